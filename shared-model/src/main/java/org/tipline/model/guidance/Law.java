@@ -1,0 +1,3 @@
+package org.tipline.model.guidance;
+
+public record Law(String id, String citation, LocalizedText summary) {}

@@ -1,0 +1,55 @@
+package org.tipline.model.guidance;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.tipline.model.tip.TipAnswers;
+
+/**
+ * The seeds' urgency rules: tried in order, the first rule with a matching condition decides the tier. The result is
+ * the only thing derived from a tip's content that is stored in clear, because it orders the queue.
+ */
+public record UrgencyPolicy(List<Tier> tiers, List<Rule> rules, String defaultTier) {
+
+    public record Tier(String id, Integer rank, Integer firstLookMinutes, LocalizedText label) {}
+
+    /** {@code childProtectionReferral} may be left out of the seeds and then means false. */
+    public record Rule(String tier, Boolean childProtectionReferral, List<Condition> whenAny) {
+
+        public boolean requiresChildProtection() {
+            return Boolean.TRUE.equals(childProtectionReferral);
+        }
+    }
+
+    /** Exactly one property is set per condition. */
+    public record Condition(String indicator, Boolean happeningNow) {
+
+        boolean matches(TipAnswers answers) {
+            if (indicator != null) {
+                return answers.indicators().contains(indicator);
+            }
+            return Objects.equals(happeningNow, answers.happeningNow());
+        }
+    }
+
+    public record Assessment(Tier tier, boolean childProtectionReferral) {}
+
+    public Assessment assess(TipAnswers answers) {
+        return rules.stream()
+                .filter(rule -> rule.whenAny().stream().anyMatch(condition -> condition.matches(answers)))
+                .findFirst()
+                .map(rule -> new Assessment(tier(rule.tier()), rule.requiresChildProtection()))
+                .orElseGet(() -> new Assessment(tier(defaultTier), false));
+    }
+
+    public Tier tier(String id) {
+        return tiers.stream()
+                .filter(tier -> tier.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown urgency tier " + id));
+    }
+
+    public List<Tier> tiersByRank() {
+        return tiers.stream().sorted(Comparator.comparing(Tier::rank)).toList();
+    }
+}

@@ -1,0 +1,138 @@
+package org.tipline.model.guidance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipline.model.tip.TipAnswers;
+
+class GuidanceLoaderTest {
+
+    private static final List<String> FILES = List.of(
+            GuidanceLoader.DEPLOYMENT,
+            GuidanceLoader.INDICATORS,
+            GuidanceLoader.QUESTIONNAIRE,
+            GuidanceLoader.URGENCY,
+            GuidanceLoader.REFERRALS,
+            GuidanceLoader.LAWS);
+
+    @TempDir
+    Path seeds;
+
+    @BeforeEach
+    void copyShippedSeeds() throws IOException {
+        for (String file : FILES) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("seeds/" + file)) {
+                Files.copy(in, seeds.resolve(file));
+            }
+        }
+    }
+
+    @Test
+    void theShippedSeedsLoadWithEveryTextInEnglishAndSpanish() {
+        Guidance guidance = GuidanceLoader.fromClasspath();
+
+        assertThat(guidance.deployment().languages()).containsExactly("en", "es");
+        assertThat(guidance.indicators()).extracting(Indicator::id).contains("minor-in-commercial-sex");
+        assertThat(guidance.destination("national-trafficking-hotline"))
+                .get()
+                .extracting(Destination::phone, Destination::text)
+                .containsExactly("+1-888-373-7888", "233733");
+        assertThat(guidance.destination("norwalk-police-tips"))
+                .get()
+                .extracting(Destination::phone)
+                .isEqualTo("+1-203-854-3111");
+        assertThat(guidance.laws()).extracting(Law::citation).contains("CGS § 53a-90a");
+        assertThat(guidance.questionnaire().question("location")).isPresent();
+    }
+
+    @Test
+    void urgencyFollowsTheSeedRulesInOrder() {
+        UrgencyPolicy urgency = GuidanceLoader.fromClasspath().urgency();
+
+        var minorNow = urgency.assess(new TipAnswers("", "", "", List.of("minor-in-commercial-sex"), true, ""));
+        var now = urgency.assess(new TipAnswers("", "", "", List.of("appears-controlled"), true, ""));
+        var plain = urgency.assess(new TipAnswers("Main St", "", "", List.of(), false, ""));
+
+        assertThat(minorNow.tier().id()).isEqualTo("MINOR");
+        assertThat(minorNow.childProtectionReferral()).isTrue();
+        assertThat(now.tier().id()).isEqualTo("IMMEDIATE");
+        assertThat(now.childProtectionReferral()).isFalse();
+        assertThat(plain.tier().id()).isEqualTo("STANDARD");
+        assertThat(urgency.tiersByRank())
+                .extracting(UrgencyPolicy.Tier::id)
+                .containsExactly("IMMEDIATE", "MINOR", "STANDARD");
+    }
+
+    @Test
+    void aMissingSpanishTextNamesTheFileThePlaceAndTheField() throws IOException {
+        replace(
+                GuidanceLoader.INDICATORS,
+                "      es: Moretones o heridas, aspecto de no comer lo suficiente, o una enfermedad que nadie atiende.\n",
+                "");
+
+        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
+                .isInstanceOf(SeedValidationException.class)
+                .hasMessageContaining(
+                        seeds.resolve("indicators.yaml") + ": indicators[1].explanation.es: missing text");
+    }
+
+    @Test
+    void aSyntaxOrTypeErrorGivesTheLineAndColumn() throws IOException {
+        replace(GuidanceLoader.URGENCY, "    rank: 1\n", "    rank: first\n");
+
+        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
+                .isInstanceOf(SeedValidationException.class)
+                .hasMessageContaining("urgency.yaml: line 11, column 11: tiers[1].rank: Cannot deserialize");
+    }
+
+    @Test
+    void anUnknownFieldIsRejectedRatherThanIgnored() throws IOException {
+        replace(GuidanceLoader.REFERRALS, "    textKeyword: BEFREE\n", "    textKeyword: BEFREE\n    fax: \"123\"\n");
+
+        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
+                .isInstanceOf(SeedValidationException.class)
+                .hasMessageContaining("referrals.yaml: line")
+                .hasMessageContaining("fax");
+    }
+
+    @Test
+    void brokenReferencesAndDuplicatesAreEachReported() throws IOException {
+        replace(GuidanceLoader.URGENCY, "      - indicator: minor-in-commercial-sex", "      - indicator: minors");
+        replace(GuidanceLoader.REFERRALS, "    tiers: [MINOR]\n", "    tiers: [CHILD]\n");
+        replace(GuidanceLoader.LAWS, "  - id: cgs-53a-83", "  - id: cgs-53a-82");
+
+        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
+                .isInstanceOf(SeedValidationException.class)
+                .satisfies(e -> assertThat(((SeedValidationException) e).problems())
+                        .containsExactlyInAnyOrder(
+                                seeds.resolve("urgency.yaml")
+                                        + ": rules[0].whenAny[0].indicator: 'minors' is not an id in indicators.yaml",
+                                seeds.resolve("referrals.yaml")
+                                        + ": destinations[3].tiers[0]: 'CHILD' is not a tier in urgency.yaml",
+                                seeds.resolve("laws.yaml") + ": laws[1].id: 'cgs-53a-82' is used twice"));
+    }
+
+    @Test
+    void aMissingFileIsNamed() throws IOException {
+        Files.delete(seeds.resolve(GuidanceLoader.LAWS));
+
+        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
+                .hasMessageContaining(seeds.resolve("laws.yaml") + ": file is missing");
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        Path path = seeds.resolve(file);
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+}
