@@ -1,0 +1,37 @@
+package org.tipline.testsupport;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module boundaries every module's architecture test enforces on its own classes. */
+public final class TiplineArchitecture {
+
+    private TiplineArchitecture() {}
+
+    /** shared-model is plain Java: the domain and crypto must run without any framework. */
+    public static final ArchRule SHARED_MODEL_IS_FREE_OF_SPRING = noClasses()
+            .that()
+            .resideInAPackage("org.tipline.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "jakarta.servlet..")
+            .because("shared-model stays a plain library that both apps and the launcher can use");
+
+    /** The public tier must not reach into the staff tier; they meet only in PostgreSQL. */
+    public static final ArchRule INTAKE_DOES_NOT_USE_TRIAGE = noClasses()
+            .that()
+            .resideInAPackage("org.tipline.intake..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.tipline.triage..")
+            .because("intake-web and triage-service never import each other");
+
+    public static final ArchRule TRIAGE_DOES_NOT_USE_INTAKE = noClasses()
+            .that()
+            .resideInAPackage("org.tipline.triage..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.tipline.intake..")
+            .because("intake-web and triage-service never import each other");
+}
