@@ -21,6 +21,10 @@ public record Guidance(
         return destinations.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 
+    public Optional<Destination> firstOfKind(Destination.Kind kind) {
+        return destinations.stream().filter(d -> d.kind() == kind).findFirst();
+    }
+
     public boolean supportsLanguage(String language) {
         return deployment.languages().contains(language);
     }

@@ -1,0 +1,62 @@
+package org.tipline.intake.submission.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.tipline.model.guidance.Guidance;
+import org.tipline.model.guidance.Indicator;
+import org.tipline.model.guidance.Questionnaire;
+
+/**
+ * Checks a posted form against the seeds. Errors are keyed by question id, in form order, and worded for the tipster.
+ * Also verifies at start-up that the seeds ask exactly the questions this form can store.
+ */
+@Component
+class TipFormValidator {
+
+    private final Guidance guidance;
+    private final MessageSource messages;
+
+    TipFormValidator(Guidance guidance, MessageSource messages) {
+        this.guidance = guidance;
+        this.messages = messages;
+        Set<String> asked = new TreeSet<>();
+        guidance.questionnaire().sections().forEach(s -> s.questions().forEach(q -> asked.add(q.id())));
+        if (!asked.equals(new TreeSet<>(TipForm.PARAMETER_BY_QUESTION.keySet()))) {
+            throw new IllegalStateException("seeds/questionnaire.yaml asks " + asked + " but this version of the form "
+                    + "stores " + new TreeSet<>(TipForm.PARAMETER_BY_QUESTION.keySet()));
+        }
+    }
+
+    Map<String, String> validate(TipForm form, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Questionnaire.Section section : guidance.questionnaire().sections()) {
+            for (Questionnaire.Question question : section.questions()) {
+                if (TipForm.FREE_TEXT_QUESTIONS.contains(question.id())) {
+                    String text = form.text(question.id());
+                    if (text != null && text.codePointCount(0, text.length()) > question.maxLength()) {
+                        errors.put(
+                                question.id(), message("error.tooLong", locale, question.maxLength(), text.length()));
+                    }
+                }
+            }
+        }
+        Set<String> known = new TreeSet<>();
+        guidance.indicators().stream().map(Indicator::id).forEach(known::add);
+        if (!known.containsAll(form.indicators())) {
+            errors.put("indicators", message("error.unknownIndicator", locale));
+        }
+        if (errors.isEmpty() && !form.toAnswers().saysSomething()) {
+            errors.put("location", message("error.empty", locale));
+        }
+        return errors;
+    }
+
+    private String message(String code, Locale locale, Object... arguments) {
+        return messages.getMessage(code, arguments, locale);
+    }
+}

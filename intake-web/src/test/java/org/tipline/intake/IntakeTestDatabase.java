@@ -1,0 +1,36 @@
+package org.tipline.intake;
+
+import java.sql.SQLException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.tipline.model.crypto.HpkeSuite;
+import org.tipline.model.crypto.TipLineKeyPair;
+import org.tipline.testsupport.TestDatabase;
+
+/** A migrated database with one tip-line key epoch, and intake configured to connect as its own role. */
+final class IntakeTestDatabase {
+
+    static final TestDatabase DATABASE = TestDatabase.migrated();
+    static final TipLineKeyPair TIP_LINE_KEY = TipLineKeyPair.generate(1, HpkeSuite.XWING);
+
+    static {
+        try (var owner = DATABASE.connectAsOwner();
+                var insert = owner.prepareStatement(
+                        "INSERT INTO tip_line_key (epoch, kem_id, public_key) VALUES (?, ?, ?)")) {
+            insert.setInt(1, TIP_LINE_KEY.epoch());
+            insert.setInt(2, TIP_LINE_KEY.keys().suite().kemId());
+            insert.setBytes(3, TIP_LINE_KEY.keys().publicKey());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private IntakeTestDatabase() {}
+
+    static void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", () -> TestDatabase.INTAKE_ROLE);
+        registry.add("spring.datasource.password", DATABASE::rolePassword);
+        registry.add("tipline.intake.public-key", () -> TIP_LINE_KEY.publicKey().encode());
+    }
+}

@@ -1,0 +1,229 @@
+package org.tipline.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.model.crypto.SealedField;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.model.tip.TipAnswersCodec;
+import org.tipline.testsupport.TestDatabase;
+
+/** The public form over real HTTP, in a browser with JavaScript off, against real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TipFormIntegrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        IntakeTestDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private WebClient browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new WebClient();
+        browser.getOptions().setJavaScriptEnabled(false);
+        browser.getOptions().setCssEnabled(false);
+        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aTipIsSealedStoredInOneGoAndAnsweredWithAReceipt() throws Exception {
+        long before = count("tip");
+        HtmlPage form = browser.getPage(url("/"));
+        HtmlForm tipForm = form.getHtmlElementById("tip-form");
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Sunrise Spa, 12 Wall St");
+        form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("people").type("two young women, never leave");
+        form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-lives-at-workplace")
+                .setChecked(true);
+        form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("happeningNow")
+                .setChecked(true);
+
+        HtmlPage receipt =
+                tipForm.getOneHtmlElementByAttribute("button", "type", "submit").click();
+
+        assertThat(receipt.getWebResponse().getStatusCode()).isEqualTo(200);
+        String code = receipt.getHtmlElementById("receipt-code").getTextContent();
+        assertThat(code).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
+        assertThat(receipt.asNormalizedText()).contains("call 911 now");
+        assertThat(count("tip")).isEqualTo(before + 1);
+
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT t.id, t.urgency_tier, t.urgency_rank, k.wrapped, c.sealed "
+                                + "FROM tip t JOIN tip_data_key k ON k.tip_id = t.id "
+                                + "JOIN tip_content c ON c.tip_id = t.id ORDER BY t.received_at DESC LIMIT 1")) {
+            rs.next();
+            UUID tipId = rs.getObject(1, UUID.class);
+            assertThat(rs.getString(2)).isEqualTo("IMMEDIATE");
+            assertThat(rs.getInt(3)).isZero();
+            byte[] sealed = rs.getBytes(5);
+            assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Wall St");
+
+            byte[] dataKey = IntakeTestDatabase.TIP_LINE_KEY.unwrapDataKey(tipId, rs.getBytes(4));
+            TipAnswers answers = TipAnswersCodec.decode(
+                    SealedField.open(dataKey, tipId, TipAnswers.FIELD, TipAnswers.SCHEMA_VERSION, sealed));
+            assertThat(answers.location()).isEqualTo("Sunrise Spa, 12 Wall St");
+            assertThat(answers.indicators()).containsExactly("lives-at-workplace");
+            assertThat(answers.happeningNow()).isTrue();
+        }
+    }
+
+    @Test
+    void tooLongAnswersAreShownAgainWithAClearMessageAndNothingIsStored() throws Exception {
+        long before = count("tip");
+        String longLocation = "Route 1 near exit 16 ".repeat(30);
+        HtmlPage form = browser.getPage(url("/"));
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type(longLocation);
+        form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("details").type("a <b>bold</b> claim & more");
+
+        HtmlPage again = form.<HtmlForm>getHtmlElementById("tip-form")
+                .getOneHtmlElementByAttribute("button", "type", "submit")
+                .click();
+
+        assertThat(again.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(again.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location")
+                        .getValue())
+                .isEqualTo(longLocation);
+        assertThat(again.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("details")
+                        .getText())
+                .isEqualTo("a <b>bold</b> claim & more");
+        assertThat(again.getHtmlElementById("location-error").getTextContent())
+                .contains("too long")
+                .contains("500");
+        assertThat(again.getElementsByTagName("b")).isEmpty();
+        assertThat(count("tip")).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyTipIsRefusedWithAMessage() throws Exception {
+        long before = count("tip");
+        HtmlPage form = browser.getPage(url("/"));
+
+        HtmlPage again = form.<HtmlForm>getHtmlElementById("tip-form")
+                .getOneHtmlElementByAttribute("button", "type", "submit")
+                .click();
+
+        assertThat(again.asNormalizedText()).contains("Please tell us at least one thing");
+        assertThat(count("tip")).isEqualTo(before);
+    }
+
+    @Test
+    void theFormIsAvailableInSpanishWithTheRightLanguageAttribute() throws Exception {
+        HtmlPage page = browser.getPage(url("/?lang=es"));
+
+        assertThat(page.getDocumentElement().getAttribute("lang")).isEqualTo("es");
+        assertThat(page.asNormalizedText()).contains("Si alguien está en peligro en este momento, llame al 911.");
+        assertThat(page.<org.htmlunit.html.HtmlHiddenInput>getElementByName("lang")
+                        .getValue())
+                .isEqualTo("es");
+    }
+
+    @Test
+    void publicPagesSetProtectiveHeadersAndNoCookie() throws Exception {
+        var http = HttpClient.newHttpClient();
+        List<HttpRequest> requests = List.of(
+                HttpRequest.newBuilder(URI.create(url("/"))).build(),
+                HttpRequest.newBuilder(URI.create(url("/tips")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("location=Main+St"))
+                        .build());
+        for (HttpRequest request : requests) {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var headers = response.headers();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(headers.firstValue("Content-Security-Policy"))
+                    .hasValueSatisfying(csp -> assertThat(csp)
+                            .contains("default-src 'self'")
+                            .contains("frame-ancestors 'none'")
+                            .doesNotContain("unsafe-inline"));
+            assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
+            assertThat(headers.firstValue("Permissions-Policy"))
+                    .hasValueSatisfying(p -> assertThat(p)
+                            .contains("geolocation=()")
+                            .contains("camera=()")
+                            .contains("microphone=()"));
+            assertThat(headers.firstValue("Cache-Control")).contains("no-store");
+            assertThat(headers.firstValue("Set-Cookie")).isEmpty();
+            assertThat(headers.firstValue("Server")).isEmpty();
+            assertThat(response.body()).doesNotContain("http://").doesNotContainPattern("src=\"https?://");
+        }
+    }
+
+    @Test
+    void onlyHealthIsExposedAmongActuatorEndpoints() throws Exception {
+        var http = HttpClient.newHttpClient();
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(URI.create(url(path)))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(200);
+        }
+        for (String path : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump")) {
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(URI.create(url(path)))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theIntakeRoleCannotReadAnyTipBack() throws Exception {
+        try (var intake = IntakeTestDatabase.DATABASE.connectAs(TestDatabase.INTAKE_ROLE)) {
+            for (String table : List.of("tip_content", "tip_data_key", "tip", "tip_line_key", "staff", "key_grant")) {
+                assertThatThrownBy(() -> intake.createStatement().executeQuery("SELECT * FROM " + table))
+                        .as(table)
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("permission denied");
+            }
+            assertThatThrownBy(() -> intake.createStatement().executeUpdate("UPDATE tip SET status = 'CLOSED'"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> intake.createStatement().executeUpdate("DELETE FROM tip_content"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private long count(String table) throws SQLException {
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var rs = owner.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
