@@ -44,6 +44,7 @@ public final class TestDatabase {
                 "tipline_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         s.execute("CREATE DATABASE " + name);
         s.created.add(name);
+        enableRoleLogin();
         return new TestDatabase(name);
     }
 
@@ -60,12 +61,16 @@ public final class TestDatabase {
                 .placeholders(PLACEHOLDERS)
                 .load()
                 .migrate();
-        enableRoleLogin();
     }
 
-    /** Lets the application roles sign in with {@link #rolePassword()} on servers that check passwords. */
-    public void enableRoleLogin() {
+    /**
+     * Creates the application roles ahead of the migration (which then leaves them alone) with a password, so they
+     * can sign in on servers that check passwords. Roles belong to the whole server, not one database.
+     */
+    private static void enableRoleLogin() {
         for (String role : List.of(INTAKE_ROLE, TRIAGE_ROLE)) {
+            server().execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role
+                    + "') THEN CREATE ROLE " + role + " LOGIN; END IF; END $$");
             server().execute("ALTER ROLE " + role + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'");
         }
     }

@@ -1,17 +1,12 @@
 package org.tipline.intake.submission;
 
-import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.tipline.model.crypto.Aead;
-import org.tipline.model.crypto.Bytes;
-import org.tipline.model.crypto.Receipt;
-import org.tipline.model.crypto.SealedField;
 import org.tipline.model.crypto.TipLinePublicKey;
 import org.tipline.model.guidance.UrgencyPolicy;
+import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
-import org.tipline.model.tip.TipAnswersCodec;
 
 /**
  * Files a tip: assess urgency, seal the answers to the tip line's public key, and write everything in one SQL
@@ -43,35 +38,20 @@ public class Submissions {
     }
 
     public FiledTip file(TipAnswers answers) {
-        if (!answers.saysSomething()) {
-            throw new IllegalArgumentException("an empty tip cannot be filed");
-        }
-        UUID tipId = UUID.randomUUID();
-        String receipt = Receipt.generate();
-        UrgencyPolicy.Assessment assessment = urgency.assess(answers);
-        byte[] dataKey = Bytes.random(Aead.KEY_BYTES);
-        byte[] wrappedKey;
-        byte[] sealed;
-        try {
-            wrappedKey = tipLineKey.wrapDataKey(tipId, dataKey);
-            sealed = SealedField.seal(
-                    dataKey, tipId, TipAnswers.FIELD, TipAnswers.SCHEMA_VERSION, TipAnswersCodec.encode(answers));
-        } finally {
-            Arrays.fill(dataKey, (byte) 0);
-        }
+        SealedTip tip = SealedTip.seal(answers, urgency, tipLineKey);
         jdbc.sql(FILE_TIP)
-                .param("id", tipId)
-                .param("tier", assessment.tier().id())
-                .param("rank", assessment.tier().rank())
-                .param("childProtection", assessment.childProtectionReferral())
-                .param("schemaVersion", TipAnswers.SCHEMA_VERSION)
-                .param("receiptLookup", Receipt.lookupId(receipt))
-                .param("epoch", tipLineKey.epoch())
-                .param("wrappedKey", wrappedKey)
-                .param("field", TipAnswers.FIELD)
-                .param("sealed", sealed)
+                .param("id", tip.id())
+                .param("tier", tip.assessment().tier().id())
+                .param("rank", tip.assessment().tier().rank())
+                .param("childProtection", tip.assessment().childProtectionReferral())
+                .param("schemaVersion", tip.schemaVersion())
+                .param("receiptLookup", tip.receiptLookup())
+                .param("epoch", tip.epoch())
+                .param("wrappedKey", tip.wrappedDataKey())
+                .param("field", tip.field())
+                .param("sealed", tip.sealedAnswers())
                 .update();
-        return new FiledTip(tipId, receipt, assessment);
+        return new FiledTip(tip.id(), tip.receipt(), tip.assessment());
     }
 
     /** What the tipster is shown once the tip is committed. The tip id is never shown to them. */

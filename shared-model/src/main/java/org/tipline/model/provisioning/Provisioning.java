@@ -1,0 +1,88 @@
+package org.tipline.model.provisioning;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.UUID;
+import org.tipline.model.crypto.Argon2idParameters;
+import org.tipline.model.crypto.HpkeSuite;
+import org.tipline.model.crypto.KeyGrant;
+import org.tipline.model.crypto.StaffKeyMaterial;
+import org.tipline.model.crypto.TipLineKeyPair;
+
+/**
+ * Bootstraps key custody in the database with plain JDBC: a tip-line key epoch, staff members with password-locked
+ * personal keys, and grants of the tip-line key to them. Used by the local launcher on first start and by tests;
+ * the private tip-line key only ever reaches the database sealed to a staff member.
+ */
+public final class Provisioning {
+
+    private Provisioning() {}
+
+    /** Creates the epoch's key pair and stores its public half. The caller grants the private half, then wipes it. */
+    public static TipLineKeyPair createEpoch(Connection connection, int epoch, HpkeSuite suite) throws SQLException {
+        TipLineKeyPair key = TipLineKeyPair.generate(epoch, suite);
+        try (var insert =
+                connection.prepareStatement("INSERT INTO tip_line_key (epoch, kem_id, public_key) VALUES (?, ?, ?)")) {
+            insert.setInt(1, epoch);
+            insert.setInt(2, suite.kemId());
+            insert.setBytes(3, key.keys().publicKey());
+            insert.executeUpdate();
+        }
+        return key;
+    }
+
+    public static UUID createStaff(
+            Connection connection,
+            String username,
+            String displayName,
+            char[] password,
+            Set<String> roles,
+            Argon2idParameters parameters)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        StaffKeyMaterial keys = StaffKeyMaterial.create(username, password, parameters);
+        try (var insert = connection.prepareStatement("INSERT INTO staff (id, username, display_name, kem_id, "
+                + "public_key, locked_private_key) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, id);
+            insert.setString(2, username);
+            insert.setString(3, displayName);
+            insert.setInt(4, keys.suite().kemId());
+            insert.setBytes(5, keys.publicKey());
+            insert.setBytes(6, keys.lockedPrivateKey());
+            insert.executeUpdate();
+        }
+        try (var insert = connection.prepareStatement("INSERT INTO staff_role (staff_id, role) VALUES (?, ?)")) {
+            for (String role : roles) {
+                insert.setObject(1, id);
+                insert.setString(2, role);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return id;
+    }
+
+    /** Seals the tip-line private key to the staff member's personal public key. */
+    public static void grant(Connection connection, UUID staffId, TipLineKeyPair key) throws SQLException {
+        HpkeSuite suite;
+        byte[] publicKey;
+        try (var select = connection.prepareStatement("SELECT kem_id, public_key FROM staff WHERE id = ?")) {
+            select.setObject(1, staffId);
+            try (var rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no staff member " + staffId);
+                }
+                suite = HpkeSuite.ofKemId(rs.getInt(1));
+                publicKey = rs.getBytes(2);
+            }
+        }
+        try (var insert =
+                connection.prepareStatement("INSERT INTO key_grant (staff_id, epoch, sealed_key) VALUES (?, ?, ?)")) {
+            insert.setObject(1, staffId);
+            insert.setInt(2, key.epoch());
+            insert.setBytes(3, KeyGrant.grant(key, suite, publicKey));
+            insert.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.tipline.model.tip;
+
+import java.util.Arrays;
+import java.util.UUID;
+import org.tipline.model.crypto.Aead;
+import org.tipline.model.crypto.Bytes;
+import org.tipline.model.crypto.Receipt;
+import org.tipline.model.crypto.SealedField;
+import org.tipline.model.crypto.TipLinePublicKey;
+import org.tipline.model.guidance.UrgencyPolicy;
+
+/**
+ * A new tip ready to store: its urgency in clear, its answers sealed under a fresh data key, and that key wrapped to
+ * the tip line's public key. The receipt is returned for the tipster and only its lookup id is meant to be stored.
+ */
+public record SealedTip(
+        UUID id,
+        String receipt,
+        UrgencyPolicy.Assessment assessment,
+        int schemaVersion,
+        byte[] receiptLookup,
+        int epoch,
+        byte[] wrappedDataKey,
+        String field,
+        byte[] sealedAnswers) {
+
+    public static SealedTip seal(TipAnswers answers, UrgencyPolicy urgency, TipLinePublicKey tipLineKey) {
+        if (!answers.saysSomething()) {
+            throw new IllegalArgumentException("an empty tip cannot be filed");
+        }
+        UUID id = UUID.randomUUID();
+        String receipt = Receipt.generate();
+        byte[] dataKey = Bytes.random(Aead.KEY_BYTES);
+        try {
+            return new SealedTip(
+                    id,
+                    receipt,
+                    urgency.assess(answers),
+                    TipAnswers.SCHEMA_VERSION,
+                    Receipt.lookupId(receipt),
+                    tipLineKey.epoch(),
+                    tipLineKey.wrapDataKey(id, dataKey),
+                    TipAnswers.FIELD,
+                    SealedField.seal(
+                            dataKey, id, TipAnswers.FIELD, TipAnswers.SCHEMA_VERSION, TipAnswersCodec.encode(answers)));
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+}

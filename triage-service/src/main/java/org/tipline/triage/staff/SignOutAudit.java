@@ -1,0 +1,26 @@
+package org.tipline.triage.staff;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.stereotype.Component;
+import org.tipline.triage.audit.AuditTrail;
+
+/** Records sign-out. The session's invalidation, which follows, wipes the unlocked keys. */
+@Component
+public class SignOutAudit implements LogoutHandler {
+
+    private final AuditTrail audit;
+
+    SignOutAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff) {
+            audit.append(staff.username(), "SIGN_OUT", null, "");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.tipline.triage.tips;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.repository.Repository;
+
+interface ReferralRepository extends Repository<Referral, UUID> {
+
+    Referral save(Referral referral);
+
+    List<Referral> findByTipIdOrderByRecordedAt(UUID tipId);
+}

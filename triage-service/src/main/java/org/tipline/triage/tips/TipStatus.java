@@ -1,0 +1,9 @@
+package org.tipline.triage.tips;
+
+public enum TipStatus {
+    NEW,
+    IN_REVIEW,
+    AWAITING_TIPSTER,
+    REFERRED,
+    CLOSED
+}

@@ -1,0 +1,321 @@
+package org.tipline.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.model.audit.AuditChain;
+import org.tipline.model.audit.AuditEntry;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.TestDatabase;
+
+/** The staff console over real HTTP in a browser with JavaScript off, against a database triage migrated itself. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TriageConsoleIntegrationTest {
+
+    static final TriageTestSetup SETUP = new TriageTestSetup();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SETUP.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private WebClient browser;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        SETUP.provisionOnce();
+        browser = new WebClient();
+        browser.getOptions().setJavaScriptEnabled(false);
+        browser.getOptions().setCssEnabled(false);
+        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aCoordinatorSeesTheTipInTheQueueOpensItDecryptedAndRecordsAForward() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers(
+                "Golden Lotus Spa, Connecticut Ave",
+                "three women who never leave",
+                "grey minivan CT AB-1234",
+                List.of("lives-at-workplace", "appears-controlled"),
+                false,
+                "doors locked from outside at night"));
+        long auditBefore = auditCount();
+
+        HtmlPage queue = signIn("casey");
+        assertThat(queue.getUrl().getPath()).isEqualTo("/queue");
+        var link = queue.getAnchors().stream()
+                .filter(a -> a.getHrefAttribute().equals("/tips/" + tipId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("tip not in the queue"));
+
+        HtmlPage tip = link.click();
+        assertThat(tip.getHtmlElementById("answer-location").getTextContent())
+                .isEqualTo("Golden Lotus Spa, Connecticut Ave");
+        assertThat(tip.getHtmlElementById("answer-vehicles").getTextContent()).isEqualTo("grey minivan CT AB-1234");
+        assertThat(tip.getHtmlElementById("answer-indicators").asNormalizedText())
+                .contains("Lives where they work");
+
+        HtmlForm referral = tip.getHtmlElementById("referral-form");
+        tip.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("destination-norwalk-police-tips")
+                .setChecked(true);
+        tip.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("referenceNumber")
+                .type("NPD-2026-0415");
+        HtmlPage after = referral.getOneHtmlElementByAttribute("button", "type", "submit")
+                .click();
+
+        assertThat(after.asNormalizedText()).contains("Referral recorded.");
+        assertThat(after.getHtmlElementById("referrals").asNormalizedText())
+                .contains("Norwalk Police Department tip line")
+                .contains("NPD-2026-0415");
+        assertThat(status(tipId)).isEqualTo("REFERRED");
+
+        List<AuditEntry> added = auditSince(auditBefore);
+        assertThat(added)
+                .extracting(AuditEntry::actor, AuditEntry::action)
+                .containsSubsequence(
+                        org.assertj.core.groups.Tuple.tuple("casey", "SIGN_IN"),
+                        org.assertj.core.groups.Tuple.tuple("casey", "QUEUE_VIEWED"),
+                        org.assertj.core.groups.Tuple.tuple("casey", "TIP_OPENED"),
+                        org.assertj.core.groups.Tuple.tuple("casey", "REFERRAL_RECORDED"));
+        assertThat(added)
+                .filteredOn(e -> e.action().equals("REFERRAL_RECORDED"))
+                .allSatisfy(e -> assertThat(e.tipId()).isEqualTo(tipId));
+        assertThat(added).allSatisfy(e -> assertThat(e.detail()).doesNotContain("Lotus"));
+        assertThat(AuditChain.verify(storedChain())).isEmpty();
+    }
+
+    @Test
+    void tipContentIsEscapedNeverInterpreted() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers(
+                "<script>alert(1)</script>", "", "", List.of(), false, "<img src=x onerror=alert(2)> & more"));
+
+        signIn("casey");
+        HtmlPage tip = browser.getPage(url("/tips/" + tipId));
+
+        assertThat(tip.getHtmlElementById("answer-location").getTextContent()).isEqualTo("<script>alert(1)</script>");
+        assertThat(tip.getHtmlElementById("answer-details").getTextContent())
+                .isEqualTo("<img src=x onerror=alert(2)> & more");
+        assertThat(tip.getHtmlElementById("answer-location").getElementsByTagName("script"))
+                .isEmpty();
+        assertThat(tip.getHtmlElementById("answer-details").getElementsByTagName("img"))
+                .isEmpty();
+    }
+
+    @Test
+    void anIncompleteForwardIsRefusedWithWhatWasTypedKeptAndNothingRecorded() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers("Route 1 motel", "", "", List.of(), false, ""));
+        signIn("casey");
+        HtmlPage tip = browser.getPage(url("/tips/" + tipId));
+        tip.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("referenceNumber")
+                .type("half-typed ref");
+
+        HtmlPage again = tip.<HtmlForm>getHtmlElementById("referral-form")
+                .getOneHtmlElementByAttribute("button", "type", "submit")
+                .click();
+
+        assertThat(again.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(again.asNormalizedText()).contains("Choose where the tip was forwarded.");
+        assertThat(again.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("referenceNumber")
+                        .getValue())
+                .isEqualTo("half-typed ref");
+        assertThat(referralCount(tipId)).isZero();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndAudited() throws Exception {
+        long before = auditCount();
+        HtmlPage login = browser.getPage(url("/login"));
+        login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("username").type("casey");
+        login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
+                .type("not the passphrase");
+        HtmlPage after = login.<HtmlForm>getHtmlElementById("login-form")
+                .getOneHtmlElementByAttribute("button", "type", "submit")
+                .click();
+
+        assertThat(after.asNormalizedText()).contains("The username or password is wrong.");
+        assertThat(auditSince(before))
+                .extracting(AuditEntry::actor, AuditEntry::action)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("casey", "SIGN_IN_FAILED"));
+    }
+
+    @Test
+    void eachPageIsOpenOnlyToItsRole() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers("somewhere", "", "", List.of(), false, ""));
+        record Check(String user, String path, int status) {}
+        List<Check> checks = List.of(
+                new Check(null, "/queue", 302),
+                new Check(null, "/tips/" + tipId, 302),
+                new Check(null, "/audit", 302),
+                new Check(null, "/", 302),
+                new Check("casey", "/queue", 200),
+                new Check("casey", "/tips/" + tipId, 200),
+                new Check("casey", "/audit", 403),
+                new Check("sam", "/queue", 403),
+                new Check("sam", "/tips/" + tipId, 403),
+                new Check("sam", "/audit", 200),
+                new Check("ada", "/queue", 403),
+                new Check("ada", "/tips/" + tipId, 403),
+                new Check("ada", "/audit", 403),
+                new Check("ada", "/", 200),
+                new Check("casey", "/actuator/env", 403),
+                new Check(null, "/actuator/health", 200));
+        List<String> mismatches = new ArrayList<>();
+        for (Check check : checks) {
+            try (var client = new WebClient()) {
+                client.getOptions().setJavaScriptEnabled(false);
+                client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+                client.getOptions().setRedirectEnabled(check.user() != null);
+                if (check.user() != null) {
+                    signIn(client, check.user());
+                }
+                int status = client.getPage(url(check.path())).getWebResponse().getStatusCode();
+                if (status != check.status()) {
+                    mismatches.add(check + " got " + status);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void staffFormsRequireTheCsrfToken() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers("somewhere else", "", "", List.of(), false, ""));
+        signIn("casey");
+        String cookie = browser.getCookieManager().getCookie("JSESSIONID").getValue();
+
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/tips/" + tipId + "/referrals")))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Cookie", "JSESSIONID=" + cookie)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "destinationId=norwalk-police-tips&referenceNumber=X1"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(referralCount(tipId)).isZero();
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        HtmlPage queue = signIn("casey");
+        HtmlPage signedOut = queue.getForms().stream()
+                .filter(f -> f.getActionAttribute().endsWith("/logout"))
+                .findFirst()
+                .orElseThrow()
+                .getOneHtmlElementByAttribute("button", "type", "submit")
+                .click();
+
+        assertThat(signedOut.asNormalizedText()).contains("You are signed out");
+        assertThat(browser.<HtmlPage>getPage(url("/queue")).getUrl().getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void theTriageRoleCannotRewriteTheAuditTrail() throws Exception {
+        signIn("casey");
+        try (var triage = SETUP.database.connectAs(TestDatabase.TRIAGE_ROLE)) {
+            assertThatThrownBy(() -> triage.createStatement().executeUpdate("UPDATE audit_entry SET actor = 'x'"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> triage.createStatement().executeUpdate("DELETE FROM audit_entry"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> triage.createStatement().executeUpdate("TRUNCATE audit_entry"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
+    private HtmlPage signIn(String username) throws Exception {
+        return signIn(browser, username);
+    }
+
+    private HtmlPage signIn(WebClient client, String username) throws Exception {
+        HtmlPage login = client.getPage(url("/login"));
+        login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("username").type(username);
+        login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
+                .type(TriageTestSetup.PASSWORD);
+        return login.<HtmlForm>getHtmlElementById("login-form")
+                .getOneHtmlElementByAttribute("button", "type", "submit")
+                .click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private String status(UUID tipId) throws SQLException {
+        try (var owner = SETUP.database.connectAsOwner();
+                var select = owner.prepareStatement("SELECT status FROM tip WHERE id = ?")) {
+            select.setObject(1, tipId);
+            try (var rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private long referralCount(UUID tipId) throws SQLException {
+        try (var owner = SETUP.database.connectAsOwner();
+                var select = owner.prepareStatement("SELECT count(*) FROM referral WHERE tip_id = ?")) {
+            select.setObject(1, tipId);
+            try (var rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long auditCount() throws SQLException {
+        return storedChain().size();
+    }
+
+    private List<AuditEntry> auditSince(long count) throws SQLException {
+        return storedChain().stream().skip(count).map(AuditChain.Stored::entry).toList();
+    }
+
+    private List<AuditChain.Stored> storedChain() throws SQLException {
+        List<AuditChain.Stored> chain = new ArrayList<>();
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT sequence, occurred_at, actor, action, tip_id, detail, link "
+                                + "FROM audit_entry ORDER BY sequence")) {
+            while (rs.next()) {
+                chain.add(new AuditChain.Stored(
+                        new AuditEntry(
+                                rs.getLong(1),
+                                rs.getTimestamp(2).toInstant(),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getObject(5, UUID.class),
+                                rs.getString(6)),
+                        rs.getBytes(7)));
+            }
+        }
+        return chain;
+    }
+}
