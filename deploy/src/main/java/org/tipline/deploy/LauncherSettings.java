@@ -1,0 +1,49 @@
+package org.tipline.deploy;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the launcher reads from the environment. With {@code TIPLINE_DB_URL} set it uses that PostgreSQL
+ * instead of starting an embedded one.
+ */
+record LauncherSettings(
+        Path dataDirectory,
+        int intakePort,
+        int triagePort,
+        int databasePort,
+        String externalDatabaseUrl,
+        String ownerUser,
+        String ownerPassword,
+        String intakeDbPassword,
+        String triageDbPassword) {
+
+    static LauncherSettings from(Map<String, String> env) {
+        return new LauncherSettings(
+                Path.of(env.getOrDefault("TIPLINE_DATA_DIR", ".tipline")).toAbsolutePath(),
+                Integer.parseInt(env.getOrDefault("TIPLINE_INTAKE_PORT", "8080")),
+                Integer.parseInt(env.getOrDefault("TIPLINE_TRIAGE_PORT", "8081")),
+                Integer.parseInt(env.getOrDefault("TIPLINE_DB_PORT", "54329")),
+                env.get("TIPLINE_DB_URL"),
+                env.getOrDefault("TIPLINE_DB_OWNER_USER", "postgres"),
+                env.getOrDefault("TIPLINE_DB_OWNER_PASSWORD", ""),
+                env.getOrDefault("TIPLINE_INTAKE_DB_PASSWORD", ""),
+                env.getOrDefault("TIPLINE_TRIAGE_DB_PASSWORD", ""));
+    }
+
+    boolean embeddedDatabase() {
+        return externalDatabaseUrl == null || externalDatabaseUrl.isBlank();
+    }
+
+    String databaseUrl() {
+        return embeddedDatabase() ? "jdbc:postgresql://localhost:" + databasePort + "/tipline" : externalDatabaseUrl;
+    }
+
+    Path publicKeyFile() {
+        return dataDirectory.resolve("tip-line-public-key.txt");
+    }
+
+    Path demoAccountsFile() {
+        return dataDirectory.resolve("demo-accounts.txt");
+    }
+}

@@ -1,0 +1,148 @@
+package org.tipline.deploy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs the whole system on one machine: an embedded PostgreSQL keeping its data in {@code TIPLINE_DATA_DIR}, the
+ * staff app (which applies the migrations), demo keys and accounts on first start, then the public app. Ctrl-C stops
+ * everything; a restart keeps the data.
+ */
+public final class LocalLauncher {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final LauncherSettings settings;
+    private final List<AppProcess> apps = new ArrayList<>();
+    private EmbeddedPostgres embedded;
+
+    LocalLauncher(LauncherSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        var launcher = new LocalLauncher(LauncherSettings.from(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "tipline-stop"));
+        try {
+            launcher.start();
+        } catch (Exception e) {
+            System.err.println("Tipline could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        launcher.printSummary();
+        AppProcess exited = launcher.firstToExit();
+        System.err.println(exited.name() + " stopped unexpectedly; stopping Tipline. See the logs folder in "
+                + launcher.settings.dataDirectory());
+        System.exit(1);
+    }
+
+    void start() throws IOException, SQLException, InterruptedException {
+        Files.createDirectories(settings.dataDirectory());
+        if (settings.embeddedDatabase()) {
+            startEmbeddedDatabase();
+        }
+        Map<String, String> common = new HashMap<>();
+        common.put("TIPLINE_DB_URL", settings.databaseUrl());
+        // Local HTTP only: a Secure cookie would never come back over plain http://localhost.
+        common.put("TIPLINE_SECURE_COOKIES", "false");
+
+        Map<String, String> triageEnv = new HashMap<>(common);
+        triageEnv.put("TIPLINE_TRIAGE_PORT", Integer.toString(settings.triagePort()));
+        triageEnv.put("TIPLINE_DB_OWNER_USER", settings.ownerUser());
+        triageEnv.put("TIPLINE_DB_OWNER_PASSWORD", settings.ownerPassword());
+        triageEnv.put("TIPLINE_TRIAGE_DB_PASSWORD", settings.triageDbPassword());
+        AppProcess triage =
+                AppProcess.start("triage-service", settings.triagePort(), settings.dataDirectory(), triageEnv);
+        apps.add(triage);
+        triage.awaitReady(READY_TIMEOUT);
+
+        try (Connection owner = connectAsOwner()) {
+            if (DemoBootstrap.needed(owner)) {
+                DemoBootstrap.run(owner, settings);
+            } else if (!Files.exists(settings.publicKeyFile())) {
+                DemoBootstrap.restorePublicKeyFile(owner, settings);
+            }
+        }
+
+        Map<String, String> intakeEnv = new HashMap<>(common);
+        intakeEnv.put("TIPLINE_INTAKE_PORT", Integer.toString(settings.intakePort()));
+        intakeEnv.put("TIPLINE_INTAKE_PUBLIC_KEY_FILE", settings.publicKeyFile().toString());
+        intakeEnv.put("TIPLINE_INTAKE_DB_PASSWORD", settings.intakeDbPassword());
+        AppProcess intake = AppProcess.start("intake-web", settings.intakePort(), settings.dataDirectory(), intakeEnv);
+        apps.add(intake);
+        intake.awaitReady(READY_TIMEOUT);
+    }
+
+    private void startEmbeddedDatabase() throws IOException, SQLException {
+        embedded = EmbeddedPostgres.builder()
+                .setDataDirectory(settings.dataDirectory().resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setPort(settings.databasePort())
+                // zonky starts PostgreSQL with -F for speed in tests; later -c options win, and a receipt promises
+                // the tip is on disk, so durability is switched back on.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+        try (Connection admin = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + settings.databasePort() + "/postgres", "postgres", "");
+                var exists =
+                        admin.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = 'tipline'")) {
+            if (!exists.next()) {
+                admin.createStatement().execute("CREATE DATABASE tipline");
+            }
+        }
+    }
+
+    private Connection connectAsOwner() throws SQLException {
+        return DriverManager.getConnection(settings.databaseUrl(), settings.ownerUser(), settings.ownerPassword());
+    }
+
+    private AppProcess firstToExit() throws InterruptedException {
+        var exits =
+                apps.stream().map(app -> app.onExit().thenApply(process -> app)).toArray(CompletableFuture[]::new);
+        try {
+            return (AppProcess) CompletableFuture.anyOf(exits).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void printSummary() {
+        System.out.println();
+        System.out.println("Tipline is running.");
+        System.out.println("  Public tip form:  http://localhost:" + settings.intakePort() + "/");
+        System.out.println("  Staff console:    http://localhost:" + settings.triagePort() + "/");
+        if (Files.exists(settings.demoAccountsFile())) {
+            System.out.println("  Demo accounts:    " + settings.demoAccountsFile());
+        }
+        System.out.println("  Data and logs:    " + settings.dataDirectory());
+        System.out.println("Press Ctrl-C to stop.");
+    }
+
+    /** Stops the public app first so no tip arrives while the rest shuts down. */
+    void stop() {
+        for (int i = apps.size() - 1; i >= 0; i--) {
+            apps.get(i).stop();
+        }
+        apps.clear();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            embedded = null;
+        }
+    }
+}

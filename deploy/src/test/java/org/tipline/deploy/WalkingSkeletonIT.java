@@ -1,0 +1,309 @@
+package org.tipline.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipline.model.audit.AuditChain;
+import org.tipline.model.audit.AuditEntry;
+import org.tipline.testsupport.TestDatabase;
+
+/**
+ * The walking skeleton end to end, as an operator runs it: the packaged launcher starts both apps against real
+ * PostgreSQL; a tip goes in through the public form and comes out decrypted in a coordinator's queue, is forwarded,
+ * and every step is in the audit chain. Then the database, its dump and the logs are searched for the tip's words.
+ */
+class WalkingSkeletonIT {
+
+    /** Words that appear only in the tip, so finding one anywhere at rest means plaintext leaked. */
+    private static final List<String> MARKERS =
+            List.of("Quillfeather", "Zanzibarine", "Marmaduke-Vex", "ZX9-QW7", "Obsidianlane");
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static final TestDatabase DATABASE = TestDatabase.empty();
+    private static Process launcher;
+    private static int intakePort;
+    private static int triagePort;
+
+    @BeforeAll
+    static void startLauncher() throws Exception {
+        intakePort = freePort();
+        triagePort = freePort();
+        var builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        System.getProperty("tipline.launcher.jar"))
+                .redirectErrorStream(true);
+        builder.environment()
+                .putAll(Map.of(
+                        "TIPLINE_DATA_DIR", dataDirectory.toString(),
+                        "TIPLINE_INTAKE_PORT", Integer.toString(intakePort),
+                        "TIPLINE_TRIAGE_PORT", Integer.toString(triagePort),
+                        "TIPLINE_DB_URL", DATABASE.jdbcUrl(),
+                        "TIPLINE_DB_OWNER_USER", DATABASE.ownerUser(),
+                        "TIPLINE_DB_OWNER_PASSWORD", DATABASE.ownerPassword(),
+                        "TIPLINE_INTAKE_DB_PASSWORD", DATABASE.rolePassword(),
+                        "TIPLINE_TRIAGE_DB_PASSWORD", DATABASE.rolePassword()));
+        launcher = builder.start();
+        var running = new CompletableFuture<Void>();
+        var output = new StringBuilder();
+        var reader = new Thread(() -> {
+            try (var lines =
+                    new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.append(line).append('\n');
+                    if (line.contains("Tipline is running")) {
+                        running.complete(null);
+                    }
+                }
+                running.completeExceptionally(new IllegalStateException("launcher exited:\n" + output));
+            } catch (IOException e) {
+                running.completeExceptionally(e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        running.get(180, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stopLauncher() throws InterruptedException {
+        if (launcher != null) {
+            launcher.destroy();
+            assertThat(launcher.waitFor(60, TimeUnit.SECONDS))
+                    .as("launcher stops on SIGTERM")
+                    .isTrue();
+            assertThat(portOpen(intakePort) || portOpen(triagePort))
+                    .as("apps stopped")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aTipTravelsFromTheFormToAForwardAndLeavesNoPlaintextAtRest() throws Exception {
+        String receipt = fileTip();
+        assertThat(receipt).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
+
+        Path accounts = dataDirectory.resolve("demo-accounts.txt");
+        assertThat(Files.getPosixFilePermissions(accounts))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        Matcher coordinator =
+                Pattern.compile("coordinator: username=(\\S+) password=(\\S+)").matcher(Files.readString(accounts));
+        assertThat(coordinator.find()).isTrue();
+
+        try (var browser = browser()) {
+            HtmlPage login = browser.getPage("http://localhost:" + triagePort + "/login");
+            login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("username")
+                    .type(coordinator.group(1));
+            login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
+                    .type(coordinator.group(2));
+            HtmlPage queue = submit(login, "login-form");
+            assertThat(queue.getUrl().getPath()).isEqualTo("/queue");
+
+            var tipLinks = queue.getAnchors().stream()
+                    .filter(a -> a.getHrefAttribute().startsWith("/tips/"))
+                    .toList();
+            assertThat(tipLinks).hasSize(1);
+            UUID tipId = UUID.fromString(tipLinks.get(0).getHrefAttribute().substring("/tips/".length()));
+
+            HtmlPage tip = tipLinks.get(0).click();
+            assertThat(tip.getHtmlElementById("answer-location").getTextContent())
+                    .isEqualTo("Quillfeather Spa, 40 Obsidianlane");
+            assertThat(tip.getHtmlElementById("answer-vehicles").getTextContent())
+                    .isEqualTo("red pickup, plate ZX9-QW7");
+            assertThat(tip.asNormalizedText()).contains("A minor may be involved");
+
+            tip.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("destination-ct-dcf-careline")
+                    .setChecked(true);
+            tip.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("referenceNumber")
+                    .type("DCF-77-1201");
+            HtmlPage referred = submit(tip, "referral-form");
+            assertThat(referred.getHtmlElementById("referrals").asNormalizedText())
+                    .contains("DCF-77-1201");
+
+            List<AuditChain.Stored> chain = auditChain();
+            assertThat(AuditChain.verify(chain)).isEmpty();
+            assertThat(chain.stream().map(AuditChain.Stored::entry).toList())
+                    .extracting(AuditEntry::action)
+                    .containsSubsequence("SIGN_IN", "QUEUE_VIEWED", "TIP_OPENED", "REFERRAL_RECORDED");
+            assertThat(chain.stream().map(AuditChain.Stored::entry))
+                    .filteredOn(
+                            e -> e.action().equals("TIP_OPENED") || e.action().equals("REFERRAL_RECORDED"))
+                    .allSatisfy(e -> assertThat(e.tipId()).isEqualTo(tipId));
+        }
+
+        assertThat(markersInEveryStoredValue()).isEmpty();
+        assertThat(markersInPgDump()).isEmpty();
+        try (var logs = Files.list(dataDirectory.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                String text = Files.readString(log);
+                assertThat(MARKERS).as(log.toString()).noneMatch(text::contains);
+            }
+        }
+    }
+
+    private String fileTip() throws IOException {
+        try (var browser = browser()) {
+            HtmlPage form = browser.getPage("http://localhost:" + intakePort + "/");
+            form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location")
+                    .type("Quillfeather Spa, 40 Obsidianlane");
+            form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("people")
+                    .type("a girl called Zanzibarine, looks 15; a man named Marmaduke-Vex takes the money");
+            form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("vehicles").type("red pickup, plate ZX9-QW7");
+            form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-minor-in-commercial-sex")
+                    .setChecked(true);
+            HtmlPage receipt = submit(form, "tip-form");
+            return receipt.getHtmlElementById("receipt-code").getTextContent();
+        }
+    }
+
+    /** Reads every column of every row of every table as raw bytes, as a thief with the database would. */
+    private static List<String> markersInEveryStoredValue() throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (var owner = DATABASE.connectAsOwner();
+                var tables = owner.createStatement()
+                        .executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString(1));
+            }
+            assertThat(names).contains("tip", "tip_content", "tip_data_key", "referral", "audit_entry");
+            for (String table : names) {
+                try (ResultSet rows = owner.createStatement().executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int c = 1; c <= columns; c++) {
+                            byte[] value = rows.getBytes(c);
+                            String text = value == null ? "" : new String(value, StandardCharsets.ISO_8859_1);
+                            for (String marker : MARKERS) {
+                                if (text.contains(marker)) {
+                                    found.add(table + "." + rows.getMetaData().getColumnName(c) + ": " + marker);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * pg_dump's output, when this machine has a pg_dump able to read the server (CI does). Otherwise the scan of
+     * every stored value above is the whole check.
+     */
+    private static List<String> markersInPgDump() throws Exception {
+        int serverMajor;
+        try (var owner = DATABASE.connectAsOwner();
+                var rs = owner.createStatement().executeQuery("SHOW server_version_num")) {
+            rs.next();
+            serverMajor = Integer.parseInt(rs.getString(1)) / 10000;
+        }
+        Integer dumpMajor = pgDumpMajorVersion();
+        if (dumpMajor == null || dumpMajor < serverMajor) {
+            return List.of();
+        }
+        var dump = new ProcessBuilder(
+                        "pg_dump",
+                        "-h",
+                        DATABASE.host(),
+                        "-p",
+                        Integer.toString(DATABASE.port()),
+                        "-U",
+                        DATABASE.ownerUser(),
+                        DATABASE.name())
+                .redirectErrorStream(true);
+        dump.environment().put("PGPASSWORD", DATABASE.ownerPassword());
+        Process process = dump.start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("pg_dump: " + text).isZero();
+        assertThat(text).contains("COPY public.tip_content");
+        return MARKERS.stream().filter(text::contains).toList();
+    }
+
+    private static Integer pgDumpMajorVersion() {
+        try {
+            Process version = new ProcessBuilder("pg_dump", "--version").start();
+            Matcher m = Pattern.compile("(\\d+)\\.")
+                    .matcher(new String(version.getInputStream().readAllBytes()));
+            version.waitFor();
+            return m.find() ? Integer.valueOf(m.group(1)) : null;
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+    }
+
+    private static List<AuditChain.Stored> auditChain() throws SQLException {
+        List<AuditChain.Stored> chain = new ArrayList<>();
+        try (var owner = DATABASE.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT sequence, occurred_at, actor, action, tip_id, detail, link "
+                                + "FROM audit_entry ORDER BY sequence")) {
+            while (rs.next()) {
+                chain.add(new AuditChain.Stored(
+                        new AuditEntry(
+                                rs.getLong(1),
+                                rs.getTimestamp(2).toInstant(),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getObject(5, UUID.class),
+                                rs.getString(6)),
+                        rs.getBytes(7)));
+            }
+        }
+        return chain;
+    }
+
+    private static WebClient browser() {
+        var browser = new WebClient();
+        browser.getOptions().setJavaScriptEnabled(false);
+        browser.getOptions().setCssEnabled(false);
+        return browser;
+    }
+
+    private static HtmlPage submit(HtmlPage page, String formId) throws IOException {
+        return page.<HtmlForm>getHtmlElementById(formId)
+                .getOneHtmlElementByAttribute("button", "type", "submit")
+                .click();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean portOpen(int port) {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            return socket.isConnected();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
