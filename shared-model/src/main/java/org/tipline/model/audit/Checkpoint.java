@@ -1,0 +1,68 @@
+package org.tipline.model.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/**
+ * A signed statement that the audit tree had {@code treeSize} entries with Merkle root {@code rootHash} at
+ * {@code issuedAt}. Signed with Ed25519 under a key kept apart from tip keys, and exported for anchoring outside the
+ * database, it makes deleting or rewriting the chain's tail detectable.
+ */
+public record Checkpoint(long treeSize, byte[] rootHash, Instant issuedAt, byte[] signature) {
+
+    private static final String HEADER = "tipline-audit-checkpoint/v1";
+
+    public static Checkpoint sign(List<byte[]> leafHashes, Instant issuedAt, Ed25519PrivateKeyParameters key) {
+        byte[] root = MerkleTree.root(leafHashes);
+        var signer = new Ed25519Signer();
+        signer.init(true, key);
+        byte[] body = body(leafHashes.size(), root, issuedAt);
+        signer.update(body, 0, body.length);
+        return new Checkpoint(leafHashes.size(), root, issuedAt, signer.generateSignature());
+    }
+
+    public boolean signatureValid(Ed25519PublicKeyParameters key) {
+        var verifier = new Ed25519Signer();
+        verifier.init(false, key);
+        byte[] body = body(treeSize, rootHash, issuedAt);
+        verifier.update(body, 0, body.length);
+        return verifier.verifySignature(signature);
+    }
+
+    /**
+     * Checks this checkpoint against the chain as it is now: the signature, that the chain still has at least
+     * {@code treeSize} entries, and that its first {@code treeSize} leaves still produce the signed root.
+     */
+    public Optional<String> problemWith(List<byte[]> currentLeafHashes, Ed25519PublicKeyParameters key) {
+        if (!signatureValid(key)) {
+            return Optional.of("checkpoint of " + treeSize + " entries has a bad signature");
+        }
+        if (currentLeafHashes.size() < treeSize) {
+            return Optional.of("chain has " + currentLeafHashes.size() + " entries but a checkpoint covers " + treeSize
+                    + ": entries were removed from the end");
+        }
+        byte[] recomputed = MerkleTree.root(currentLeafHashes.subList(0, (int) treeSize));
+        if (!MessageDigest.isEqual(recomputed, rootHash)) {
+            return Optional.of("the first " + treeSize + " entries no longer match the checkpoint's root");
+        }
+        return Optional.empty();
+    }
+
+    /** The text that is signed and exported: one field per line, so it can be read and re-verified by hand. */
+    public String exportText() {
+        return new String(body(treeSize, rootHash, issuedAt), StandardCharsets.UTF_8)
+                + Base64.getEncoder().encodeToString(signature) + "\n";
+    }
+
+    private static byte[] body(long treeSize, byte[] rootHash, Instant issuedAt) {
+        return (HEADER + "\n" + treeSize + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\n" + issuedAt + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
