@@ -2,6 +2,8 @@ package org.tipline.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The module boundaries every module's architecture test enforces on its own classes. */
@@ -26,6 +28,34 @@ public final class TiplineArchitecture {
             .dependOnClassesThat()
             .resideInAPackage("org.tipline.triage..")
             .because("intake-web and triage-service never import each other");
+
+    private static final DescribedPredicate<JavaMethodCall> OPENS_SEALED_CONTENT = DescribedPredicate.describe(
+            "open sealed content",
+            call -> call.getName().equals("open")
+                    && call.getTargetOwner().getFullName().startsWith("org.tipline.model.crypto."));
+
+    /**
+     * The public tier encrypts and never decrypts: it may not touch private-key types or any opening operation.
+     * Together with the configuration test this shows intake cannot read even one past tip.
+     */
+    public static final ArchRule INTAKE_CANNOT_DECRYPT = noClasses()
+            .that()
+            .resideInAPackage("org.tipline.intake..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.tipline.model.crypto.TipLineKeyPair")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.tipline.model.crypto.HpkeKeyPair")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.tipline.model.crypto.KeyGrant")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.tipline.model.crypto.StaffKeyMaterial")
+            .orShould()
+            .callMethodWhere(OPENS_SEALED_CONTENT)
+            .because("the public tier holds only the tip line's public key");
 
     public static final ArchRule TRIAGE_DOES_NOT_USE_INTAKE = noClasses()
             .that()
