@@ -238,6 +238,36 @@ class TriageConsoleIntegrationTest {
     }
 
     @Test
+    void deletingATipsWrappedDataKeyShredsItsContentForGood() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers("Shredded Lane 9", "", "", List.of(), false, "to be destroyed"));
+        signIn("casey");
+        assertThat(browser.<HtmlPage>getPage(url("/tips/" + tipId)).asNormalizedText())
+                .contains("Shredded Lane 9");
+
+        byte[] sealedContent;
+        try (var owner = SETUP.database.connectAsOwner();
+                var delete = owner.prepareStatement("DELETE FROM tip_data_key WHERE tip_id = ?");
+                var select = owner.prepareStatement("SELECT sealed FROM tip_content WHERE tip_id = ?")) {
+            delete.setObject(1, tipId);
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+            select.setObject(1, tipId);
+            try (var rs = select.executeQuery()) {
+                rs.next();
+                sealedContent = rs.getBytes(1);
+            }
+        }
+
+        HtmlPage after = browser.getPage(url("/tips/" + tipId));
+        assertThat(after.getWebResponse().getStatusCode()).isEqualTo(403);
+        assertThat(after.asNormalizedText())
+                .contains("content has been destroyed")
+                .doesNotContain("Shredded Lane");
+        // The ciphertext that remains is useless: no other key in the system opens it.
+        assertThat(new String(sealedContent, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("Shredded");
+    }
+
+    @Test
     void theTriageRoleCannotRewriteTheAuditTrail() throws Exception {
         signIn("casey");
         try (var triage = SETUP.database.connectAs(TestDatabase.TRIAGE_ROLE)) {
