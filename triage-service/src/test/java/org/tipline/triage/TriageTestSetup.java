@@ -1,6 +1,7 @@
 package org.tipline.triage;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,28 +60,11 @@ final class TriageTestSetup {
     UUID fileTip(TipAnswers answers) throws SQLException {
         SealedTip tip = SealedTip.seal(answers, GuidanceLoader.fromClasspath().urgency(), publicKey);
         try (var intake = database.connectAs(TestDatabase.INTAKE_ROLE);
-                var insert = intake.prepareStatement("""
-                        WITH new_tip AS (
-                            INSERT INTO tip (id, urgency_tier, urgency_rank, child_protection_required,
-                                             schema_version, receipt_lookup)
-                            VALUES (?, ?, ?, ?, ?, ?)
-                        ), new_key AS (
-                            INSERT INTO tip_data_key (tip_id, epoch, wrapped) VALUES (?, ?, ?)
-                        )
-                        INSERT INTO tip_content (tip_id, field, sealed) VALUES (?, ?, ?)
-                        """)) {
-            insert.setObject(1, tip.id());
-            insert.setString(2, tip.assessment().tier().id());
-            insert.setInt(3, tip.assessment().tier().rank());
-            insert.setBoolean(4, tip.assessment().childProtectionReferral());
-            insert.setInt(5, tip.schemaVersion());
-            insert.setBytes(6, tip.receiptLookup());
-            insert.setObject(7, tip.id());
-            insert.setInt(8, tip.epoch());
-            insert.setBytes(9, tip.wrappedDataKey());
-            insert.setObject(10, tip.id());
-            insert.setString(11, tip.field());
-            insert.setBytes(12, tip.sealedAnswers());
+                var insert = intake.prepareStatement(SealedTip.INSERT)) {
+            List<Object> parameters = tip.insertParameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                insert.setObject(i + 1, parameters.get(i));
+            }
             insert.executeUpdate();
         }
         return tip.id();

@@ -15,18 +15,6 @@ import org.tipline.model.tip.TipAnswers;
 @Service
 public class Submissions {
 
-    /** Three inserts in one statement: one round trip, one implicit transaction, foreign keys checked at its end. */
-    private static final String FILE_TIP = """
-            WITH new_tip AS (
-                INSERT INTO tip (id, urgency_tier, urgency_rank, child_protection_required, schema_version,
-                                 receipt_lookup)
-                VALUES (:id, :tier, :rank, :childProtection, :schemaVersion, :receiptLookup)
-            ), new_key AS (
-                INSERT INTO tip_data_key (tip_id, epoch, wrapped) VALUES (:id, :epoch, :wrappedKey)
-            )
-            INSERT INTO tip_content (tip_id, field, sealed) VALUES (:id, :field, :sealed)
-            """;
-
     private final JdbcClient jdbc;
     private final TipLinePublicKey tipLineKey;
     private final UrgencyPolicy urgency;
@@ -39,18 +27,7 @@ public class Submissions {
 
     public FiledTip file(TipAnswers answers) {
         SealedTip tip = SealedTip.seal(answers, urgency, tipLineKey);
-        jdbc.sql(FILE_TIP)
-                .param("id", tip.id())
-                .param("tier", tip.assessment().tier().id())
-                .param("rank", tip.assessment().tier().rank())
-                .param("childProtection", tip.assessment().childProtectionReferral())
-                .param("schemaVersion", tip.schemaVersion())
-                .param("receiptLookup", tip.receiptLookup())
-                .param("epoch", tip.epoch())
-                .param("wrappedKey", tip.wrappedDataKey())
-                .param("field", tip.field())
-                .param("sealed", tip.sealedAnswers())
-                .update();
+        jdbc.sql(SealedTip.INSERT).params(tip.insertParameters()).update();
         return new FiledTip(tip.id(), tip.receipt(), tip.assessment());
     }
 

@@ -2,13 +2,17 @@ package org.tipline.model.provisioning;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.tipline.model.crypto.Argon2idParameters;
+import org.tipline.model.crypto.HpkeKeyPair;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.KeyGrant;
 import org.tipline.model.crypto.StaffKeyMaterial;
 import org.tipline.model.crypto.TipLineKeyPair;
+import org.tipline.model.crypto.WrongPasswordException;
 
 /**
  * Bootstraps key custody in the database with plain JDBC: a tip-line key epoch, staff members with password-locked
@@ -61,6 +65,40 @@ public final class Provisioning {
             insert.executeBatch();
         }
         return id;
+    }
+
+    /**
+     * Unlocks a staff member's personal key with their password and opens every tip-line key granted to them, as
+     * sign-in does. For operator tools that need a tip-line private key (rotation, recovery shares).
+     */
+    public static Map<Integer, TipLineKeyPair> unlockGrants(Connection connection, String username, char[] password)
+            throws SQLException {
+        StaffKeyMaterial material;
+        UUID staffId;
+        try (var select = connection.prepareStatement(
+                "SELECT id, kem_id, public_key, locked_private_key FROM staff WHERE username = ? AND enabled")) {
+            select.setString(1, username);
+            try (var rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new WrongPasswordException();
+                }
+                staffId = rs.getObject(1, UUID.class);
+                material = new StaffKeyMaterial(HpkeSuite.ofKemId(rs.getInt(2)), rs.getBytes(3), rs.getBytes(4));
+            }
+        }
+        HpkeKeyPair personal = material.unlock(username, password);
+        Map<Integer, TipLineKeyPair> keys = new TreeMap<>();
+        try (var select = connection.prepareStatement("SELECT epoch, sealed_key FROM key_grant WHERE staff_id = ?")) {
+            select.setObject(1, staffId);
+            try (var rs = select.executeQuery()) {
+                while (rs.next()) {
+                    keys.put(rs.getInt(1), KeyGrant.open(personal, rs.getInt(1), rs.getBytes(2)));
+                }
+            }
+        } finally {
+            personal.wipe();
+        }
+        return keys;
     }
 
     /** Seals the tip-line private key to the staff member's personal public key. */

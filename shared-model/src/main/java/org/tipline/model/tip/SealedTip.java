@@ -1,6 +1,7 @@
 package org.tipline.model.tip;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.tipline.model.crypto.Aead;
 import org.tipline.model.crypto.Bytes;
@@ -23,6 +24,37 @@ public record SealedTip(
         byte[] wrappedDataKey,
         String field,
         byte[] sealedAnswers) {
+
+    /**
+     * Stores a sealed tip: three inserts in one statement, so one round trip and one implicit transaction, with
+     * foreign keys checked at its end. Parameters are {@link #insertParameters()}, in order.
+     */
+    public static final String INSERT = """
+            WITH new_tip AS (
+                INSERT INTO tip (id, urgency_tier, urgency_rank, child_protection_required, schema_version,
+                                 receipt_lookup)
+                VALUES (?, ?, ?, ?, ?, ?)
+            ), new_key AS (
+                INSERT INTO tip_data_key (tip_id, epoch, wrapped) VALUES (?, ?, ?)
+            )
+            INSERT INTO tip_content (tip_id, field, sealed) VALUES (?, ?, ?)
+            """;
+
+    public List<Object> insertParameters() {
+        return List.of(
+                id,
+                assessment.tier().id(),
+                assessment.tier().rank(),
+                assessment.childProtectionReferral(),
+                schemaVersion,
+                receiptLookup,
+                id,
+                epoch,
+                wrappedDataKey,
+                id,
+                field,
+                sealedAnswers);
+    }
 
     public static SealedTip seal(TipAnswers answers, UrgencyPolicy urgency, TipLinePublicKey tipLineKey) {
         if (!answers.saysSomething()) {

@@ -1,0 +1,127 @@
+package org.tipline.model.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tipline.model.crypto.Argon2idParameters;
+import org.tipline.model.crypto.HpkeSuite;
+import org.tipline.model.crypto.SealedField;
+import org.tipline.model.crypto.TipLineKeyPair;
+import org.tipline.model.guidance.GuidanceLoader;
+import org.tipline.model.tip.SealedTip;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.model.tip.TipAnswersCodec;
+import org.tipline.testsupport.TestDatabase;
+
+/** Rotation against real PostgreSQL: data keys move to the new epoch, content is never re-encrypted. */
+class KeyRotationTest {
+
+    private static final Argon2idParameters FAST = new Argon2idParameters(19 * 1024, 2, 1);
+    private static final char[] PASSWORD = "rotation test passphrase".toCharArray();
+
+    private final TestDatabase database = TestDatabase.migrated();
+
+    @Test
+    void aNewEpochTakesOverEveryTipWithoutTouchingItsContent() throws Exception {
+        try (Connection owner = database.connectAsOwner()) {
+            TipLineKeyPair first = Provisioning.createEpoch(owner, 1, HpkeSuite.XWING);
+            UUID staff = Provisioning.createStaff(owner, "casey", "Casey", PASSWORD, Set.of("COORDINATOR"), FAST);
+            Provisioning.grant(owner, staff, first);
+            List<UUID> tips = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                tips.add(file(owner, first, "tip number " + i));
+            }
+            Map<UUID, byte[]> contentBefore = content(owner);
+
+            TipLineKeyPair second = KeyRotation.begin(owner, first, HpkeSuite.XWING);
+            assertThat(second.epoch()).isEqualTo(2);
+            assertThat(Provisioning.unlockGrants(owner, "casey", PASSWORD)).containsOnlyKeys(1, 2);
+
+            assertThat(KeyRotation.rewrap(owner, first, second, 3)).isEqualTo(7);
+            assertThat(KeyRotation.rewrap(owner, first, second, 3)).isZero();
+
+            assertThat(content(owner)).usingRecursiveComparison().isEqualTo(contentBefore);
+            for (int i = 0; i < tips.size(); i++) {
+                assertThat(open(owner, second, tips.get(i)).details()).isEqualTo("tip number " + i);
+            }
+
+            KeyRotation.retire(owner, 1);
+            assertThat(Provisioning.unlockGrants(owner, "casey", PASSWORD)).containsOnlyKeys(2);
+            try (var rs = owner.createStatement()
+                    .executeQuery("SELECT retired_at IS NOT NULL FROM tip_line_key WHERE epoch = 1")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void anEpochStillProtectingATipCannotBeRetired() throws Exception {
+        try (Connection owner = database.connectAsOwner()) {
+            TipLineKeyPair first = Provisioning.createEpoch(owner, 1, HpkeSuite.X25519);
+            UUID staff = Provisioning.createStaff(owner, "sam", "Sam", PASSWORD, Set.of("COORDINATOR"), FAST);
+            Provisioning.grant(owner, staff, first);
+            TipLineKeyPair second = KeyRotation.begin(owner, first, HpkeSuite.XWING);
+            KeyRotation.rewrap(owner, first, second, 100);
+            // Filed by an intake replica that still has the old public key configured.
+            UUID late = file(owner, first, "filed during rotation");
+
+            assertThatThrownBy(() -> KeyRotation.retire(owner, 1))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("1 tips still depend on epoch 1");
+            assertThat(Provisioning.unlockGrants(owner, "sam", PASSWORD)).containsKey(1);
+
+            assertThat(KeyRotation.rewrap(owner, first, second, 100)).isEqualTo(1);
+            KeyRotation.retire(owner, 1);
+            assertThat(open(owner, second, late).details()).isEqualTo("filed during rotation");
+        }
+    }
+
+    private static UUID file(Connection owner, TipLineKeyPair key, String details) throws SQLException {
+        SealedTip tip = SealedTip.seal(
+                new TipAnswers("somewhere", "", "", List.of(), false, details),
+                GuidanceLoader.fromClasspath().urgency(),
+                key.publicKey());
+        try (var insert = owner.prepareStatement(SealedTip.INSERT)) {
+            List<Object> parameters = tip.insertParameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                insert.setObject(i + 1, parameters.get(i));
+            }
+            insert.executeUpdate();
+        }
+        return tip.id();
+    }
+
+    private static TipAnswers open(Connection owner, TipLineKeyPair key, UUID tipId) throws SQLException {
+        try (var select = owner.prepareStatement("SELECT k.epoch, k.wrapped, c.sealed FROM tip_data_key k "
+                + "JOIN tip_content c ON c.tip_id = k.tip_id WHERE k.tip_id = ?")) {
+            select.setObject(1, tipId);
+            try (var rs = select.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(key.epoch());
+                byte[] dataKey = key.unwrapDataKey(tipId, rs.getBytes(2));
+                return TipAnswersCodec.decode(
+                        SealedField.open(dataKey, tipId, TipAnswers.FIELD, TipAnswers.SCHEMA_VERSION, rs.getBytes(3)));
+            }
+        }
+    }
+
+    private static Map<UUID, byte[]> content(Connection owner) throws SQLException {
+        Map<UUID, byte[]> content = new HashMap<>();
+        try (var rs = owner.createStatement().executeQuery("SELECT tip_id, sealed FROM tip_content")) {
+            while (rs.next()) {
+                content.put(rs.getObject(1, UUID.class), rs.getBytes(2));
+            }
+        }
+        return content;
+    }
+}
