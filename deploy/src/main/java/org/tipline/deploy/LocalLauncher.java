@@ -31,6 +31,12 @@ public final class LocalLauncher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("keys")) {
+            var input = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            System.exit(new KeyTool(System.getenv(), input, System.out)
+                    .run(java.util.List.of(args).subList(1, args.length)));
+        }
         var launcher = new LocalLauncher(LauncherSettings.from(System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "tipline-stop"));
         try {
