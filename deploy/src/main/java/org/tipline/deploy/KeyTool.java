@@ -33,6 +33,7 @@ final class KeyTool {
 
     static final String USAGE = """
             usage: java -jar tipline-local.jar keys <command>
+              grant --to USERNAME                        grant every key you hold to another staff member
               split --threshold K --shares N --out DIR   write N recovery shares of the current key, any K recover it
               recover --grant-to USERNAME SHARE_FILE...  rebuild the key from K shares and grant it to USERNAME
               rotate                                     create the next epoch, grant it, re-wrap every tip to it
@@ -69,6 +70,7 @@ final class KeyTool {
         try (Connection owner =
                 DriverManager.getConnection(settings.databaseUrl(), settings.ownerUser(), settings.ownerPassword())) {
             switch (args.get(0)) {
+                case "grant" -> grant(owner, required(options, "to"));
                 case "split" ->
                     split(owner, number(options, "threshold"), number(options, "shares"), path(options, "out"));
                 case "recover" -> recover(owner, required(options, "grant-to"), files);
@@ -91,6 +93,25 @@ final class KeyTool {
             out.println("keys " + args.get(0) + " failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Access for a new staff member comes only from someone who already holds the key. */
+    private void grant(Connection owner, String username) throws SQLException, IOException {
+        Map<Integer, TipLineKeyPair> keys = unlock(owner);
+        UUID staffId = staffId(owner, username);
+        try (var held = owner.prepareStatement("SELECT epoch FROM key_grant WHERE staff_id = ?")) {
+            held.setObject(1, staffId);
+            try (var rs = held.executeQuery()) {
+                while (rs.next()) {
+                    keys.remove(rs.getInt(1)).wipe();
+                }
+            }
+        }
+        for (TipLineKeyPair key : keys.values()) {
+            Provisioning.grant(owner, staffId, key);
+            key.wipe();
+        }
+        out.println("Granted " + keys.size() + " key epoch(s) to " + username + ".");
     }
 
     private void split(Connection owner, int threshold, int shares, Path directory) throws SQLException, IOException {

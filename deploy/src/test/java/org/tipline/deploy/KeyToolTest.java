@@ -123,6 +123,22 @@ class KeyToolTest {
     }
 
     @Test
+    void aKeyHolderGrantsAccessToANewStaffMember() throws Exception {
+        assertThat(keys(Map.of(), "casey passphrase", "grant", "--to", "newbie"))
+                .isZero();
+        assertThat(keys(Map.of(), "casey passphrase", "grant", "--to", "newbie"))
+                .isZero();
+
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("Granted 1 key epoch(s) to newbie.")
+                .contains("Granted 0 key epoch(s) to newbie.");
+        try (var owner = database.connectAsOwner()) {
+            var granted = Provisioning.unlockGrants(owner, "newbie", "newbie passphrase".toCharArray());
+            assertThat(granted.get(1).keys()).isEqualTo(original.keys());
+        }
+    }
+
+    @Test
     void aWrongPasswordUnlocksNothing() {
         assertThat(keys(
                         Map.of(),
