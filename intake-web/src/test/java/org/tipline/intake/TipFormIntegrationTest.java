@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.TipAnswersCodec;
@@ -76,7 +77,8 @@ class TipFormIntegrationTest {
 
         try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
                 var rs = owner.createStatement()
-                        .executeQuery("SELECT t.id, t.urgency_tier, t.urgency_rank, k.wrapped, c.sealed "
+                        .executeQuery("SELECT t.id, t.urgency_tier, t.urgency_rank, k.wrapped, c.sealed, "
+                                + "t.tipster_public_key "
                                 + "FROM tip t JOIN tip_data_key k ON k.tip_id = t.id "
                                 + "JOIN tip_content c ON c.tip_id = t.id ORDER BY t.received_at DESC LIMIT 1")) {
             rs.next();
@@ -92,6 +94,7 @@ class TipFormIntegrationTest {
             assertThat(answers.location()).isEqualTo("Sunrise Spa, 12 Wall St");
             assertThat(answers.indicators()).containsExactly("lives-at-workplace");
             assertThat(answers.happeningNow()).isTrue();
+            assertThat(rs.getBytes(6)).isEqualTo(Receipt.tipsterKeys(code).publicKey());
         }
     }
 

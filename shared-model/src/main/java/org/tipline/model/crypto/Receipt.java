@@ -39,6 +39,27 @@ public final class Receipt {
         return compact;
     }
 
+    /**
+     * The tipster's X-Wing key pair, derived from the receipt alone: the public half is stored with the tip so staff
+     * can seal replies to it; the private half is re-derived on the follow-up page from the receipt the tipster
+     * types, and never stored.
+     */
+    public static HpkeKeyPair tipsterKeys(String receipt) {
+        var hkdf = new org.bouncycastle.crypto.generators.HKDFBytesGenerator(
+                new org.bouncycastle.crypto.digests.SHA256Digest());
+        hkdf.init(new org.bouncycastle.crypto.params.HKDFParameters(
+                Bytes.utf8(normalize(receipt)), Bytes.utf8("tipline/tipster-key/v1"), new byte[0]));
+        byte[] seed = new byte[32];
+        hkdf.generateBytes(seed, 0, seed.length);
+        var hpke = HpkeSuite.XWING.hpke();
+        var pair = hpke.deriveKeyPair(seed);
+        java.util.Arrays.fill(seed, (byte) 0);
+        return new HpkeKeyPair(
+                HpkeSuite.XWING,
+                hpke.serializePublicKey(pair.getPublic()),
+                hpke.serializePrivateKey(pair.getPrivate()));
+    }
+
     /** 100 bits of entropy make a fast hash sufficient: guessing a receipt is infeasible without key stretching. */
     public static byte[] lookupId(String receipt) {
         try {

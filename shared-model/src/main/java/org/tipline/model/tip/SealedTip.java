@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tipline.model.crypto.Aead;
 import org.tipline.model.crypto.Bytes;
+import org.tipline.model.crypto.HpkeKeyPair;
 import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.crypto.TipLinePublicKey;
@@ -12,7 +13,8 @@ import org.tipline.model.guidance.UrgencyPolicy;
 
 /**
  * A new tip ready to store: its urgency in clear, its answers sealed under a fresh data key, and that key wrapped to
- * the tip line's public key. The receipt is returned for the tipster and only its lookup id is meant to be stored.
+ * the tip line's public key. The receipt is returned for the tipster; only its lookup id and the public half of the
+ * tipster's receipt-derived key pair are stored.
  */
 public record SealedTip(
         UUID id,
@@ -20,6 +22,7 @@ public record SealedTip(
         UrgencyPolicy.Assessment assessment,
         int schemaVersion,
         byte[] receiptLookup,
+        byte[] tipsterPublicKey,
         int epoch,
         byte[] wrappedDataKey,
         String field,
@@ -32,8 +35,8 @@ public record SealedTip(
     public static final String INSERT = """
             WITH new_tip AS (
                 INSERT INTO tip (id, urgency_tier, urgency_rank, child_protection_required, schema_version,
-                                 receipt_lookup)
-                VALUES (?, ?, ?, ?, ?, ?)
+                                 receipt_lookup, tipster_public_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
             ), new_key AS (
                 INSERT INTO tip_data_key (tip_id, epoch, wrapped) VALUES (?, ?, ?)
             )
@@ -48,6 +51,7 @@ public record SealedTip(
                 assessment.childProtectionReferral(),
                 schemaVersion,
                 receiptLookup,
+                tipsterPublicKey,
                 id,
                 epoch,
                 wrappedDataKey,
@@ -63,6 +67,7 @@ public record SealedTip(
         UUID id = UUID.randomUUID();
         String receipt = Receipt.generate();
         byte[] dataKey = Bytes.random(Aead.KEY_BYTES);
+        HpkeKeyPair tipsterKeys = Receipt.tipsterKeys(receipt);
         try {
             return new SealedTip(
                     id,
@@ -70,6 +75,7 @@ public record SealedTip(
                     urgency.assess(answers),
                     TipAnswers.SCHEMA_VERSION,
                     Receipt.lookupId(receipt),
+                    tipsterKeys.publicKey(),
                     tipLineKey.epoch(),
                     tipLineKey.wrapDataKey(id, dataKey),
                     TipAnswers.FIELD,
@@ -77,6 +83,7 @@ public record SealedTip(
                             dataKey, id, TipAnswers.FIELD, TipAnswers.SCHEMA_VERSION, TipAnswersCodec.encode(answers)));
         } finally {
             Arrays.fill(dataKey, (byte) 0);
+            tipsterKeys.wipe();
         }
     }
 }

@@ -30,6 +30,21 @@ class ReceiptTest {
     }
 
     @Test
+    void theReceiptAloneReDerivesTheTipstersKeyPairForReplies() {
+        String receipt = Receipt.generate();
+        HpkeKeyPair atFiling = Receipt.tipsterKeys(receipt);
+        byte[] reply = Hpke.seal(HpkeSuite.XWING, atFiling.publicKey(), "reply", new byte[0], Bytes.utf8("thank you"));
+
+        HpkeKeyPair onFollowUp =
+                Receipt.tipsterKeys(receipt.toLowerCase(java.util.Locale.ROOT).replace("-", " "));
+
+        assertThat(onFollowUp).isEqualTo(atFiling);
+        assertThat(Hpke.open(onFollowUp, "reply", new byte[0], reply)).isEqualTo(Bytes.utf8("thank you"));
+        assertThatThrownBy(() -> Hpke.open(Receipt.tipsterKeys(Receipt.generate()), "reply", new byte[0], reply))
+                .isInstanceOf(CryptoException.class);
+    }
+
+    @Test
     void malformedReceiptsAreRejected() {
         assertThatThrownBy(() -> Receipt.normalize("7K2M-Q0D1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Receipt.normalize("7K2M-Q0D1-XR4T-9ZB8-H3PU"))
