@@ -62,10 +62,7 @@ class KeyToolTest {
                         "--out",
                         shares.toString()))
                 .isZero();
-        List<Path> files;
-        try (var listing = Files.list(shares)) {
-            files = listing.sorted().toList();
-        }
+        List<Path> files = shareFiles(shares);
         assertThat(files).hasSize(5);
         assertThat(Files.getPosixFilePermissions(files.get(0)))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -91,10 +88,7 @@ class KeyToolTest {
     void twoSharesRecoverNothingAndSaySo() throws Exception {
         Path shares = directory.resolve("shares");
         keys(Map.of(), "casey passphrase", "split", "--threshold", "3", "--shares", "5", "--out", shares.toString());
-        List<Path> files;
-        try (var listing = Files.list(shares)) {
-            files = listing.sorted().toList();
-        }
+        List<Path> files = shareFiles(shares);
 
         assertThat(keys(
                         Map.of(),
@@ -152,6 +146,12 @@ class KeyToolTest {
                         directory.toString()))
                 .isEqualTo(1);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("password does not open");
+    }
+
+    private static List<Path> shareFiles(Path directory) throws java.io.IOException {
+        try (var listing = Files.list(directory)) {
+            return listing.sorted().toList();
+        }
     }
 
     private int keys(Map<String, String> extraEnv, String password, String... args) {

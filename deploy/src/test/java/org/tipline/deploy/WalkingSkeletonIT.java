@@ -20,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
+import org.tipline.testsupport.Browsers;
 import org.tipline.testsupport.TestDatabase;
 
 /**
@@ -117,13 +116,13 @@ class WalkingSkeletonIT {
                 Pattern.compile("coordinator: username=(\\S+) password=(\\S+)").matcher(Files.readString(accounts));
         assertThat(coordinator.find()).isTrue();
 
-        try (var browser = browser()) {
+        try (var browser = Browsers.withoutJavaScript()) {
             HtmlPage login = browser.getPage("http://localhost:" + triagePort + "/login");
             login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("username")
                     .type(coordinator.group(1));
             login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
                     .type(coordinator.group(2));
-            HtmlPage queue = submit(login, "login-form");
+            HtmlPage queue = Browsers.submit(login, "login-form");
             assertThat(queue.getUrl().getPath()).isEqualTo("/queue");
 
             var tipLinks = queue.getAnchors().stream()
@@ -143,7 +142,7 @@ class WalkingSkeletonIT {
                     .setChecked(true);
             tip.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("referenceNumber")
                     .type("DCF-77-1201");
-            HtmlPage referred = submit(tip, "referral-form");
+            HtmlPage referred = Browsers.submit(tip, "referral-form");
             assertThat(referred.getHtmlElementById("referrals").asNormalizedText())
                     .contains("DCF-77-1201");
 
@@ -169,7 +168,7 @@ class WalkingSkeletonIT {
     }
 
     private String fileTip() throws IOException {
-        try (var browser = browser()) {
+        try (var browser = Browsers.withoutJavaScript()) {
             HtmlPage form = browser.getPage("http://localhost:" + intakePort + "/");
             form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location")
                     .type("Quillfeather Spa, 40 Obsidianlane");
@@ -178,7 +177,7 @@ class WalkingSkeletonIT {
             form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("vehicles").type("red pickup, plate ZX9-QW7");
             form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-minor-in-commercial-sex")
                     .setChecked(true);
-            HtmlPage receipt = submit(form, "tip-form");
+            HtmlPage receipt = Browsers.submit(form, "tip-form");
             return receipt.getHtmlElementById("receipt-code").getTextContent();
         }
     }
@@ -260,37 +259,9 @@ class WalkingSkeletonIT {
     }
 
     private static List<AuditChain.Stored> auditChain() throws SQLException {
-        List<AuditChain.Stored> chain = new ArrayList<>();
-        try (var owner = DATABASE.connectAsOwner();
-                var rs = owner.createStatement()
-                        .executeQuery("SELECT sequence, occurred_at, actor, action, tip_id, detail, link "
-                                + "FROM audit_entry ORDER BY sequence")) {
-            while (rs.next()) {
-                chain.add(new AuditChain.Stored(
-                        new AuditEntry(
-                                rs.getLong(1),
-                                rs.getTimestamp(2).toInstant(),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getObject(5, UUID.class),
-                                rs.getString(6)),
-                        rs.getBytes(7)));
-            }
+        try (var owner = DATABASE.connectAsOwner()) {
+            return AuditChain.Stored.readAll(owner);
         }
-        return chain;
-    }
-
-    private static WebClient browser() {
-        var browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        return browser;
-    }
-
-    private static HtmlPage submit(HtmlPage page, String formId) throws IOException {
-        return page.<HtmlForm>getHtmlElementById(formId)
-                .getOneHtmlElementByAttribute("button", "type", "submit")
-                .click();
     }
 
     private static int freePort() throws IOException {

@@ -25,6 +25,7 @@ import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.TipAnswersCodec;
+import org.tipline.testsupport.Browsers;
 import org.tipline.testsupport.TestDatabase;
 
 /** The public form over real HTTP, in a browser with JavaScript off, against real PostgreSQL. */
@@ -43,10 +44,7 @@ class TipFormIntegrationTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        browser = Browsers.withoutJavaScript();
     }
 
     @AfterEach
@@ -106,9 +104,7 @@ class TipFormIntegrationTest {
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type(longLocation);
         form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("details").type("a <b>bold</b> claim & more");
 
-        HtmlPage again = form.<HtmlForm>getHtmlElementById("tip-form")
-                .getOneHtmlElementByAttribute("button", "type", "submit")
-                .click();
+        HtmlPage again = Browsers.submit(form, "tip-form");
 
         assertThat(again.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(again.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location")
@@ -129,9 +125,7 @@ class TipFormIntegrationTest {
         long before = count("tip");
         HtmlPage form = browser.getPage(url("/"));
 
-        HtmlPage again = form.<HtmlForm>getHtmlElementById("tip-form")
-                .getOneHtmlElementByAttribute("button", "type", "submit")
-                .click();
+        HtmlPage again = Browsers.submit(form, "tip-form");
 
         assertThat(again.asNormalizedText()).contains("Please tell us at least one thing");
         assertThat(count("tip")).isEqualTo(before);

@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
 import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Browsers;
 import org.tipline.testsupport.TestDatabase;
 
 /** The staff console over real HTTP in a browser with JavaScript off, against a database triage migrated itself. */
@@ -45,10 +46,7 @@ class TriageConsoleIntegrationTest {
     @BeforeEach
     void setUp() throws SQLException {
         SETUP.provisionOnce();
-        browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        browser = Browsers.withoutJavaScript();
     }
 
     @AfterEach
@@ -135,9 +133,7 @@ class TriageConsoleIntegrationTest {
         tip.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("referenceNumber")
                 .type("half-typed ref");
 
-        HtmlPage again = tip.<HtmlForm>getHtmlElementById("referral-form")
-                .getOneHtmlElementByAttribute("button", "type", "submit")
-                .click();
+        HtmlPage again = Browsers.submit(tip, "referral-form");
 
         assertThat(again.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(again.asNormalizedText()).contains("Choose where the tip was forwarded.");
@@ -154,9 +150,7 @@ class TriageConsoleIntegrationTest {
         login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("username").type("casey");
         login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
                 .type("not the passphrase");
-        HtmlPage after = login.<HtmlForm>getHtmlElementById("login-form")
-                .getOneHtmlElementByAttribute("button", "type", "submit")
-                .click();
+        HtmlPage after = Browsers.submit(login, "login-form");
 
         assertThat(after.asNormalizedText()).contains("The username or password is wrong.");
         assertThat(auditSince(before))
@@ -289,9 +283,7 @@ class TriageConsoleIntegrationTest {
         login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("username").type(username);
         login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
                 .type(TriageTestSetup.PASSWORD);
-        return login.<HtmlForm>getHtmlElementById("login-form")
-                .getOneHtmlElementByAttribute("button", "type", "submit")
-                .click();
+        return Browsers.submit(login, "login-form");
     }
 
     private String url(String path) {
@@ -329,23 +321,8 @@ class TriageConsoleIntegrationTest {
     }
 
     private List<AuditChain.Stored> storedChain() throws SQLException {
-        List<AuditChain.Stored> chain = new ArrayList<>();
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement()
-                        .executeQuery("SELECT sequence, occurred_at, actor, action, tip_id, detail, link "
-                                + "FROM audit_entry ORDER BY sequence")) {
-            while (rs.next()) {
-                chain.add(new AuditChain.Stored(
-                        new AuditEntry(
-                                rs.getLong(1),
-                                rs.getTimestamp(2).toInstant(),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getObject(5, UUID.class),
-                                rs.getString(6)),
-                        rs.getBytes(7)));
-            }
+        try (var owner = SETUP.database.connectAsOwner()) {
+            return AuditChain.Stored.readAll(owner);
         }
-        return chain;
     }
 }

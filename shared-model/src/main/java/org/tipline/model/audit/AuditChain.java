@@ -2,8 +2,13 @@ package org.tipline.model.audit;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The hash chain over audit entries. Leaves are hashed as in RFC 9162 ({@code SHA-256(0x00 || entry)}), so the same
@@ -28,8 +33,36 @@ public final class AuditChain {
         return sha.digest(leafHash(entry));
     }
 
+    /** Reads the whole stored chain in order; columns as {@link Stored#fromRow} expects. */
+    public static final String SELECT_ALL =
+            "SELECT sequence, occurred_at, actor, action, tip_id, detail, link FROM audit_entry ORDER BY sequence";
+
     /** A stored entry together with the link hash that was stored beside it. */
-    public record Stored(AuditEntry entry, byte[] link) {}
+    public record Stored(AuditEntry entry, byte[] link) {
+
+        public static Stored fromRow(ResultSet row) throws SQLException {
+            return new Stored(
+                    new AuditEntry(
+                            row.getLong("sequence"),
+                            row.getTimestamp("occurred_at").toInstant(),
+                            row.getString("actor"),
+                            row.getString("action"),
+                            row.getObject("tip_id", UUID.class),
+                            row.getString("detail")),
+                    row.getBytes("link"));
+        }
+
+        /** Every entry of the chain, oldest first. */
+        public static List<Stored> readAll(Connection connection) throws SQLException {
+            List<Stored> chain = new ArrayList<>();
+            try (var rows = connection.createStatement().executeQuery(SELECT_ALL)) {
+                while (rows.next()) {
+                    chain.add(fromRow(rows));
+                }
+            }
+            return chain;
+        }
+    }
 
     /** Why verification stopped at an entry. */
     public record Failure(long sequence, String reason) {}

@@ -59,17 +59,8 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     public List<AuditChain.Stored> all() {
-        return jdbc.sql("SELECT sequence, occurred_at, actor, action, tip_id, detail, link FROM audit_entry "
-                        + "ORDER BY sequence")
-                .query((rs, row) -> new AuditChain.Stored(
-                        new AuditEntry(
-                                rs.getLong(1),
-                                rs.getTimestamp(2).toInstant(),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getObject(5, UUID.class),
-                                rs.getString(6)),
-                        rs.getBytes(7)))
+        return jdbc.sql(AuditChain.SELECT_ALL)
+                .query((row, number) -> AuditChain.Stored.fromRow(row))
                 .list();
     }
 
