@@ -132,14 +132,38 @@ class TipFormIntegrationTest {
     }
 
     @Test
+    void aFilledHoneypotFilesNothing() throws Exception {
+        long before = count("tip");
+        var response = post("location=Main+St&website=http%3A%2F%2Fspam.example");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("Please leave the last field empty.")
+                .contains("value=\"Main St\"");
+        assertThat(count("tip")).isEqualTo(before);
+    }
+
+    @Test
+    void anOversizedBodyGetsAClearPageNotAServerErrorAndFilesNothing() throws Exception {
+        long before = count("tip");
+        var response = post("location=" + "x".repeat(2 * 1024 * 1024));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body())
+                .contains("Nothing was sent")
+                .contains("1024 KB")
+                .contains("lang=\"en\"");
+        assertThat(count("tip")).isEqualTo(before);
+    }
+
+    @Test
     void theFormIsAvailableInSpanishWithTheRightLanguageAttribute() throws Exception {
         HtmlPage page = browser.getPage(url("/?lang=es"));
 
         assertThat(page.getDocumentElement().getAttribute("lang")).isEqualTo("es");
         assertThat(page.asNormalizedText()).contains("Si alguien está en peligro en este momento, llame al 911.");
-        assertThat(page.<org.htmlunit.html.HtmlHiddenInput>getElementByName("lang")
-                        .getValue())
-                .isEqualTo("es");
+        assertThat(page.<HtmlForm>getHtmlElementById("tip-form").getActionAttribute())
+                .isEqualTo("/tips?lang=es");
     }
 
     @Test
@@ -210,6 +234,16 @@ class TipFormIntegrationTest {
             assertThatThrownBy(() -> intake.createStatement().executeUpdate("DELETE FROM tip_content"))
                     .hasMessageContaining("permission denied");
         }
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/tips")))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private String url(String path) {

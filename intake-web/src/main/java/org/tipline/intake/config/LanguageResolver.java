@@ -5,10 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.tipline.model.guidance.Guidance;
 
 /**
- * The page language comes from the {@code lang} parameter only: no cookie, no session, and no reliance on the
+ * The page language comes from the {@code lang} query parameter only: no cookie, no session, and no reliance on the
  * browser's Accept-Language, which would make a shared device's choice stick.
  */
 @Component("localeResolver")
@@ -20,9 +21,19 @@ class LanguageResolver implements LocaleResolver {
         this.guidance = guidance;
     }
 
+    /**
+     * Reads {@code lang} from the query string only, never the body: forms carry it in their action URL. Reading a
+     * body parameter here would parse the body before the size limit could refuse it.
+     */
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        String requested = request.getParameter("lang");
+        String requested = request.getQueryString() == null
+                ? null
+                : UriComponentsBuilder.newInstance()
+                        .query(request.getQueryString())
+                        .build()
+                        .getQueryParams()
+                        .getFirst("lang");
         String language = requested != null && guidance.supportsLanguage(requested)
                 ? requested
                 : guidance.deployment().defaultLanguage();

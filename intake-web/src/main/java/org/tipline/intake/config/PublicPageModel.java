@@ -1,7 +1,7 @@
 package org.tipline.intake.config;
 
-import java.util.List;
 import java.util.Locale;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.tipline.model.guidance.Destination;
@@ -19,30 +19,19 @@ class PublicPageModel {
         this.properties = properties;
     }
 
-    @ModelAttribute("guidance")
-    Guidance guidance() {
-        return guidance;
-    }
-
-    @ModelAttribute("lang")
-    String language(Locale locale) {
-        return locale.getLanguage();
-    }
-
-    @ModelAttribute("otherLanguages")
-    List<String> otherLanguages(Locale locale) {
-        return guidance.deployment().languages().stream()
-                .filter(language -> !language.equals(locale.getLanguage()))
-                .toList();
-    }
-
-    @ModelAttribute("hotline")
-    Destination hotline() {
-        return guidance.firstOfKind(Destination.Kind.NATIONAL_HOTLINE).orElse(null);
-    }
-
-    @ModelAttribute("quickExitUrl")
-    String quickExitUrl() {
-        return properties.quickExitUrl();
+    /** Runs before every handler; error pages call {@link #addTo} themselves, as Spring does not run it for them. */
+    @ModelAttribute
+    public void addTo(Model model, Locale locale) {
+        model.addAttribute("guidance", guidance);
+        model.addAttribute("lang", locale.getLanguage());
+        model.addAttribute(
+                "otherLanguages",
+                guidance.deployment().languages().stream()
+                        .filter(language -> !language.equals(locale.getLanguage()))
+                        .toList());
+        model.addAttribute(
+                "hotline",
+                guidance.firstOfKind(Destination.Kind.NATIONAL_HOTLINE).orElse(null));
+        model.addAttribute("quickExitUrl", properties.quickExitUrl());
     }
 }

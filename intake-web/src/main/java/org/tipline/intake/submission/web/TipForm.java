@@ -16,7 +16,7 @@ public record TipForm(
         List<String> indicators,
         Boolean happeningNow,
         String details,
-        String lang) {
+        String website) {
 
     static final Map<String, String> PARAMETER_BY_QUESTION = Map.of(
             "location", "location",
@@ -28,8 +28,8 @@ public record TipForm(
 
     static final Set<String> FREE_TEXT_QUESTIONS = Set.of("location", "people", "vehicles", "details");
 
-    static TipForm empty(String lang) {
-        return new TipForm("", "", "", List.of(), false, "", lang);
+    static TipForm empty() {
+        return new TipForm("", "", "", List.of(), false, "", "");
     }
 
     public TipForm {
@@ -48,7 +48,12 @@ public record TipForm(
     }
 
     public String parameter(String questionId) {
-        return PARAMETER_BY_QUESTION.get(questionId);
+        return PARAMETER_BY_QUESTION.getOrDefault(questionId, questionId);
+    }
+
+    /** The honeypot: hidden from people, so only software that fills every field fills it. */
+    boolean filledHoneypot() {
+        return website != null && !website.isBlank();
     }
 
     public boolean ticked(String indicatorId) {

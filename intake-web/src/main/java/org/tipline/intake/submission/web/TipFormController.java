@@ -22,8 +22,8 @@ class TipFormController {
     }
 
     @GetMapping("/")
-    String form(Locale locale, Model model) {
-        return showForm(TipForm.empty(locale.getLanguage()), Map.of(), model);
+    String form(Model model) {
+        return showForm(TipForm.empty(), Map.of(), model);
     }
 
     @PostMapping("/tips")

@@ -50,6 +50,9 @@ class TipFormValidator {
         if (!known.containsAll(form.indicators())) {
             errors.put("indicators", message("error.unknownIndicator", locale));
         }
+        if (form.filledHoneypot()) {
+            errors.put("website", message("error.honeypot", locale));
+        }
         if (errors.isEmpty() && !form.toAnswers().saysSomething()) {
             errors.put("location", message("error.empty", locale));
         }

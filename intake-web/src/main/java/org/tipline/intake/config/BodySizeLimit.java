@@ -1,0 +1,42 @@
+package org.tipline.intake.config;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Refuses request bodies larger than any honest form could be, before anything reads them. Without this, Tomcat
+ * would silently drop the parameters of an oversized post and the tipster would be told they wrote nothing.
+ * Every answer's own limit is far below this and is enforced by validation, which keeps what was typed.
+ */
+@Component
+class BodySizeLimit implements HandlerInterceptor {
+
+    /** 14,500 characters of answers, four UTF-8 bytes each, percent-encoded: under 256 KiB. */
+    static final long MAX_FORM_BYTES = 1024 * 1024;
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getContentLengthLong() > MAX_FORM_BYTES) {
+            throw new TooLarge(request.getContentLengthLong());
+        }
+        return true;
+    }
+
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+    static class TooLarge extends RuntimeException {
+        private final long bytes;
+
+        TooLarge(long bytes) {
+            super("request body of " + bytes + " bytes");
+            this.bytes = bytes;
+        }
+
+        long kilobytes() {
+            return bytes / 1024;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.tipline.intake.config;
+
+import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    private final BodySizeLimit bodySizeLimit;
+
+    WebConfiguration(BodySizeLimit bodySizeLimit) {
+        this.bodySizeLimit = bodySizeLimit;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(bodySizeLimit);
+    }
+
+    /** A clear page for a body that is too large; nothing was read, so nothing was stored. */
+    @ControllerAdvice
+    static class TooLargePage {
+
+        private final PublicPageModel page;
+
+        TooLargePage(PublicPageModel page) {
+            this.page = page;
+        }
+
+        @ExceptionHandler(BodySizeLimit.TooLarge.class)
+        @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+        String tooLarge(BodySizeLimit.TooLarge e, Locale locale, Model model) {
+            page.addTo(model, locale);
+            model.addAttribute("kilobytes", e.kilobytes());
+            model.addAttribute("limitKilobytes", BodySizeLimit.MAX_FORM_BYTES / 1024);
+            return "too-large";
+        }
+
+        /** A chunked body has no declared length; Tomcat refuses to parse it past the same limit. */
+        @ExceptionHandler(InvalidParameterException.class)
+        @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+        String tooLargeToParse(Locale locale, Model model) {
+            return tooLarge(new BodySizeLimit.TooLarge(BodySizeLimit.MAX_FORM_BYTES + 1), locale, model);
+        }
+    }
+}
