@@ -132,6 +132,46 @@ class TipFormIntegrationTest {
     }
 
     @Test
+    void sendingTheSameFormTwiceFilesOneTipAndShowsTheSameReceipt() throws Exception {
+        long before = count("tip");
+        HtmlPage form = browser.getPage(url("/"));
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Double Click Diner");
+        String token = form.<org.htmlunit.html.HtmlHiddenInput>getElementByName("submission")
+                .getValue();
+        String body = "location=Double+Click+Diner&submission=" + token;
+
+        var first = post(body);
+        var second = post(body);
+
+        assertThat(count("tip")).isEqualTo(before + 1);
+        assertThat(receiptIn(first.body())).isEqualTo(receiptIn(second.body())).isNotEmpty();
+        assertThat(first.body()).doesNotContain("already-received");
+        assertThat(second.body()).contains("id=\"already-received\"");
+    }
+
+    @Test
+    void concurrentRetriesOfOneSubmissionStillFileOneTip() throws Exception {
+        long before = count("tip");
+        String body = "location=Race+Street&submission=" + org.tipline.model.crypto.Receipt.newSubmissionToken();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var responses = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 6; i++) {
+                responses.add(pool.submit(() -> post(body)));
+            }
+            var receipts = new java.util.HashSet<String>();
+            for (var response : responses) {
+                assertThat(response.get().statusCode()).isEqualTo(200);
+                receipts.add(receiptIn(response.get().body()));
+            }
+            assertThat(receipts).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("tip")).isEqualTo(before + 1);
+    }
+
+    @Test
     void aFilledHoneypotFilesNothing() throws Exception {
         long before = count("tip");
         var response = post("location=Main+St&website=http%3A%2F%2Fspam.example");
@@ -234,6 +274,12 @@ class TipFormIntegrationTest {
             assertThatThrownBy(() -> intake.createStatement().executeUpdate("DELETE FROM tip_content"))
                     .hasMessageContaining("permission denied");
         }
+    }
+
+    private static String receiptIn(String page) {
+        var matcher =
+                java.util.regex.Pattern.compile("id=\"receipt-code\">([^<]+)<").matcher(page);
+        return matcher.find() ? matcher.group(1) : "";
     }
 
     private HttpResponse<String> post(String body) throws Exception {

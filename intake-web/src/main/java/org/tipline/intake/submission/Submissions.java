@@ -1,8 +1,9 @@
 package org.tipline.intake.submission;
 
-import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.TipLinePublicKey;
 import org.tipline.model.guidance.UrgencyPolicy;
 import org.tipline.model.tip.SealedTip;
@@ -25,12 +26,24 @@ public class Submissions {
         this.urgency = urgency;
     }
 
-    public FiledTip file(TipAnswers answers) {
-        SealedTip tip = SealedTip.seal(answers, urgency, tipLineKey);
-        jdbc.sql(SealedTip.INSERT).params(tip.insertParameters()).update();
-        return new FiledTip(tip.id(), tip.receipt(), tip.assessment());
+    /**
+     * Files the tip under the receipt derived from the form's submission token. If that receipt is already stored,
+     * this is a repeat of a submission that committed (a double click, a retry after a lost response): the whole
+     * statement fails on the unique lookup id, nothing new is written, and the tipster gets the same receipt.
+     */
+    public FiledTip file(TipAnswers answers, String submissionToken) {
+        String receipt = Receipt.isSubmissionToken(submissionToken)
+                ? Receipt.fromSubmissionToken(submissionToken)
+                : Receipt.generate();
+        SealedTip tip = SealedTip.seal(answers, urgency, tipLineKey, receipt);
+        try {
+            jdbc.sql(SealedTip.INSERT).params(tip.insertParameters()).update();
+            return new FiledTip(receipt, tip.assessment(), false);
+        } catch (DuplicateKeyException alreadyFiled) {
+            return new FiledTip(receipt, tip.assessment(), true);
+        }
     }
 
-    /** What the tipster is shown once the tip is committed. The tip id is never shown to them. */
-    public record FiledTip(UUID tipId, String receipt, UrgencyPolicy.Assessment assessment) {}
+    /** What the tipster is shown once the tip is committed. */
+    public record FiledTip(String receipt, UrgencyPolicy.Assessment assessment, boolean alreadyReceived) {}
 }

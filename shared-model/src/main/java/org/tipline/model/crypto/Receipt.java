@@ -14,14 +14,63 @@ public final class Receipt {
 
     private Receipt() {}
 
+    private static final int TOKEN_CHARACTERS = 26;
+
     public static String generate() {
-        var random = Bytes.secureRandom();
-        var out = new StringBuilder(CHARACTERS + 4);
-        for (int i = 0; i < CHARACTERS; i++) {
+        return grouped(encode(Bytes.random(13), CHARACTERS));
+    }
+
+    /** 130 random bits for one rendering of the form; a double click or a retry sends the same token. */
+    public static String newSubmissionToken() {
+        return encode(Bytes.random(17), TOKEN_CHARACTERS);
+    }
+
+    public static boolean isSubmissionToken(String token) {
+        return token != null
+                && token.length() == TOKEN_CHARACTERS
+                && token.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+    }
+
+    /**
+     * The receipt for a submission token: 100 bits of HMAC-SHA256 keyed by the token. The same token always gives
+     * the same receipt, hence the same stored lookup id, so a repeated submission cannot create a second tip. The
+     * token is never stored, so the receipt cannot be recomputed from the database.
+     */
+    public static String fromSubmissionToken(String token) {
+        if (!isSubmissionToken(token)) {
+            throw new IllegalArgumentException("not a submission token");
+        }
+        var hmac = new org.bouncycastle.crypto.macs.HMac(new org.bouncycastle.crypto.digests.SHA256Digest());
+        hmac.init(new org.bouncycastle.crypto.params.KeyParameter(Bytes.utf8(token)));
+        byte[] label = Bytes.utf8("tipline/receipt-from-token/v1");
+        hmac.update(label, 0, label.length);
+        byte[] mac = new byte[hmac.getMacSize()];
+        hmac.doFinal(mac, 0);
+        return grouped(encode(mac, CHARACTERS));
+    }
+
+    /** The first {@code characters * 5} bits of {@code bytes}, in Crockford base32. */
+    private static String encode(byte[] bytes, int characters) {
+        var out = new StringBuilder(characters);
+        for (int i = 0; i < characters; i++) {
+            int bit = i * 5;
+            int value = 0;
+            for (int b = 0; b < 5; b++) {
+                int index = bit + b;
+                value = (value << 1) | ((bytes[index / 8] >> (7 - index % 8)) & 1);
+            }
+            out.append(ALPHABET.charAt(value));
+        }
+        return out.toString();
+    }
+
+    private static String grouped(String characters) {
+        var out = new StringBuilder(characters.length() + characters.length() / 4);
+        for (int i = 0; i < characters.length(); i++) {
             if (i > 0 && i % 4 == 0) {
                 out.append('-');
             }
-            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            out.append(characters.charAt(i));
         }
         return out.toString();
     }

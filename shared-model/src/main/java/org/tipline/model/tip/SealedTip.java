@@ -61,11 +61,16 @@ public record SealedTip(
     }
 
     public static SealedTip seal(TipAnswers answers, UrgencyPolicy urgency, TipLinePublicKey tipLineKey) {
+        return seal(answers, urgency, tipLineKey, Receipt.generate());
+    }
+
+    /** Seals under a given receipt, e.g. one derived from the form's submission token so retries are idempotent. */
+    public static SealedTip seal(
+            TipAnswers answers, UrgencyPolicy urgency, TipLinePublicKey tipLineKey, String receipt) {
         if (!answers.saysSomething()) {
             throw new IllegalArgumentException("an empty tip cannot be filed");
         }
         UUID id = UUID.randomUUID();
-        String receipt = Receipt.generate();
         byte[] dataKey = Bytes.random(Aead.KEY_BYTES);
         HpkeKeyPair tipsterKeys = Receipt.tipsterKeys(receipt);
         try {

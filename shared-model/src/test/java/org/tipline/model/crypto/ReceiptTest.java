@@ -45,6 +45,23 @@ class ReceiptTest {
     }
 
     @Test
+    void aSubmissionTokenAlwaysGivesTheSameReceiptAndDifferentTokensDifferentOnes() {
+        String token = Receipt.newSubmissionToken();
+
+        assertThat(Receipt.isSubmissionToken(token)).isTrue();
+        assertThat(Receipt.fromSubmissionToken(token)).isEqualTo(Receipt.fromSubmissionToken(token));
+        assertThat(Receipt.fromSubmissionToken(token)).matches("([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}");
+        var receipts = new HashSet<String>();
+        for (int i = 0; i < 1000; i++) {
+            receipts.add(Receipt.fromSubmissionToken(Receipt.newSubmissionToken()));
+        }
+        assertThat(receipts).hasSize(1000);
+        assertThat(Receipt.isSubmissionToken("too-short")).isFalse();
+        assertThat(Receipt.isSubmissionToken(null)).isFalse();
+        assertThatThrownBy(() -> Receipt.fromSubmissionToken("<script>")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void malformedReceiptsAreRejected() {
         assertThatThrownBy(() -> Receipt.normalize("7K2M-Q0D1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Receipt.normalize("7K2M-Q0D1-XR4T-9ZB8-H3PU"))

@@ -3,6 +3,7 @@ package org.tipline.intake.submission.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tipline.model.crypto.Receipt;
 import org.tipline.model.tip.TipAnswers;
 
 /**
@@ -16,6 +17,7 @@ public record TipForm(
         List<String> indicators,
         Boolean happeningNow,
         String details,
+        String submission,
         String website) {
 
     static final Map<String, String> PARAMETER_BY_QUESTION = Map.of(
@@ -28,8 +30,9 @@ public record TipForm(
 
     static final Set<String> FREE_TEXT_QUESTIONS = Set.of("location", "people", "vehicles", "details");
 
+    /** A blank form with a fresh submission token, so sending it twice files one tip. */
     static TipForm empty() {
-        return new TipForm("", "", "", List.of(), false, "", "");
+        return new TipForm("", "", "", List.of(), false, "", Receipt.newSubmissionToken(), "");
     }
 
     public TipForm {

@@ -32,10 +32,11 @@ class TipFormController {
         if (!errors.isEmpty()) {
             return showForm(form, errors, model);
         }
-        var filed = submissions.file(form.toAnswers());
+        var filed = submissions.file(form.toAnswers(), form.submission());
         model.addAttribute("receipt", filed.receipt());
         model.addAttribute("tier", filed.assessment().tier());
         model.addAttribute("childProtection", filed.assessment().childProtectionReferral());
+        model.addAttribute("alreadyReceived", filed.alreadyReceived());
         return "receipt";
     }
 
