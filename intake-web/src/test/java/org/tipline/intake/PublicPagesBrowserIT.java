@@ -89,8 +89,22 @@ class PublicPagesBrowserIT {
 
             browser.findElement(By.id("location")).sendKeys("Harbor Motel, room 9");
             browser.findElement(By.cssSelector("#tip-form button[type=submit]")).click();
-            waitFor(By.id("receipt-code"));
+            String receipt = waitFor(By.id("receipt-code")).getText();
             violations.addAll(axe("receipt " + language));
+
+            browser.get(url("/status?lang=" + language));
+            violations.addAll(axe("follow-up " + language));
+            browser.findElement(By.id("receipt")).sendKeys("not a receipt");
+            browser.findElement(By.cssSelector("#status-form button[type=submit]"))
+                    .click();
+            waitFor(By.id("receipt-error"));
+            violations.addAll(axe("follow-up with error " + language));
+            browser.findElement(By.id("receipt")).clear();
+            browser.findElement(By.id("receipt")).sendKeys(receipt);
+            browser.findElement(By.cssSelector("#status-form button[type=submit]"))
+                    .click();
+            waitFor(By.id("status"));
+            violations.addAll(axe("follow-up with status " + language));
         }
         assertThat(violations).isEmpty();
     }

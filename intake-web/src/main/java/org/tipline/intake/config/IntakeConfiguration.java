@@ -2,6 +2,7 @@ package org.tipline.intake.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tipline.model.crypto.TipLinePublicKey;
@@ -18,6 +19,11 @@ class IntakeConfiguration {
         return properties.seedsDirectory() == null
                 ? GuidanceLoader.fromClasspath()
                 : GuidanceLoader.fromDirectory(properties.seedsDirectory());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

@@ -1,0 +1,51 @@
+package org.tipline.intake.followup;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.tipline.model.crypto.Receipt;
+
+/** The coarse status a tipster may see for their own tip, found through the receipt's one-way lookup id. */
+@Service
+public class TipsterStatus {
+
+    /** What a tipster is told; never the urgency tier, the destination or anything a coordinator wrote. */
+    public enum Status {
+        RECEIVED,
+        IN_REVIEW,
+        FORWARDED,
+        CLOSED
+    }
+
+    /** The lookup could not run now; the tipster is asked to wait and try again. */
+    public static class Busy extends RuntimeException {
+        Busy() {
+            super("too many lookups right now");
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final LookupThrottle throttle;
+
+    TipsterStatus(JdbcClient jdbc, LookupThrottle throttle) {
+        this.jdbc = jdbc;
+        this.throttle = throttle;
+    }
+
+    /** Throws {@link IllegalArgumentException} for something that is not a receipt, {@link Busy} when throttled. */
+    public Optional<Status> of(String typedReceipt) {
+        byte[] lookupId = Receipt.lookupId(typedReceipt);
+        if (!throttle.tryAcquire(lookupId)) {
+            throw new Busy();
+        }
+        Optional<Status> status = jdbc.sql("SELECT tipster_status(?)")
+                .param(lookupId)
+                .query(String.class)
+                .optional()
+                .map(Status::valueOf);
+        if (status.isEmpty()) {
+            throttle.chargeFailedLookup();
+        }
+        return status;
+    }
+}
