@@ -20,6 +20,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -120,6 +121,38 @@ class PublicPagesBrowserIT {
         browser.findElement(By.cssSelector("#tip-form button[type=submit]")).click();
 
         assertThat(waitFor(By.id("receipt-code")).getText()).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
+    }
+
+    @Test
+    void aTipCanBeSentWithTheKeyboardAlone() {
+        browser.get(url("/"));
+        var keyboard = new Actions(browser);
+        // Tab from the top of the page until the first answer field has focus, as a keyboard user would.
+        for (int i = 0; i < 20 && !"location".equals(focusedId()); i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(focusedId()).isEqualTo("location");
+        keyboard.sendKeys("Keyboard Court 3").perform();
+        keyboard.sendKeys(Keys.TAB).sendKeys("a girl who looks 14").perform();
+        for (int i = 0; i < 30 && !"indicator-minor-in-commercial-sex".equals(focusedId()); i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        keyboard.sendKeys(Keys.SPACE).perform();
+        for (int i = 0; i < 30 && !"BUTTON".equals(focusedTag()); i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        keyboard.sendKeys(Keys.ENTER).perform();
+
+        assertThat(waitFor(By.id("receipt-code")).getText()).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("a minor may be involved");
+    }
+
+    private String focusedId() {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript("return document.activeElement.id"));
+    }
+
+    private String focusedTag() {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript("return document.activeElement.tagName"));
     }
 
     @Test
