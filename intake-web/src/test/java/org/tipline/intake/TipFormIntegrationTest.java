@@ -97,6 +97,56 @@ class TipFormIntegrationTest {
     }
 
     @Test
+    void theYoungestApparentAgeAndTheOtherNewAnswersAreSealedAndSetTheTier() throws Exception {
+        HtmlPage form = browser.getPage(url("/"));
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("businessName").type("Lotus Blossom Spa LLC");
+        form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("placeType-massage-parlor")
+                .setChecked(true);
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("zip").type("06851");
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("seenWhen").type("Friday around 11 pm");
+        form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("youngestAge-12-17")
+                .setChecked(true);
+        form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("onlineDetails").type("ad on a classifieds site");
+        form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("howKnown-saw-it")
+                .setChecked(true);
+
+        HtmlPage receipt = Browsers.submit(form, "tip-form");
+
+        assertThat(receipt.asNormalizedText()).contains("a minor may be involved");
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT t.id, t.urgency_tier, t.schema_version, k.wrapped, c.sealed FROM tip t "
+                                + "JOIN tip_data_key k ON k.tip_id = t.id JOIN tip_content c ON c.tip_id = t.id "
+                                + "ORDER BY t.received_at DESC LIMIT 1")) {
+            rs.next();
+            UUID tipId = rs.getObject(1, UUID.class);
+            assertThat(rs.getString(2)).isEqualTo("MINOR");
+            assertThat(rs.getInt(3)).isEqualTo(TipAnswers.SCHEMA_VERSION);
+            byte[] dataKey = IntakeTestDatabase.TIP_LINE_KEY.unwrapDataKey(tipId, rs.getBytes(4));
+            TipAnswers answers = TipAnswersCodec.decode(
+                    SealedField.open(dataKey, tipId, TipAnswers.FIELD, rs.getInt(3), rs.getBytes(5)));
+            assertThat(answers.businessName()).isEqualTo("Lotus Blossom Spa LLC");
+            assertThat(answers.placeType()).isEqualTo("massage-parlor");
+            assertThat(answers.zip()).isEqualTo("06851");
+            assertThat(answers.seenWhen()).isEqualTo("Friday around 11 pm");
+            assertThat(answers.youngestAge()).isEqualTo("12-17");
+            assertThat(answers.onlineDetails()).isEqualTo("ad on a classifieds site");
+            assertThat(answers.howKnown()).isEqualTo("saw-it");
+        }
+    }
+
+    @Test
+    void anOptionThatIsNotOfferedIsRefusedWithTheRestKept() throws Exception {
+        long before = count("tip");
+        var response = post("location=Elm+St&youngestAge=toddler&details=keep+me");
+
+        assertThat(response.body())
+                .contains("Please choose one of the options shown.")
+                .contains(">keep me</textarea>");
+        assertThat(count("tip")).isEqualTo(before);
+    }
+
+    @Test
     void tooLongAnswersAreShownAgainWithAClearMessageAndNothingIsStored() throws Exception {
         long before = count("tip");
         String longLocation = "Route 1 near exit 16 ".repeat(30);

@@ -58,11 +58,18 @@ class TriageConsoleIntegrationTest {
     void aCoordinatorSeesTheTipInTheQueueOpensItDecryptedAndRecordsAForward() throws Exception {
         UUID tipId = SETUP.fileTip(new TipAnswers(
                 "Golden Lotus Spa, Connecticut Ave",
+                "Golden Lotus Spa",
+                "massage-parlor",
+                "06851",
+                "every night after 10",
+                false,
                 "three women who never leave",
+                "18-25",
                 "grey minivan CT AB-1234",
                 List.of("lives-at-workplace", "appears-controlled"),
-                false,
-                "doors locked from outside at night"));
+                "doors locked from outside at night",
+                "listed on a massage ad site",
+                "saw-it"));
         long auditBefore = auditCount();
 
         HtmlPage queue = signIn("casey");
@@ -78,6 +85,11 @@ class TriageConsoleIntegrationTest {
         assertThat(tip.getHtmlElementById("answer-vehicles").getTextContent()).isEqualTo("grey minivan CT AB-1234");
         assertThat(tip.getHtmlElementById("answer-indicators").asNormalizedText())
                 .contains("Lives where they work");
+        assertThat(tip.getHtmlElementById("answer-place-type").getTextContent()).isEqualTo("Massage or spa business");
+        assertThat(tip.getHtmlElementById("answer-youngest-age").getTextContent())
+                .isEqualTo("18 to 25");
+        assertThat(tip.getHtmlElementById("answer-how-known").getTextContent()).isEqualTo("I saw it myself");
+        assertThat(tip.getHtmlElementById("answer-online").getTextContent()).isEqualTo("listed on a massage ad site");
 
         HtmlForm referral = tip.getHtmlElementById("referral-form");
         tip.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("destination-norwalk-police-tips")

@@ -236,6 +236,51 @@ public final class GuidanceLoader {
                     if (free && (question.maxLength() == null || question.maxLength() < 1)) {
                         problem(QUESTIONNAIRE, qat + ".maxLength", "free-text questions need a positive maxLength");
                     }
+                    checkOptions(qat, question);
+                }
+            }
+        }
+
+        private void checkOptions(String at, Questionnaire.Question question) {
+            boolean choice = question.type() == Questionnaire.QuestionType.CHOICE;
+            if (!choice) {
+                if (!question.options().isEmpty()) {
+                    problem(QUESTIONNAIRE, at + ".options", "only CHOICE questions have options");
+                }
+                return;
+            }
+            if (question.options().size() < 2) {
+                problem(QUESTIONNAIRE, at + ".options", "a CHOICE question needs at least two options");
+            }
+            Set<String> ids = new HashSet<>();
+            for (int o = 0; o < question.options().size(); o++) {
+                var option = question.options().get(o);
+                id(QUESTIONNAIRE, at + ".options[" + o + "].id", option.id(), ids);
+                text(QUESTIONNAIRE, at + ".options[" + o + "].label", option.label());
+            }
+        }
+
+        private void checkAnswerCondition(String at, UrgencyPolicy.Condition condition) {
+            var question = guidance.questionnaire().question(condition.answer());
+            if (question.isEmpty() || question.get().type() != Questionnaire.QuestionType.CHOICE) {
+                problem(
+                        URGENCY,
+                        at + ".answer",
+                        "'" + condition.answer() + "' is not a CHOICE question in " + QUESTIONNAIRE);
+                return;
+            }
+            if (condition.anyOf() == null || condition.anyOf().isEmpty()) {
+                problem(URGENCY, at + ".anyOf", "list the options that match");
+                return;
+            }
+            Set<String> options = new HashSet<>();
+            question.get().options().forEach(option -> options.add(option.id()));
+            for (int i = 0; i < condition.anyOf().size(); i++) {
+                if (!options.contains(condition.anyOf().get(i))) {
+                    problem(
+                            URGENCY,
+                            at + ".anyOf[" + i + "]",
+                            "'" + condition.anyOf().get(i) + "' is not an option of " + condition.answer());
                 }
             }
         }
@@ -273,8 +318,13 @@ public final class GuidanceLoader {
                 for (int c = 0; c < rule.whenAny().size(); c++) {
                     var condition = rule.whenAny().get(c);
                     String cat = at + ".whenAny[" + c + "]";
-                    if ((condition.indicator() == null) == (condition.happeningNow() == null)) {
-                        problem(URGENCY, cat, "set exactly one of indicator, happeningNow");
+                    int set = (condition.indicator() == null ? 0 : 1)
+                            + (condition.happeningNow() == null ? 0 : 1)
+                            + (condition.answer() == null ? 0 : 1);
+                    if (set != 1) {
+                        problem(URGENCY, cat, "set exactly one of indicator, happeningNow, answer");
+                    } else if (condition.answer() != null) {
+                        checkAnswerCondition(cat, condition);
                     } else if (condition.indicator() != null
                             && guidance.indicator(condition.indicator()).isEmpty()) {
                         problem(

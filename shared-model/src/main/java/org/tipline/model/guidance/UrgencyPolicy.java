@@ -21,12 +21,15 @@ public record UrgencyPolicy(List<Tier> tiers, List<Rule> rules, String defaultTi
         }
     }
 
-    /** Exactly one property is set per condition. */
-    public record Condition(String indicator, Boolean happeningNow) {
+    /** Exactly one of indicator, happeningNow and answer is set; anyOf goes with answer (a CHOICE question id). */
+    public record Condition(String indicator, Boolean happeningNow, String answer, List<String> anyOf) {
 
         boolean matches(TipAnswers answers) {
             if (indicator != null) {
                 return answers.indicators().contains(indicator);
+            }
+            if (answer != null) {
+                return anyOf != null && anyOf.contains(answers.choice(answer));
             }
             return Objects.equals(happeningNow, answers.happeningNow());
         }

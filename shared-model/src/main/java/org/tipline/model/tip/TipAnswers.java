@@ -4,33 +4,75 @@ import java.util.List;
 
 /**
  * What a tipster told us, as sealed into the tip's content. Schema version {@link #SCHEMA_VERSION}; the version is
- * bound into each field's encryption so a later schema cannot be confused with this one.
+ * bound into each field's encryption. Version 1 tips lack the later answers, which read as empty.
  */
 public record TipAnswers(
         String location,
+        String businessName,
+        String placeType,
+        String zip,
+        String seenWhen,
+        boolean happeningNow,
         String people,
+        String youngestAge,
         String vehicles,
         List<String> indicators,
-        boolean happeningNow,
-        String details) {
+        String details,
+        String onlineDetails,
+        String howKnown) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     public static final String FIELD = "answers";
 
     public TipAnswers {
         location = trimToEmpty(location);
+        businessName = trimToEmpty(businessName);
+        placeType = trimToEmpty(placeType);
+        zip = trimToEmpty(zip);
+        seenWhen = trimToEmpty(seenWhen);
         people = trimToEmpty(people);
+        youngestAge = trimToEmpty(youngestAge);
         vehicles = trimToEmpty(vehicles);
-        details = trimToEmpty(details);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        details = trimToEmpty(details);
+        onlineDetails = trimToEmpty(onlineDetails);
+        howKnown = trimToEmpty(howKnown);
     }
 
-    /** A tip must say something: a place, a person, a vehicle, a warning sign or a description. */
+    /** The answers of a version 1 tip: place, people, vehicles, warning signs, happening now, description. */
+    public TipAnswers(
+            String location,
+            String people,
+            String vehicles,
+            List<String> indicators,
+            boolean happeningNow,
+            String details) {
+        this(location, "", "", "", "", happeningNow, people, "", vehicles, indicators, details, "", "");
+    }
+
+    /** The option chosen for a CHOICE question, or "" when none was. */
+    public String choice(String questionId) {
+        return switch (questionId) {
+            case "place-type" -> placeType;
+            case "youngest-age" -> youngestAge;
+            case "how-known" -> howKnown;
+            default -> "";
+        };
+    }
+
+    /**
+     * A tip must say something: a place, a business, a person, an age, a vehicle, a warning sign, online details or
+     * a description. How the tipster knows, a ZIP or a time alone say nothing to act on.
+     */
     public boolean saysSomething() {
         return !location.isEmpty()
+                || !businessName.isEmpty()
+                || !placeType.isEmpty()
                 || !people.isEmpty()
+                || !youngestAge.isEmpty()
                 || !vehicles.isEmpty()
                 || !details.isEmpty()
+                || !onlineDetails.isEmpty()
                 || !indicators.isEmpty();
     }
 

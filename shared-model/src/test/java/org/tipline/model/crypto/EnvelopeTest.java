@@ -99,6 +99,20 @@ class EnvelopeTest {
     }
 
     @org.junit.jupiter.api.Test
+    void answersSealedUnderSchemaVersion1StillDecode() {
+        byte[] version1 = Bytes.utf8("{\"location\":\"Main St\",\"people\":\"two women\",\"vehicles\":\"\","
+                + "\"indicators\":[\"lives-at-workplace\"],\"happeningNow\":true,\"details\":\"\"}");
+
+        var answers = org.tipline.model.tip.TipAnswersCodec.decode(version1);
+
+        assertThat(answers.location()).isEqualTo("Main St");
+        assertThat(answers.indicators()).containsExactly("lives-at-workplace");
+        assertThat(answers.happeningNow()).isTrue();
+        assertThat(answers.youngestAge()).isEmpty();
+        assertThat(answers.onlineDetails()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
     void publicKeyTextFormRoundTrips() {
         var publicKey = TipLineKeyPair.generate(3, HpkeSuite.XWING).publicKey();
 

@@ -73,6 +73,38 @@ class GuidanceLoaderTest {
     }
 
     @Test
+    void anApparentAgeUnder18MakesATipMinorWithAChildProtectionReferral() {
+        UrgencyPolicy urgency = GuidanceLoader.fromClasspath().urgency();
+        for (String age : List.of("under-12", "12-17")) {
+            var answers = new TipAnswers("Main St", "", "", "", "", false, "", age, "", List.of(), "", "", "");
+            assertThat(urgency.assess(answers).tier().id()).as(age).isEqualTo("MINOR");
+            assertThat(urgency.assess(answers).childProtectionReferral()).isTrue();
+        }
+        var adult = new TipAnswers("Main St", "", "", "", "", false, "", "18-25", "", List.of(), "", "", "");
+        assertThat(urgency.assess(adult).tier().id()).isEqualTo("STANDARD");
+    }
+
+    @Test
+    void anAnswerConditionMustNameAChoiceQuestionAndItsOptions() throws IOException {
+        replace(GuidanceLoader.URGENCY, "        anyOf: [under-12, 12-17]", "        anyOf: [under-12, teen]");
+        replace(GuidanceLoader.URGENCY, "      - answer: youngest-age", "      - answer: youngest-age");
+
+        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
+                .isInstanceOf(SeedValidationException.class)
+                .hasMessageContaining(
+                        "urgency.yaml: rules[0].whenAny[1].anyOf[1]: 'teen' is not an option of youngest-age");
+    }
+
+    @Test
+    void aChoiceOptionWithoutALabelIsReported() throws IOException {
+        replace(GuidanceLoader.QUESTIONNAIRE, "            label: {en: I cannot tell, es: No lo sé}\n", "");
+
+        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
+                .isInstanceOf(SeedValidationException.class)
+                .hasMessageContaining("questionnaire.yaml: sections[2].questions[1].options[4].label: is required");
+    }
+
+    @Test
     void aMissingSpanishTextNamesTheFileThePlaceAndTheField() throws IOException {
         replace(
                 GuidanceLoader.INDICATORS,
@@ -91,7 +123,7 @@ class GuidanceLoaderTest {
 
         assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
                 .isInstanceOf(SeedValidationException.class)
-                .hasMessageContaining("urgency.yaml: line 11, column 11: tiers[1].rank: Cannot deserialize");
+                .hasMessageContaining("urgency.yaml: line 13, column 11: tiers[1].rank: Cannot deserialize");
     }
 
     @Test

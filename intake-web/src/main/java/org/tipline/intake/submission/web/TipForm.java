@@ -12,27 +12,43 @@ import org.tipline.model.tip.TipAnswers;
  */
 public record TipForm(
         String location,
+        String businessName,
+        String placeType,
+        String zip,
+        String seenWhen,
+        Boolean happeningNow,
         String people,
+        String youngestAge,
         String vehicles,
         List<String> indicators,
-        Boolean happeningNow,
         String details,
+        String onlineDetails,
+        String howKnown,
         String submission,
         String website) {
 
-    static final Map<String, String> PARAMETER_BY_QUESTION = Map.of(
-            "location", "location",
-            "people", "people",
-            "vehicles", "vehicles",
-            "indicators", "indicators",
-            "happening-now", "happeningNow",
-            "details", "details");
+    static final Map<String, String> PARAMETER_BY_QUESTION = Map.ofEntries(
+            Map.entry("location", "location"),
+            Map.entry("business-name", "businessName"),
+            Map.entry("place-type", "placeType"),
+            Map.entry("zip", "zip"),
+            Map.entry("seen-when", "seenWhen"),
+            Map.entry("happening-now", "happeningNow"),
+            Map.entry("people", "people"),
+            Map.entry("youngest-age", "youngestAge"),
+            Map.entry("vehicles", "vehicles"),
+            Map.entry("indicators", "indicators"),
+            Map.entry("details", "details"),
+            Map.entry("online-details", "onlineDetails"),
+            Map.entry("how-known", "howKnown"));
 
-    static final Set<String> FREE_TEXT_QUESTIONS = Set.of("location", "people", "vehicles", "details");
+    static final Set<String> FREE_TEXT_QUESTIONS =
+            Set.of("location", "business-name", "zip", "seen-when", "people", "vehicles", "details", "online-details");
 
     /** A blank form with a fresh submission token, so sending it twice files one tip. */
     static TipForm empty() {
-        return new TipForm("", "", "", List.of(), false, "", Receipt.newSubmissionToken(), "");
+        return new TipForm(
+                "", "", "", "", "", false, "", "", "", List.of(), "", "", "", Receipt.newSubmissionToken(), "");
     }
 
     public TipForm {
@@ -43,11 +59,20 @@ public record TipForm(
     public String text(String questionId) {
         return switch (questionId) {
             case "location" -> location;
+            case "business-name" -> businessName;
+            case "zip" -> zip;
+            case "seen-when" -> seenWhen;
             case "people" -> people;
             case "vehicles" -> vehicles;
             case "details" -> details;
+            case "online-details" -> onlineDetails;
             default -> throw new IllegalArgumentException("not a free-text question: " + questionId);
         };
+    }
+
+    /** The option chosen for a CHOICE question, or "" when none was. */
+    public String choice(String questionId) {
+        return toAnswers().choice(questionId);
     }
 
     public String parameter(String questionId) {
@@ -68,6 +93,19 @@ public record TipForm(
     }
 
     TipAnswers toAnswers() {
-        return new TipAnswers(location, people, vehicles, indicators, isHappeningNow(), details);
+        return new TipAnswers(
+                location,
+                businessName,
+                placeType,
+                zip,
+                seenWhen,
+                isHappeningNow(),
+                people,
+                youngestAge,
+                vehicles,
+                indicators,
+                details,
+                onlineDetails,
+                howKnown);
     }
 }

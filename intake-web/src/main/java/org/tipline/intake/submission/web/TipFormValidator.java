@@ -36,6 +36,15 @@ class TipFormValidator {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Questionnaire.Section section : guidance.questionnaire().sections()) {
             for (Questionnaire.Question question : section.questions()) {
+                if (question.type() == Questionnaire.QuestionType.CHOICE) {
+                    String chosen = form.choice(question.id());
+                    boolean known = chosen.isEmpty()
+                            || question.options().stream()
+                                    .anyMatch(option -> option.id().equals(chosen));
+                    if (!known) {
+                        errors.put(question.id(), message("error.unknownOption", locale));
+                    }
+                }
                 if (TipForm.FREE_TEXT_QUESTIONS.contains(question.id())) {
                     String text = form.text(question.id());
                     if (text != null && text.codePointCount(0, text.length()) > question.maxLength()) {

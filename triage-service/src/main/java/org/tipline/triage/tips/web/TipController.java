@@ -32,6 +32,7 @@ class TipController {
     private final Clock clock;
     private final Map<String, String> indicatorLabels;
     private final Map<String, String> destinationNames;
+    private final Map<String, String> choiceLabels;
 
     TipController(TipHandling handling, Guidance guidance, Clock clock) {
         this.handling = handling;
@@ -44,6 +45,14 @@ class TipController {
         this.destinationNames = guidance.destinations().stream()
                 .collect(Collectors.toUnmodifiableMap(
                         Destination::id, d -> d.name().in("en")));
+        // Keyed "question/option" so options that share an id across questions ("other") stay apart.
+        this.choiceLabels = guidance.questionnaire().sections().stream()
+                .flatMap(section -> section.questions().stream())
+                .flatMap(question -> question.options().stream()
+                        .map(option -> Map.entry(
+                                question.id() + "/" + option.id(),
+                                option.label().in("en"))))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @GetMapping("/queue")
@@ -91,6 +100,7 @@ class TipController {
         model.addAttribute("tier", guidance.urgency().tier(opened.tip().urgencyTier()));
         model.addAttribute("labels", indicatorLabels);
         model.addAttribute("destinationNames", destinationNames);
+        model.addAttribute("choices", choiceLabels);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "tip";
