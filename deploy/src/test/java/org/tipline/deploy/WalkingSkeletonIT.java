@@ -177,7 +177,7 @@ class WalkingSkeletonIT {
             form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("vehicles").type("red pickup, plate ZX9-QW7");
             form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-minor-in-commercial-sex")
                     .setChecked(true);
-            HtmlPage receipt = Browsers.submit(form, "tip-form");
+            HtmlPage receipt = Browsers.sendTip(form);
             return receipt.getHtmlElementById("receipt-code").getTextContent();
         }
     }

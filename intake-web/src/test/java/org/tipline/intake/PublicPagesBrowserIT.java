@@ -89,7 +89,12 @@ class PublicPagesBrowserIT {
             violations.addAll(axe("form with errors " + language));
 
             browser.findElement(By.id("location")).sendKeys("Harbor Motel, room 9");
+            browser.findElement(By.id("happeningNow")).click();
             browser.findElement(By.cssSelector("#tip-form button[type=submit]")).click();
+            waitFor(By.id("review-form"));
+            violations.addAll(axe("review " + language));
+            browser.findElement(By.cssSelector("#review-form button[value=send]"))
+                    .click();
             String receipt = waitFor(By.id("receipt-code")).getText();
             violations.addAll(axe("receipt " + language));
 
@@ -119,6 +124,9 @@ class PublicPagesBrowserIT {
         browser.findElement(By.id("indicator-appears-controlled")).click();
         browser.findElement(By.id("details")).sendKeys("a man collects their money at closing");
         browser.findElement(By.cssSelector("#tip-form button[type=submit]")).click();
+        waitFor(By.id("review-form"))
+                .findElement(By.cssSelector("button[value=send]"))
+                .click();
 
         assertThat(waitFor(By.id("receipt-code")).getText()).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
     }
@@ -138,6 +146,12 @@ class PublicPagesBrowserIT {
             keyboard.sendKeys(Keys.TAB).perform();
         }
         keyboard.sendKeys(Keys.SPACE).perform();
+        for (int i = 0; i < 30 && !"BUTTON".equals(focusedTag()); i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        keyboard.sendKeys(Keys.ENTER).perform();
+        waitFor(By.id("review-form"));
+        // On the review page the first button is "Send the tip".
         for (int i = 0; i < 30 && !"BUTTON".equals(focusedTag()); i++) {
             keyboard.sendKeys(Keys.TAB).perform();
         }

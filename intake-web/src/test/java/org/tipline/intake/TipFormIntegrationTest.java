@@ -56,7 +56,6 @@ class TipFormIntegrationTest {
     void aTipIsSealedStoredInOneGoAndAnsweredWithAReceipt() throws Exception {
         long before = count("tip");
         HtmlPage form = browser.getPage(url("/"));
-        HtmlForm tipForm = form.getHtmlElementById("tip-form");
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Sunrise Spa, 12 Wall St");
         form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("people").type("two young women, never leave");
         form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-lives-at-workplace")
@@ -64,8 +63,7 @@ class TipFormIntegrationTest {
         form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("happeningNow")
                 .setChecked(true);
 
-        HtmlPage receipt =
-                tipForm.getOneHtmlElementByAttribute("button", "type", "submit").click();
+        HtmlPage receipt = Browsers.sendTip(form);
 
         assertThat(receipt.getWebResponse().getStatusCode()).isEqualTo(200);
         String code = receipt.getHtmlElementById("receipt-code").getTextContent();
@@ -110,7 +108,7 @@ class TipFormIntegrationTest {
         form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("howKnown-saw-it")
                 .setChecked(true);
 
-        HtmlPage receipt = Browsers.submit(form, "tip-form");
+        HtmlPage receipt = Browsers.sendTip(form);
 
         assertThat(receipt.asNormalizedText()).contains("a minor may be involved");
         try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
@@ -144,6 +142,46 @@ class TipFormIntegrationTest {
                 .contains("Please choose one of the options shown.")
                 .contains(">keep me</textarea>");
         assertThat(count("tip")).isEqualTo(before);
+    }
+
+    @Test
+    void theReviewStepShowsTheAnswersAndTheEmergencyNumberAndStoresNothingUntilSent() throws Exception {
+        long before = count("tip");
+        HtmlPage form = browser.getPage(url("/"));
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Pier 7 <i>warehouse</i>");
+        form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("happeningNow")
+                .setChecked(true);
+        form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-debt-or-threats")
+                .setChecked(true);
+
+        HtmlPage review = Browsers.submit(form, "tip-form");
+
+        assertThat(review.getHtmlElementById("call-911-first").asNormalizedText())
+                .contains("call 911 first");
+        assertThat(review.getHtmlElementById("review-location").getTextContent())
+                .isEqualTo("Pier 7 <i>warehouse</i>");
+        assertThat(review.getHtmlElementById("review-location").getElementsByTagName("i"))
+                .isEmpty();
+        assertThat(review.getHtmlElementById("review-indicators").asNormalizedText())
+                .contains("debt to work off");
+        assertThat(count("tip")).isEqualTo(before);
+
+        HtmlPage backToForm = review.<HtmlForm>getHtmlElementById("review-form")
+                .getOneHtmlElementByAttribute("button", "value", "edit")
+                .click();
+        assertThat(backToForm
+                        .<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location")
+                        .getValue())
+                .isEqualTo("Pier 7 <i>warehouse</i>");
+        assertThat(backToForm
+                        .<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("happeningNow")
+                        .isChecked())
+                .isTrue();
+        assertThat(count("tip")).isEqualTo(before);
+
+        HtmlPage receipt = Browsers.sendTip(backToForm);
+        assertThat(receipt.getHtmlElementById("receipt-code").getTextContent()).isNotBlank();
+        assertThat(count("tip")).isEqualTo(before + 1);
     }
 
     @Test

@@ -18,7 +18,16 @@ public final class Browsers {
         return browser;
     }
 
-    /** Presses the form's submit button, as a person would. */
+    /**
+     * Files a tip as a tipster does: presses "Review before sending" on the tip form, then "Send the tip" on the
+     * review page. Returns the page that follows, or the form again when it had errors.
+     */
+    public static HtmlPage sendTip(HtmlPage form) throws IOException {
+        HtmlPage next = submit(form, "tip-form");
+        return next.getElementById("review-form") == null ? next : submit(next, "review-form");
+    }
+
+    /** Presses the form's first submit button, as a person would. */
     public static HtmlPage submit(HtmlPage page, String formId) throws IOException {
         return page.<HtmlForm>getHtmlElementById(formId)
                 .getOneHtmlElementByAttribute("button", "type", "submit")

@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.intake.submission.Submissions;
 
 /** The tip form and its receipt. Rendered on the server; works with JavaScript off. */
@@ -26,11 +27,23 @@ class TipFormController {
         return showForm(TipForm.empty(), Map.of(), model);
     }
 
+    /**
+     * One address, three steps: {@code review} shows the answers back with the emergency numbers before anything is
+     * sent, {@code edit} returns to the form with everything kept, and {@code send} (the default) files the tip.
+     */
     @PostMapping("/tips")
-    String file(@ModelAttribute TipForm form, Locale locale, Model model) {
+    String file(
+            @ModelAttribute TipForm form,
+            @RequestParam(defaultValue = "send") String step,
+            Locale locale,
+            Model model) {
         Map<String, String> errors = validator.validate(form, locale);
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || step.equals("edit")) {
             return showForm(form, errors, model);
+        }
+        if (step.equals("review")) {
+            model.addAttribute("form", form);
+            return "review";
         }
         var filed = submissions.file(form.toAnswers(), form.submission());
         model.addAttribute("receipt", filed.receipt());
