@@ -71,27 +71,14 @@ class TipFormIntegrationTest {
         assertThat(receipt.asNormalizedText()).contains("call 911 now");
         assertThat(count("tip")).isEqualTo(before + 1);
 
-        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
-                var rs = owner.createStatement()
-                        .executeQuery("SELECT t.id, t.urgency_tier, t.urgency_rank, k.wrapped, c.sealed, "
-                                + "t.tipster_public_key "
-                                + "FROM tip t JOIN tip_data_key k ON k.tip_id = t.id "
-                                + "JOIN tip_content c ON c.tip_id = t.id ORDER BY t.received_at DESC LIMIT 1")) {
-            rs.next();
-            UUID tipId = rs.getObject(1, UUID.class);
-            assertThat(rs.getString(2)).isEqualTo("IMMEDIATE");
-            assertThat(rs.getInt(3)).isZero();
-            byte[] sealed = rs.getBytes(5);
-            assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Wall St");
-
-            byte[] dataKey = IntakeTestDatabase.TIP_LINE_KEY.unwrapDataKey(tipId, rs.getBytes(4));
-            TipAnswers answers = TipAnswersCodec.decode(
-                    SealedField.open(dataKey, tipId, TipAnswers.FIELD, TipAnswers.SCHEMA_VERSION, sealed));
-            assertThat(answers.location()).isEqualTo("Sunrise Spa, 12 Wall St");
-            assertThat(answers.indicators()).containsExactly("lives-at-workplace");
-            assertThat(answers.happeningNow()).isTrue();
-            assertThat(rs.getBytes(6)).isEqualTo(Receipt.tipsterKeys(code).publicKey());
-        }
+        StoredTip tip = newestTip();
+        assertThat(tip.tier()).isEqualTo("IMMEDIATE");
+        assertThat(tip.rank()).isZero();
+        assertThat(new String(tip.sealed(), StandardCharsets.ISO_8859_1)).doesNotContain("Wall St");
+        assertThat(tip.answers().location()).isEqualTo("Sunrise Spa, 12 Wall St");
+        assertThat(tip.answers().indicators()).containsExactly("lives-at-workplace");
+        assertThat(tip.answers().happeningNow()).isTrue();
+        assertThat(tip.tipsterPublicKey()).isEqualTo(Receipt.tipsterKeys(code).publicKey());
     }
 
     @Test
@@ -111,26 +98,17 @@ class TipFormIntegrationTest {
         HtmlPage receipt = Browsers.sendTip(form);
 
         assertThat(receipt.asNormalizedText()).contains("a minor may be involved");
-        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
-                var rs = owner.createStatement()
-                        .executeQuery("SELECT t.id, t.urgency_tier, t.schema_version, k.wrapped, c.sealed FROM tip t "
-                                + "JOIN tip_data_key k ON k.tip_id = t.id JOIN tip_content c ON c.tip_id = t.id "
-                                + "ORDER BY t.received_at DESC LIMIT 1")) {
-            rs.next();
-            UUID tipId = rs.getObject(1, UUID.class);
-            assertThat(rs.getString(2)).isEqualTo("MINOR");
-            assertThat(rs.getInt(3)).isEqualTo(TipAnswers.SCHEMA_VERSION);
-            byte[] dataKey = IntakeTestDatabase.TIP_LINE_KEY.unwrapDataKey(tipId, rs.getBytes(4));
-            TipAnswers answers = TipAnswersCodec.decode(
-                    SealedField.open(dataKey, tipId, TipAnswers.FIELD, rs.getInt(3), rs.getBytes(5)));
-            assertThat(answers.businessName()).isEqualTo("Lotus Blossom Spa LLC");
-            assertThat(answers.placeType()).isEqualTo("massage-parlor");
-            assertThat(answers.zip()).isEqualTo("06851");
-            assertThat(answers.seenWhen()).isEqualTo("Friday around 11 pm");
-            assertThat(answers.youngestAge()).isEqualTo("12-17");
-            assertThat(answers.onlineDetails()).isEqualTo("ad on a classifieds site");
-            assertThat(answers.howKnown()).isEqualTo("saw-it");
-        }
+        StoredTip tip = newestTip();
+        assertThat(tip.tier()).isEqualTo("MINOR");
+        assertThat(tip.schemaVersion()).isEqualTo(TipAnswers.SCHEMA_VERSION);
+        TipAnswers answers = tip.answers();
+        assertThat(answers.businessName()).isEqualTo("Lotus Blossom Spa LLC");
+        assertThat(answers.placeType()).isEqualTo("massage-parlor");
+        assertThat(answers.zip()).isEqualTo("06851");
+        assertThat(answers.seenWhen()).isEqualTo("Friday around 11 pm");
+        assertThat(answers.youngestAge()).isEqualTo("12-17");
+        assertThat(answers.onlineDetails()).isEqualTo("ad on a classifieds site");
+        assertThat(answers.howKnown()).isEqualTo("saw-it");
     }
 
     @Test
@@ -361,6 +339,27 @@ class TipFormIntegrationTest {
         var matcher =
                 java.util.regex.Pattern.compile("id=\"receipt-code\">([^<]+)<").matcher(page);
         return matcher.find() ? matcher.group(1) : "";
+    }
+
+    /** The newest stored tip, as a thief with the database sees it and as the tip line's key opens it. */
+    private record StoredTip(
+            String tier, int rank, int schemaVersion, byte[] sealed, byte[] tipsterPublicKey, TipAnswers answers) {}
+
+    private static StoredTip newestTip() throws SQLException {
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT t.id, t.urgency_tier, t.urgency_rank, t.schema_version, k.wrapped, "
+                                + "c.sealed, t.tipster_public_key FROM tip t "
+                                + "JOIN tip_data_key k ON k.tip_id = t.id JOIN tip_content c ON c.tip_id = t.id "
+                                + "ORDER BY t.received_at DESC LIMIT 1")) {
+            rs.next();
+            UUID tipId = rs.getObject(1, UUID.class);
+            byte[] dataKey = IntakeTestDatabase.TIP_LINE_KEY.unwrapDataKey(tipId, rs.getBytes(5));
+            byte[] sealed = rs.getBytes(6);
+            TipAnswers answers =
+                    TipAnswersCodec.decode(SealedField.open(dataKey, tipId, TipAnswers.FIELD, rs.getInt(4), sealed));
+            return new StoredTip(rs.getString(2), rs.getInt(3), rs.getInt(4), sealed, rs.getBytes(7), answers);
+        }
     }
 
     private HttpResponse<String> post(String body) throws Exception {

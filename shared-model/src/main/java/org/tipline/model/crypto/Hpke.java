@@ -50,9 +50,10 @@ public final class Hpke {
         in.get(enc);
         byte[] ciphertext = new byte[in.remaining()];
         in.get(ciphertext);
+        var hpke = suite.hpke();
         try {
-            return suite.hpke()
-                    .open(enc, recipient.toBouncyCastle(), Bytes.utf8(info), aad.clone(), ciphertext, null, null, null);
+            var keys = hpke.deserializePrivateKey(recipient.privateKey(), recipient.publicKey());
+            return hpke.open(enc, keys, Bytes.utf8(info), aad.clone(), ciphertext, null, null, null);
         } catch (InvalidCipherTextException | IllegalStateException | IllegalArgumentException e) {
             // BC signals a bad tag with InvalidCipherTextException but malformed encapsulations with runtime errors.
             throw new CryptoException("HPKE open failed", e);

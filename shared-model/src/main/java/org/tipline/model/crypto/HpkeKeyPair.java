@@ -24,10 +24,6 @@ public record HpkeKeyPair(HpkeSuite suite, byte[] publicKey, byte[] privateKey) 
         Arrays.fill(privateKey, (byte) 0);
     }
 
-    org.bouncycastle.crypto.AsymmetricCipherKeyPair toBouncyCastle() {
-        return suite.hpke().deserializePrivateKey(privateKey, publicKey);
-    }
-
     @Override
     public String toString() {
         return "HpkeKeyPair[" + suite + ", private key hidden]";

@@ -16,9 +16,11 @@ public enum HpkeSuite {
     public static final HpkeSuite DEFAULT = XWING;
 
     private final short kemId;
+    private final int encapsulationSize;
 
     HpkeSuite(short kemId) {
         this.kemId = kemId;
+        this.encapsulationSize = hpke().getEncSize();
     }
 
     public short kemId() {
@@ -38,7 +40,7 @@ public enum HpkeSuite {
     }
 
     int encapsulationSize() {
-        return hpke().getEncSize();
+        return encapsulationSize;
     }
 
     public HpkeKeyPair generateKeyPair() {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.tipline.model.guidance.Guidance;
@@ -20,10 +21,12 @@ class TipFormValidator {
 
     private final Guidance guidance;
     private final MessageSource messages;
+    private final Set<String> indicatorIds;
 
     TipFormValidator(Guidance guidance, MessageSource messages) {
         this.guidance = guidance;
         this.messages = messages;
+        this.indicatorIds = guidance.indicators().stream().map(Indicator::id).collect(Collectors.toUnmodifiableSet());
         Set<String> asked = new TreeSet<>();
         guidance.questionnaire().sections().forEach(s -> s.questions().forEach(q -> asked.add(q.id())));
         if (!asked.equals(new TreeSet<>(TipForm.PARAMETER_BY_QUESTION.keySet()))) {
@@ -54,9 +57,7 @@ class TipFormValidator {
                 }
             }
         }
-        Set<String> known = new TreeSet<>();
-        guidance.indicators().stream().map(Indicator::id).forEach(known::add);
-        if (!known.containsAll(form.indicators())) {
+        if (!indicatorIds.containsAll(form.indicators())) {
             errors.put("indicators", message("error.unknownIndicator", locale));
         }
         if (form.filledHoneypot()) {
