@@ -103,7 +103,11 @@ final class KeyTool {
             held.setObject(1, staffId);
             try (var rs = held.executeQuery()) {
                 while (rs.next()) {
-                    keys.remove(rs.getInt(1)).wipe();
+                    // They may hold an epoch this granter does not; only the granter's own keys are offered.
+                    TipLineKeyPair alreadyHeld = keys.remove(rs.getInt(1));
+                    if (alreadyHeld != null) {
+                        alreadyHeld.wipe();
+                    }
                 }
             }
         }

@@ -133,6 +133,28 @@ class KeyToolTest {
     }
 
     @Test
+    void grantingToSomeoneWhoHoldsAnEpochTheGranterDoesNotStillGrantTheRest() throws Exception {
+        try (var owner = database.connectAsOwner()) {
+            TipLineKeyPair onlyNewbieHolds = Provisioning.createEpoch(owner, 2, HpkeSuite.XWING);
+            var newbie = Provisioning.unlockGrants(owner, "newbie", "newbie passphrase".toCharArray());
+            assertThat(newbie).isEmpty();
+            try (var id = owner.prepareStatement("SELECT id FROM staff WHERE username = 'newbie'")) {
+                var rs = id.executeQuery();
+                rs.next();
+                Provisioning.grant(owner, rs.getObject(1, UUID.class), onlyNewbieHolds);
+            }
+        }
+
+        assertThat(keys(Map.of(), "casey passphrase", "grant", "--to", "newbie"))
+                .isZero();
+
+        try (var owner = database.connectAsOwner()) {
+            assertThat(Provisioning.unlockGrants(owner, "newbie", "newbie passphrase".toCharArray()))
+                    .containsOnlyKeys(1, 2);
+        }
+    }
+
+    @Test
     void aWrongPasswordUnlocksNothing() {
         assertThat(keys(
                         Map.of(),
