@@ -53,7 +53,7 @@ public record TipLinePublicKey(int epoch, HpkeSuite suite, byte[] publicKey) {
         }
     }
 
-    static byte[] uuidBytes(UUID id) {
+    public static byte[] uuidBytes(UUID id) {
         return ByteBuffer.allocate(16)
                 .putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits())

@@ -54,29 +54,39 @@ public final class KeyRotation {
     }
 
     /**
-     * Re-wraps up to {@code batchSize} data keys per transaction from {@code from} to {@code to}, until none are left.
-     * Rows are claimed with SKIP LOCKED, so several rewrap runs can share the work. Returns how many moved.
+     * Re-wraps up to {@code batchSize} data keys per transaction from {@code from} to {@code to}, until none are left:
+     * tips' data keys and the keys of tipsters' messages. Rows are claimed with SKIP LOCKED, so several rewrap runs
+     * can share the work. Returns how many moved.
      */
     public static int rewrap(Connection connection, TipLineKeyPair from, TipLineKeyPair to, int batchSize)
+            throws SQLException {
+        int moved = 0;
+        for (WrappedKeys table : WrappedKeys.values()) {
+            moved += rewrap(connection, table, from, to, batchSize);
+        }
+        return moved;
+    }
+
+    private static int rewrap(
+            Connection connection, WrappedKeys table, TipLineKeyPair from, TipLineKeyPair to, int batchSize)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         int moved = 0;
-        try (var claim = connection.prepareStatement("SELECT tip_id, wrapped FROM tip_data_key WHERE epoch = ? "
-                        + "LIMIT ? FOR UPDATE SKIP LOCKED");
-                var update = connection.prepareStatement(
-                        "UPDATE tip_data_key SET epoch = ?, wrapped = ? WHERE tip_id = ?")) {
+        try (var claim = connection.prepareStatement(table.claim);
+                var update = connection.prepareStatement(table.update)) {
             while (true) {
                 claim.setInt(1, from.epoch());
                 claim.setInt(2, batchSize);
                 int inBatch = 0;
                 try (var rs = claim.executeQuery()) {
                     while (rs.next()) {
-                        UUID tipId = rs.getObject(1, UUID.class);
-                        byte[] dataKey = from.unwrapDataKey(tipId, rs.getBytes(2));
+                        // The wrapped key's AAD is the id of the row that owns it: a tip's or a message's.
+                        UUID owner = rs.getObject(1, UUID.class);
+                        byte[] dataKey = from.unwrapDataKey(owner, rs.getBytes(2));
                         update.setInt(1, to.epoch());
-                        update.setBytes(2, to.publicKey().wrapDataKey(tipId, dataKey));
-                        update.setObject(3, tipId);
+                        update.setBytes(2, to.publicKey().wrapDataKey(owner, dataKey));
+                        update.setObject(3, owner);
                         update.addBatch();
                         java.util.Arrays.fill(dataKey, (byte) 0);
                         inBatch++;
@@ -103,13 +113,15 @@ public final class KeyRotation {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            try (var count = connection.prepareStatement("SELECT count(*) FROM tip_data_key WHERE epoch = ?")) {
+            try (var count = connection.prepareStatement("SELECT (SELECT count(*) FROM tip_data_key WHERE epoch = ?)"
+                    + " + (SELECT count(*) FROM tip_message WHERE epoch = ?)")) {
                 count.setInt(1, epoch);
+                count.setInt(2, epoch);
                 try (var rs = count.executeQuery()) {
                     rs.next();
                     long remaining = rs.getLong(1);
                     if (remaining > 0) {
-                        throw new IllegalStateException(remaining + " tips still depend on epoch " + epoch
+                        throw new IllegalStateException(remaining + " tips or messages still depend on epoch " + epoch
                                 + "; switch intake to the new public key and run rewrap again first");
                     }
                 }
@@ -128,6 +140,21 @@ public final class KeyRotation {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Where data keys wrapped to a tip-line epoch are stored. */
+    private enum WrappedKeys {
+        TIP_DATA_KEYS("tip_data_key", "tip_id", "wrapped"),
+        TIPSTER_MESSAGE_KEYS("tip_message", "id", "wrapped_key");
+
+        final String claim;
+        final String update;
+
+        WrappedKeys(String table, String id, String wrapped) {
+            this.claim = "SELECT " + id + ", " + wrapped + " FROM " + table + " WHERE epoch = ? LIMIT ? "
+                    + "FOR UPDATE SKIP LOCKED";
+            this.update = "UPDATE " + table + " SET epoch = ?, " + wrapped + " = ? WHERE " + id + " = ?";
         }
     }
 }

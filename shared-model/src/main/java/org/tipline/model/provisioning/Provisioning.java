@@ -12,6 +12,7 @@ import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.KeyGrant;
 import org.tipline.model.crypto.StaffKeyMaterial;
 import org.tipline.model.crypto.TipLineKeyPair;
+import org.tipline.model.crypto.Totp;
 import org.tipline.model.crypto.WrongPasswordException;
 
 /**
@@ -121,6 +122,35 @@ public final class Provisioning {
             insert.setInt(2, key.epoch());
             insert.setBytes(3, KeyGrant.grant(key, suite, publicKey));
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Enrols a TOTP second factor: the secret is sealed to the staff member's personal public key, so it can be read
+     * only after their password unlocks that key. Used by the demo launcher and tests; staff enrol themselves.
+     */
+    public static void enrolTotp(Connection connection, UUID staffId, byte[] secret) throws SQLException {
+        try (var update = connection.prepareStatement("""
+                UPDATE staff SET totp_sealed = ?, totp_last_step = 0 WHERE id = ?""");
+                var select =
+                        connection.prepareStatement("SELECT username, kem_id, public_key FROM staff WHERE id = ?")) {
+            select.setObject(1, staffId);
+            try (var rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no staff member " + staffId);
+                }
+                update.setBytes(1, Totp.seal(HpkeSuite.ofKemId(rs.getInt(2)), rs.getBytes(3), rs.getString(1), secret));
+            }
+            update.setObject(2, staffId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Marks the current password as chosen by its holder, so the first sign-in does not ask for a new one. */
+    public static void passwordChosen(Connection connection, UUID staffId) throws SQLException {
+        try (var update = connection.prepareStatement("UPDATE staff SET must_change_password = false WHERE id = ?")) {
+            update.setObject(1, staffId);
+            update.executeUpdate();
         }
     }
 }

@@ -12,7 +12,7 @@ import org.tipline.model.crypto.TipLinePublicKey;
 import org.tipline.model.guidance.UrgencyPolicy;
 
 /**
- * A new tip ready to store: its urgency in clear, its answers sealed under a fresh data key, and that key wrapped to
+ * A new tip ready to store: its urgency and type of place in clear (ADR 9), its answers sealed under a fresh data key, and that key wrapped to
  * the tip line's public key. The receipt is returned for the tipster; only its lookup id and the public half of the
  * tipster's receipt-derived key pair are stored.
  */
@@ -20,6 +20,7 @@ public record SealedTip(
         UUID id,
         String receipt,
         UrgencyPolicy.Assessment assessment,
+        String placeType,
         int schemaVersion,
         byte[] receiptLookup,
         byte[] tipsterPublicKey,
@@ -34,21 +35,23 @@ public record SealedTip(
      */
     public static final String INSERT = """
             WITH new_tip AS (
-                INSERT INTO tip (id, urgency_tier, urgency_rank, child_protection_required, schema_version,
-                                 receipt_lookup, tipster_public_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO tip (id, urgency_tier, urgency_rank, child_protection_required, place_type,
+                                 schema_version, receipt_lookup, tipster_public_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ), new_key AS (
                 INSERT INTO tip_data_key (tip_id, epoch, wrapped) VALUES (?, ?, ?)
             )
             INSERT INTO tip_content (tip_id, field, sealed) VALUES (?, ?, ?)
             """;
 
+    /** The parameters of {@link #INSERT}; the type of place is null when the tipster did not choose one. */
     public List<Object> insertParameters() {
-        return List.of(
+        return Arrays.asList(
                 id,
                 assessment.tier().id(),
                 assessment.tier().rank(),
                 assessment.childProtectionReferral(),
+                placeType.isEmpty() ? null : placeType,
                 schemaVersion,
                 receiptLookup,
                 tipsterPublicKey,
@@ -78,6 +81,7 @@ public record SealedTip(
                     id,
                     receipt,
                     urgency.assess(answers),
+                    answers.placeType(),
                     TipAnswers.SCHEMA_VERSION,
                     Receipt.lookupId(receipt),
                     tipsterKeys.publicKey(),

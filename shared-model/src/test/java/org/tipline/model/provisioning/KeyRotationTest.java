@@ -14,9 +14,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.HpkeSuite;
+import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.guidance.GuidanceLoader;
+import org.tipline.model.tip.Messages;
 import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.TipAnswersCodec;
@@ -74,15 +76,17 @@ class KeyRotationTest {
             KeyRotation.rewrap(owner, first, second, 100);
             // Filed by an intake replica that still has the old public key configured.
             UUID late = file(owner, first, "filed during rotation");
+            UUID answer = answer(owner, late, first, "added during rotation");
 
             assertThatThrownBy(() -> KeyRotation.retire(owner, 1))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("1 tips still depend on epoch 1");
+                    .hasMessageContaining("2 tips or messages still depend on epoch 1");
             assertThat(Provisioning.unlockGrants(owner, "sam", PASSWORD)).containsKey(1);
 
-            assertThat(KeyRotation.rewrap(owner, first, second, 100)).isEqualTo(1);
+            assertThat(KeyRotation.rewrap(owner, first, second, 100)).isEqualTo(2);
             KeyRotation.retire(owner, 1);
             assertThat(open(owner, second, late).details()).isEqualTo("filed during rotation");
+            assertThat(openAnswer(owner, second, answer)).isEqualTo("added during rotation");
         }
     }
 
@@ -99,6 +103,35 @@ class KeyRotationTest {
             insert.executeUpdate();
         }
         return tip.id();
+    }
+
+    /** A tipster's added information, stored as the follow-up page stores it, under the given epoch. */
+    private static UUID answer(Connection owner, UUID tipId, TipLineKeyPair key, String text) throws SQLException {
+        var sealed = Messages.answer(
+                key.publicKey(), Receipt.tipsterKeys(Receipt.generate()).publicKey(), text);
+        try (var insert = owner.prepareStatement("INSERT INTO tip_message (id, tip_id, direction, for_staff, "
+                + "for_tipster, epoch, wrapped_key) VALUES (?, ?, 'FROM_TIPSTER', ?, ?, ?, ?)")) {
+            insert.setObject(1, sealed.id());
+            insert.setObject(2, tipId);
+            insert.setBytes(3, sealed.forStaff());
+            insert.setBytes(4, sealed.forTipster());
+            insert.setInt(5, sealed.epoch());
+            insert.setBytes(6, sealed.wrappedKey());
+            insert.executeUpdate();
+        }
+        return sealed.id();
+    }
+
+    private static String openAnswer(Connection owner, TipLineKeyPair key, UUID messageId) throws SQLException {
+        try (var select =
+                owner.prepareStatement("SELECT epoch, wrapped_key, for_staff FROM tip_message WHERE id = ?")) {
+            select.setObject(1, messageId);
+            try (var rs = select.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(key.epoch());
+                return Messages.openAnswer(key, messageId, rs.getBytes(2), rs.getBytes(3));
+            }
+        }
     }
 
     private static TipAnswers open(Connection owner, TipLineKeyPair key, UUID tipId) throws SQLException {
