@@ -15,16 +15,19 @@ import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.Bytes;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.TipLineKeyPair;
+import org.tipline.model.crypto.Totp;
 import org.tipline.model.provisioning.Provisioning;
 
 /**
- * On first start: a tip-line key (epoch 1, X-Wing), three demo staff accounts with generated passwords, and the key
+ * On first start: a tip-line key (epoch 1, X-Wing), three demo staff accounts with generated passwords and enrolled
+ * TOTP secrets, and the key
  * granted to the coordinator. The public key goes to a file for intake; the accounts to a file only its owner reads.
  * The tip-line private key is never written anywhere except sealed to the coordinator.
  */
 final class DemoBootstrap {
 
-    record DemoAccount(String username, String displayName, String role, String password) {}
+    /** A demo account is ready to use: its password counts as chosen and its TOTP secret is already enrolled. */
+    record DemoAccount(String username, String displayName, String role, String password, byte[] totpSecret) {}
 
     private DemoBootstrap() {}
 
@@ -37,9 +40,9 @@ final class DemoBootstrap {
 
     static void run(Connection owner, LauncherSettings settings) throws SQLException, IOException {
         List<DemoAccount> accounts = List.of(
-                new DemoAccount("coordinator", "Demo Coordinator", "COORDINATOR", generatePassword()),
-                new DemoAccount("supervisor", "Demo Supervisor", "SUPERVISOR", generatePassword()),
-                new DemoAccount("admin", "Demo Admin", "ADMIN", generatePassword()));
+                new DemoAccount("coordinator", "Demo Coordinator", "COORDINATOR", generatePassword(), Totp.newSecret()),
+                new DemoAccount("supervisor", "Demo Supervisor", "SUPERVISOR", generatePassword(), Totp.newSecret()),
+                new DemoAccount("admin", "Demo Admin", "ADMIN", generatePassword(), Totp.newSecret()));
         owner.setAutoCommit(false);
         TipLineKeyPair key = Provisioning.createEpoch(owner, 1, HpkeSuite.XWING);
         try {
@@ -51,6 +54,8 @@ final class DemoBootstrap {
                         account.password().toCharArray(),
                         Set.of(account.role()),
                         Argon2idParameters.STAFF_PASSWORD);
+                Provisioning.enrolTotp(owner, id, account.totpSecret());
+                Provisioning.passwordChosen(owner, id);
                 if (account.role().equals("COORDINATOR")) {
                     Provisioning.grant(owner, id, key);
                 }
@@ -82,6 +87,8 @@ final class DemoBootstrap {
     private static String accountsText(List<DemoAccount> accounts, LauncherSettings settings) {
         var text =
                 new StringBuilder("# Tipline demo staff accounts. Local use only; delete this file to forget them.\n");
+        text.append("# Add each totp key to an authenticator app (type it in as a time-based key), or run\n")
+                .append("# java -jar tipline-local.jar totp <key> to print the current code.\n");
         text.append("# Staff console: http://localhost:")
                 .append(settings.triagePort())
                 .append("/\n");
@@ -91,6 +98,8 @@ final class DemoBootstrap {
                     .append(account.username())
                     .append(" password=")
                     .append(account.password())
+                    .append(" totp=")
+                    .append(Totp.base32(account.totpSecret()))
                     .append('\n');
         }
         return text.toString();

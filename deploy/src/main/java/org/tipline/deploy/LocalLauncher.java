@@ -31,6 +31,12 @@ public final class LocalLauncher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("totp")) {
+            // For demo accounts on a machine without an authenticator app at hand.
+            System.out.println(org.tipline.model.crypto.Totp.code(
+                    org.tipline.model.crypto.Totp.fromBase32(args[1]), java.time.Instant.now()));
+            return;
+        }
         if (args.length > 0 && args[0].equals("keys")) {
             var input = new java.io.BufferedReader(
                     new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));

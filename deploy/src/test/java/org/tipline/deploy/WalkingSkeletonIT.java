@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
+import org.tipline.model.crypto.Totp;
 import org.tipline.testsupport.Browsers;
 import org.tipline.testsupport.TestDatabase;
 
@@ -112,8 +113,8 @@ class WalkingSkeletonIT {
         Path accounts = dataDirectory.resolve("demo-accounts.txt");
         assertThat(Files.getPosixFilePermissions(accounts))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-        Matcher coordinator =
-                Pattern.compile("coordinator: username=(\\S+) password=(\\S+)").matcher(Files.readString(accounts));
+        Matcher coordinator = Pattern.compile("coordinator: username=(\\S+) password=(\\S+) totp=(\\S+)")
+                .matcher(Files.readString(accounts));
         assertThat(coordinator.find()).isTrue();
 
         try (var browser = Browsers.withoutJavaScript()) {
@@ -122,7 +123,10 @@ class WalkingSkeletonIT {
                     .type(coordinator.group(1));
             login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
                     .type(coordinator.group(2));
-            HtmlPage queue = Browsers.submit(login, "login-form");
+            HtmlPage codePage = Browsers.submit(login, "login-form");
+            codePage.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("code")
+                    .type(Totp.code(Totp.fromBase32(coordinator.group(3)), java.time.Instant.now()));
+            HtmlPage queue = Browsers.submit(codePage, "code-form");
             assertThat(queue.getUrl().getPath()).isEqualTo("/queue");
 
             var tipLinks = queue.getAnchors().stream()

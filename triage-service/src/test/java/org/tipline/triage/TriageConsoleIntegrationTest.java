@@ -42,10 +42,16 @@ class TriageConsoleIntegrationTest {
     int port;
 
     private WebClient browser;
+    private TriageTestSetup.StaffAccount coordinator;
+    private TriageTestSetup.StaffAccount supervisor;
+    private TriageTestSetup.StaffAccount admin;
 
     @BeforeEach
     void setUp() throws SQLException {
         SETUP.provisionOnce();
+        coordinator = SETUP.staff("COORDINATOR");
+        supervisor = SETUP.staff("SUPERVISOR");
+        admin = SETUP.staff("ADMIN");
         browser = Browsers.withoutJavaScript();
     }
 
@@ -72,7 +78,7 @@ class TriageConsoleIntegrationTest {
                 "saw-it"));
         long auditBefore = auditCount();
 
-        HtmlPage queue = signIn("casey");
+        HtmlPage queue = coordinator.signIn(browser, url(""));
         assertThat(queue.getUrl().getPath()).isEqualTo("/queue");
         var link = queue.getAnchors().stream()
                 .filter(a -> a.getHrefAttribute().equals("/tips/" + tipId))
@@ -109,10 +115,10 @@ class TriageConsoleIntegrationTest {
         assertThat(added)
                 .extracting(AuditEntry::actor, AuditEntry::action)
                 .containsSubsequence(
-                        org.assertj.core.groups.Tuple.tuple("casey", "SIGN_IN"),
-                        org.assertj.core.groups.Tuple.tuple("casey", "QUEUE_VIEWED"),
-                        org.assertj.core.groups.Tuple.tuple("casey", "TIP_OPENED"),
-                        org.assertj.core.groups.Tuple.tuple("casey", "REFERRAL_RECORDED"));
+                        org.assertj.core.groups.Tuple.tuple(coordinator.username(), "SIGN_IN"),
+                        org.assertj.core.groups.Tuple.tuple(coordinator.username(), "QUEUE_VIEWED"),
+                        org.assertj.core.groups.Tuple.tuple(coordinator.username(), "TIP_OPENED"),
+                        org.assertj.core.groups.Tuple.tuple(coordinator.username(), "REFERRAL_RECORDED"));
         assertThat(added)
                 .filteredOn(e -> e.action().equals("REFERRAL_RECORDED"))
                 .allSatisfy(e -> assertThat(e.tipId()).isEqualTo(tipId));
@@ -125,7 +131,7 @@ class TriageConsoleIntegrationTest {
         UUID tipId = SETUP.fileTip(new TipAnswers(
                 "<script>alert(1)</script>", "", "", List.of(), false, "<img src=x onerror=alert(2)> & more"));
 
-        signIn("casey");
+        coordinator.signIn(browser, url(""));
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
 
         assertThat(tip.getHtmlElementById("answer-location").getTextContent()).isEqualTo("<script>alert(1)</script>");
@@ -140,7 +146,7 @@ class TriageConsoleIntegrationTest {
     @Test
     void anIncompleteForwardIsRefusedWithWhatWasTypedKeptAndNothingRecorded() throws Exception {
         UUID tipId = SETUP.fileTip(new TipAnswers("Route 1 motel", "", "", List.of(), false, ""));
-        signIn("casey");
+        coordinator.signIn(browser, url(""));
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
         tip.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("referenceNumber")
                 .type("half-typed ref");
@@ -159,7 +165,7 @@ class TriageConsoleIntegrationTest {
     void aWrongPasswordIsRefusedAndAudited() throws Exception {
         long before = auditCount();
         HtmlPage login = browser.getPage(url("/login"));
-        login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("username").type("casey");
+        login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("username").type(coordinator.username());
         login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
                 .type("not the passphrase");
         HtmlPage after = Browsers.submit(login, "login-form");
@@ -167,12 +173,13 @@ class TriageConsoleIntegrationTest {
         assertThat(after.asNormalizedText()).contains("The username or password is wrong.");
         assertThat(auditSince(before))
                 .extracting(AuditEntry::actor, AuditEntry::action)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("casey", "SIGN_IN_FAILED"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(coordinator.username(), "SIGN_IN_FAILED"));
     }
 
     @Test
     void eachPageIsOpenOnlyToItsRole() throws Exception {
         UUID tipId = SETUP.fileTip(new TipAnswers("somewhere", "", "", List.of(), false, ""));
+        var accounts = java.util.Map.of("casey", coordinator, "sam", supervisor, "ada", admin);
         record Check(String user, String path, int status) {}
         List<Check> checks = List.of(
                 new Check(null, "/queue", 302),
@@ -192,17 +199,23 @@ class TriageConsoleIntegrationTest {
                 new Check("casey", "/actuator/env", 403),
                 new Check(null, "/actuator/health", 200));
         List<String> mismatches = new ArrayList<>();
-        for (Check check : checks) {
+        var byUser = new java.util.LinkedHashMap<String, List<Check>>();
+        checks.forEach(check -> byUser.computeIfAbsent(String.valueOf(check.user()), u -> new ArrayList<>())
+                .add(check));
+        for (var entry : byUser.entrySet()) {
             try (var client = new WebClient()) {
                 client.getOptions().setJavaScriptEnabled(false);
                 client.getOptions().setThrowExceptionOnFailingStatusCode(false);
-                client.getOptions().setRedirectEnabled(check.user() != null);
-                if (check.user() != null) {
-                    signIn(client, check.user());
+                if (accounts.containsKey(entry.getKey())) {
+                    accounts.get(entry.getKey()).signIn(client, url(""));
                 }
-                int status = client.getPage(url(check.path())).getWebResponse().getStatusCode();
-                if (status != check.status()) {
-                    mismatches.add(check + " got " + status);
+                client.getOptions().setRedirectEnabled(accounts.containsKey(entry.getKey()));
+                for (Check check : entry.getValue()) {
+                    int status =
+                            client.getPage(url(check.path())).getWebResponse().getStatusCode();
+                    if (status != check.status()) {
+                        mismatches.add(check + " got " + status);
+                    }
                 }
             }
         }
@@ -212,7 +225,7 @@ class TriageConsoleIntegrationTest {
     @Test
     void staffFormsRequireTheCsrfToken() throws Exception {
         UUID tipId = SETUP.fileTip(new TipAnswers("somewhere else", "", "", List.of(), false, ""));
-        signIn("casey");
+        coordinator.signIn(browser, url(""));
         String cookie = browser.getCookieManager().getCookie("JSESSIONID").getValue();
 
         var response = HttpClient.newHttpClient()
@@ -231,7 +244,7 @@ class TriageConsoleIntegrationTest {
 
     @Test
     void signingOutEndsTheSession() throws Exception {
-        HtmlPage queue = signIn("casey");
+        HtmlPage queue = coordinator.signIn(browser, url(""));
         HtmlPage signedOut = queue.getForms().stream()
                 .filter(f -> f.getActionAttribute().endsWith("/logout"))
                 .findFirst()
@@ -246,7 +259,7 @@ class TriageConsoleIntegrationTest {
     @Test
     void deletingATipsWrappedDataKeyShredsItsContentForGood() throws Exception {
         UUID tipId = SETUP.fileTip(new TipAnswers("Shredded Lane 9", "", "", List.of(), false, "to be destroyed"));
-        signIn("casey");
+        coordinator.signIn(browser, url(""));
         assertThat(browser.<HtmlPage>getPage(url("/tips/" + tipId)).asNormalizedText())
                 .contains("Shredded Lane 9");
 
@@ -275,7 +288,7 @@ class TriageConsoleIntegrationTest {
 
     @Test
     void theTriageRoleCannotRewriteTheAuditTrail() throws Exception {
-        signIn("casey");
+        coordinator.signIn(browser, url(""));
         try (var triage = SETUP.database.connectAs(TestDatabase.TRIAGE_ROLE)) {
             assertThatThrownBy(() -> triage.createStatement().executeUpdate("UPDATE audit_entry SET actor = 'x'"))
                     .hasMessageContaining("permission denied");
@@ -284,18 +297,6 @@ class TriageConsoleIntegrationTest {
             assertThatThrownBy(() -> triage.createStatement().executeUpdate("TRUNCATE audit_entry"))
                     .hasMessageContaining("permission denied");
         }
-    }
-
-    private HtmlPage signIn(String username) throws Exception {
-        return signIn(browser, username);
-    }
-
-    private HtmlPage signIn(WebClient client, String username) throws Exception {
-        HtmlPage login = client.getPage(url("/login"));
-        login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("username").type(username);
-        login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
-                .type(TriageTestSetup.PASSWORD);
-        return Browsers.submit(login, "login-form");
     }
 
     private String url(String path) {

@@ -59,6 +59,13 @@ public record StaffKeyMaterial(HpkeSuite suite, byte[] publicKey, byte[] lockedP
         }
     }
 
+    /** Locks an already unlocked personal key under a new password: a password change inside a signed-in session. */
+    public static StaffKeyMaterial lockUnder(
+            HpkeKeyPair personal, String username, char[] newPassword, Argon2idParameters parameters) {
+        return new StaffKeyMaterial(
+                personal.suite(), personal.publicKey(), lock(username, newPassword, parameters, personal));
+    }
+
     /** Re-locks the same personal key under a new password (a password change). */
     public StaffKeyMaterial relock(
             String username, char[] oldPassword, char[] newPassword, Argon2idParameters parameters) {

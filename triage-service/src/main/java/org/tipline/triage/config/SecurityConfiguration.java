@@ -1,16 +1,25 @@
 package org.tipline.triage.config;
 
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.tipline.triage.security.Factors;
+import org.tipline.triage.staff.SignInThrottle;
 import org.tipline.triage.staff.SignOutAudit;
 
 /**
- * URL rules are the outer wall; the role meta-annotations on services ({@code @IsCoordinator}, {@code @IsSupervisor})
- * are the inner one. Anything not listed is denied.
+ * URL rules are the outer wall; the role meta-annotations on services ({@code @IsCoordinator}, {@code @IsSupervisor},
+ * {@code @IsAdmin}) are the inner one. Anything not listed is denied. A password alone reaches only the sign-in
+ * duty pages: roles are granted once the second factor is checked.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -18,18 +27,28 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain staffConsole(HttpSecurity http, SignOutAudit signOutAudit) throws Exception {
+        var failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(SignInThrottle.ThrottledException.class.getName(), "/login?wait"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/css/**", "/login", "/error")
                         .permitAll()
-                        .requestMatchers("/queue", "/tips/**")
+                        .requestMatchers("/sign-in/**", "/account/**")
+                        .hasAuthority(Factors.PASSWORD)
+                        .requestMatchers("/queue", "/queue/**", "/tips/**")
                         .hasRole("COORDINATOR")
                         .requestMatchers("/audit", "/audit/**")
                         .hasRole("SUPERVISOR")
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/")
-                        .authenticated()
+                        .hasAuthority(Factors.SECOND)
                         .anyRequest()
                         .denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true))
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/sign-in/next", true)
+                        .failureHandler(failures))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(unfinishedSignInGoesBack()))
                 .logout(logout -> logout.addLogoutHandler(signOutAudit).logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -39,5 +58,22 @@ class SecurityConfiguration {
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /** Someone past the password but not the second factor is sent back to finish; anyone else gets a 403. */
+    private static AccessDeniedHandler unfinishedSignInGoesBack() {
+        var forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            Authentication who = SecurityContextHolder.getContext().getAuthentication();
+            if (who != null && has(who, Factors.PASSWORD) && !has(who, Factors.SECOND)) {
+                response.sendRedirect(request.getContextPath() + "/sign-in/next");
+                return;
+            }
+            forbidden.handle(request, response, denied);
+        };
+    }
+
+    private static boolean has(Authentication who, String authority) {
+        return who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
     }
 }

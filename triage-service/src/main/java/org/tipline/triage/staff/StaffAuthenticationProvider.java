@@ -1,11 +1,9 @@
 package org.tipline.triage.staff;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,16 +15,16 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.CryptoException;
 import org.tipline.model.crypto.HpkeKeyPair;
-import org.tipline.model.crypto.KeyGrant;
 import org.tipline.model.crypto.StaffKeyMaterial;
-import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.WrongPasswordException;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.security.Factors;
 
 /**
- * Signs staff in by opening their Argon2id-locked personal key with the password they typed: if it opens, the
- * password is right, and the tip-line keys granted to them are unlocked into the session. There is no separate
- * password hash. Unknown users cost the same Argon2id work, so timing does not reveal which usernames exist.
+ * The password step of sign-in. The password is checked by opening the staff member's Argon2id-locked personal key
+ * (ADR 4): there is no separate password hash. Success grants only {@link Factors#PASSWORD} and parks the unlocked
+ * personal key in a {@link PendingSignIn}; {@link SignInSteps} does the rest. Unknown users cost the same Argon2id
+ * work, so timing does not reveal which usernames exist.
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
@@ -35,13 +33,13 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
             "decoy", UUID.randomUUID().toString().toCharArray(), Argon2idParameters.STAFF_PASSWORD);
 
     private final StaffRepository staff;
-    private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final SignInThrottle throttle;
 
-    StaffAuthenticationProvider(StaffRepository staff, JdbcClient jdbc, AuditTrail audit) {
+    StaffAuthenticationProvider(StaffRepository staff, AuditTrail audit, SignInThrottle throttle) {
         this.staff = staff;
-        this.jdbc = jdbc;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @Override
@@ -49,58 +47,50 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         String username = attempt.getName();
         char[] password = String.valueOf(attempt.getCredentials()).toCharArray();
         Optional<StaffMember> member = staff.findByUsername(username).filter(StaffMember::enabled);
+        Optional<UUID> id = member.map(StaffMember::id);
+        var wait = throttle.waitFor(id, username);
+        if (wait.isPresent()) {
+            audit.append(member.map(StaffMember::username).orElse("unknown"), "SIGN_IN_THROTTLED", null, "");
+            throw new SignInThrottle.ThrottledException(wait.get());
+        }
         if (member.isEmpty()) {
-            unlockDecoy(password);
+            throttle.unlocking(() -> unlockDecoy(password));
+            throttle.failed(id, username);
             audit.append("unknown", "SIGN_IN_FAILED", null, "");
             throw new BadCredentialsException("Bad credentials");
         }
         StaffMember found = member.get();
         HpkeKeyPair personal;
         try {
-            personal = found.keyMaterial().unlock(found.username(), password);
+            personal = throttle.unlocking(() -> found.keyMaterial().unlock(found.username(), password));
         } catch (WrongPasswordException e) {
+            throttle.failed(id, username);
             audit.append(found.username(), "SIGN_IN_FAILED", null, "");
             throw new BadCredentialsException("Bad credentials");
         }
-        try {
-            storeInSession(new UnlockedKeys(openGrants(found, personal)));
-        } finally {
-            personal.wipe();
-        }
-        audit.append(found.username(), "SIGN_IN", null, "");
-        var authorities = found.roles().stream()
-                .map(role -> new SimpleGrantedAuthority(role.authority()))
-                .toList();
+        currentRequest()
+                .getSession(true)
+                .setAttribute(
+                        PendingSignIn.SESSION_ATTRIBUTE, new PendingSignIn(found.id(), found.username(), personal));
+        audit.append(found.username(), "PASSWORD_ACCEPTED", null, "");
         return UsernamePasswordAuthenticationToken.authenticated(
-                new StaffPrincipal(found.id(), found.username(), found.displayName()), null, authorities);
+                new StaffPrincipal(found.id(), found.username(), found.displayName()),
+                null,
+                List.of(new SimpleGrantedAuthority(Factors.PASSWORD)));
     }
 
-    private Map<Integer, TipLineKeyPair> openGrants(StaffMember member, HpkeKeyPair personal) {
-        Map<Integer, TipLineKeyPair> keys = new HashMap<>();
-        jdbc.sql("SELECT epoch, sealed_key FROM key_grant WHERE staff_id = :id")
-                .param("id", member.id())
-                .query((rs, row) -> {
-                    int epoch = rs.getInt("epoch");
-                    keys.put(epoch, KeyGrant.open(personal, epoch, rs.getBytes("sealed_key")));
-                    return epoch;
-                })
-                .list();
-        return keys;
-    }
-
-    private static void unlockDecoy(char[] password) {
+    private static boolean unlockDecoy(char[] password) {
         try {
             DECOY.unlock("decoy", password);
         } catch (CryptoException expected) {
             // The decoy never opens; the work done is the point.
         }
+        return false;
     }
 
-    private static void storeInSession(UnlockedKeys keys) {
-        HttpServletRequest request =
-                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+    private static HttpServletRequest currentRequest() {
         // Spring Security changes the session id after this (fixation protection); attributes carry over.
-        request.getSession(true).setAttribute(UnlockedKeys.SESSION_ATTRIBUTE, keys);
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
     @Override

@@ -35,6 +35,10 @@ public class StaffMember {
 
     private byte[] lockedPrivateKey;
 
+    private boolean mustChangePassword;
+
+    private byte[] totpSealed;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_id"))
     @Column(name = "role")
@@ -61,6 +65,18 @@ public class StaffMember {
 
     public Set<StaffRole> roles() {
         return Set.copyOf(roles);
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public boolean hasSecondFactor() {
+        return totpSealed != null;
+    }
+
+    byte[] totpSealed() {
+        return totpSealed == null ? null : totpSealed.clone();
     }
 
     public StaffKeyMaterial keyMaterial() {

@@ -1,5 +1,6 @@
 package org.tipline.triage.staff;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.repository.Repository;
@@ -7,4 +8,8 @@ import org.springframework.data.repository.Repository;
 interface StaffRepository extends Repository<StaffMember, UUID> {
 
     Optional<StaffMember> findByUsername(String username);
+
+    Optional<StaffMember> findById(UUID id);
+
+    List<StaffMember> findAllByOrderByUsername();
 }

@@ -1,0 +1,99 @@
+package org.tipline.triage.staff;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a staff password must be: at least 12 characters (NIST SP 800-63B's advice is length, not composition rules),
+ * at most 256, not the username, and not a common breached password dressed up with digits, symbols, capitals or
+ * letter swaps ("P@ssw0rd2024!" is "password").
+ */
+public final class PasswordPolicy {
+
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 256;
+
+    private static final Set<String> COMMON = load();
+
+    private PasswordPolicy() {}
+
+    /** Why the password is refused, in words for the person choosing it; empty when it is acceptable. */
+    public static List<String> problems(String username, String password) {
+        List<String> problems = new ArrayList<>();
+        int length = password == null ? 0 : password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH) {
+            problems.add("Use at least " + MIN_LENGTH + " characters; a few unrelated words work well.");
+            return problems;
+        }
+        if (length > MAX_LENGTH) {
+            problems.add("Use at most " + MAX_LENGTH + " characters.");
+            return problems;
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (username != null && !username.isEmpty() && lower.contains(username.toLowerCase(Locale.ROOT))) {
+            problems.add("Do not use your username in your password.");
+        }
+        if (isCommon(lower)) {
+            problems.add(
+                    "That password is on a list of common or breached passwords; choose something less guessable.");
+        }
+        return problems;
+    }
+
+    private static boolean isCommon(String lower) {
+        // Digits and symbols padded on either end are the usual disguise; inside the word they are letter swaps.
+        String core = undoSwaps(lower.replaceAll("^[\\d\\W_]+|[\\d\\W_]+$", "")).replaceAll("[^a-z]", "");
+        if (core.isEmpty() || core.chars().distinct().count() <= 2) {
+            return true;
+        }
+        if (COMMON.contains(core) || COMMON.contains(lower.replaceAll("[^a-z]", ""))) {
+            return true;
+        }
+        // The same word typed again and again: "dragondragondragon".
+        for (int size = 1; size <= core.length() / 2; size++) {
+            if (core.length() % size == 0 && core.equals(core.substring(0, size).repeat(core.length() / size))) {
+                return COMMON.contains(core.substring(0, size)) || size <= 3;
+            }
+        }
+        return false;
+    }
+
+    private static String undoSwaps(String lower) {
+        return lower.replace('@', 'a')
+                .replace('4', 'a')
+                .replace('3', 'e')
+                .replace('1', 'i')
+                .replace('!', 'i')
+                .replace('0', 'o')
+                .replace('$', 's')
+                .replace('5', 's')
+                .replace('7', 't');
+    }
+
+    private static Set<String> load() {
+        var stream = PasswordPolicy.class.getResourceAsStream("/security/common-passwords.txt");
+        if (stream == null) {
+            throw new IllegalStateException("security/common-passwords.txt is missing from the classpath");
+        }
+        Set<String> words = new HashSet<>();
+        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""))
+                    .filter(word -> !word.isEmpty())
+                    .forEach(words::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(words);
+    }
+}

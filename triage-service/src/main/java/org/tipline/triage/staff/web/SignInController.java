@@ -1,0 +1,222 @@
+package org.tipline.triage.staff.web;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tipline.model.crypto.Totp;
+import org.tipline.triage.security.Factors;
+import org.tipline.triage.staff.PendingSignIn;
+import org.tipline.triage.staff.SessionLimits;
+import org.tipline.triage.staff.SignInSteps;
+import org.tipline.triage.staff.StaffPrincipal;
+
+/** The pages between the password and the console: code, first new password, enrolment; and password changes. */
+@Controller
+class SignInController {
+
+    private static final String ISSUER = "Tipline staff";
+
+    private final SignInSteps steps;
+    private final SessionLimits sessionLimits;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    SignInController(SignInSteps steps, SessionLimits sessionLimits) {
+        this.steps = steps;
+        this.sessionLimits = sessionLimits;
+    }
+
+    @GetMapping("/sign-in/next")
+    String next(HttpServletRequest request, HttpServletResponse response) {
+        Optional<PendingSignIn> pending = PendingSignIn.of(request.getSession(false));
+        if (pending.isEmpty()) {
+            return fullySignedIn() ? "redirect:/" : "redirect:/login";
+        }
+        return switch (steps.next(pending.get())) {
+            case CODE -> "redirect:/sign-in/code";
+            case NEW_PASSWORD -> "redirect:/account/password";
+            case ENROL -> "redirect:/account/second-factor";
+            case DONE -> finish(pending.get(), request, response);
+        };
+    }
+
+    @GetMapping("/sign-in/code")
+    String codeForm(HttpSession session) {
+        return PendingSignIn.of(session).isPresent() ? "sign-in-code" : "redirect:/sign-in/next";
+    }
+
+    @PostMapping("/sign-in/code")
+    String code(
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<PendingSignIn> pending = PendingSignIn.of(request.getSession(false));
+        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.CODE) {
+            return "redirect:/sign-in/next";
+        }
+        return switch (steps.checkCode(pending.get(), code)) {
+            case ACCEPTED -> next(request, response);
+            case WRONG -> codeError(model, "That code is not right. Check the time on your phone and try again.");
+            case ALREADY_USED -> codeError(model, "That code was already used. Wait for the next one.");
+            case TOO_MANY_WRONG -> startOver(request, "codes");
+        };
+    }
+
+    @GetMapping("/account/password")
+    String passwordForm(HttpSession session, Model model) {
+        model.addAttribute("first", PendingSignIn.of(session).isPresent());
+        model.addAttribute("problems", List.of());
+        return "account-password";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(
+            @RequestParam(defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirmation,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<PendingSignIn> pending = PendingSignIn.of(request.getSession(false));
+        List<String> problems;
+        if (pending.isPresent()) {
+            if (steps.next(pending.get()) != SignInSteps.Step.NEW_PASSWORD) {
+                return "redirect:/sign-in/next";
+            }
+            problems = steps.chooseFirstPassword(pending.get(), password, confirmation);
+        } else if (fullySignedIn()) {
+            problems = steps.changePassword(me.id(), current, password, confirmation);
+        } else {
+            return "redirect:/login";
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("first", pending.isPresent());
+            model.addAttribute("problems", problems);
+            return "account-password";
+        }
+        return pending.isPresent() ? next(request, response) : "redirect:/account/password?changed";
+    }
+
+    @GetMapping("/account/second-factor")
+    String enrolForm(HttpSession session, Model model) {
+        Optional<PendingSignIn> pending = PendingSignIn.of(session);
+        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.ENROL) {
+            return "redirect:/sign-in/next";
+        }
+        byte[] secret = steps.enrolmentSecret(pending.get());
+        model.addAttribute(
+                "secret", Totp.base32(secret).replaceAll("(.{4})", "$1 ").strip());
+        model.addAttribute("error", null);
+        return "enrol-second-factor";
+    }
+
+    /** The enrolment QR code, drawn here as SVG so the secret never leaves this server for an image service. */
+    @GetMapping("/account/second-factor/qr.svg")
+    ResponseEntity<String> qr(HttpSession session, @AuthenticationPrincipal StaffPrincipal me) throws WriterException {
+        Optional<PendingSignIn> pending = PendingSignIn.of(session);
+        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.ENROL) {
+            return ResponseEntity.notFound().build();
+        }
+        String uri = Totp.provisioningUri(ISSUER, me.username(), steps.enrolmentSecret(pending.get()));
+        var matrix = new QRCodeWriter()
+                .encode(
+                        uri,
+                        BarcodeFormat.QR_CODE,
+                        0,
+                        0,
+                        Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(matrix.getWidth())
+                .append(' ')
+                .append(matrix.getHeight())
+                .append("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")
+                .append("<path fill=\"#000\" d=\"");
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                if (matrix.get(x, y)) {
+                    svg.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+                }
+            }
+        }
+        svg.append("\"/></svg>");
+        return ResponseEntity.ok()
+                .contentType(MediaType.valueOf("image/svg+xml"))
+                .cacheControl(CacheControl.noStore())
+                .body(svg.toString());
+    }
+
+    @PostMapping("/account/second-factor")
+    String enrol(
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<PendingSignIn> pending = PendingSignIn.of(request.getSession(false));
+        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.ENROL) {
+            return "redirect:/sign-in/next";
+        }
+        if (!steps.finishEnrolment(pending.get(), code)) {
+            model.addAttribute(
+                    "secret",
+                    Totp.base32(steps.enrolmentSecret(pending.get()))
+                            .replaceAll("(.{4})", "$1 ")
+                            .strip());
+            model.addAttribute("error", "That code does not match. Scan the code again and type the newest number.");
+            return "enrol-second-factor";
+        }
+        return next(request, response);
+    }
+
+    private String finish(PendingSignIn pending, HttpServletRequest request, HttpServletResponse response) {
+        Authentication full = steps.complete(pending, request.getSession());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(full);
+        SecurityContextHolder.setContext(context);
+        // A new session id for the fully signed-in session, as at the password step.
+        request.changeSessionId();
+        contexts.saveContext(context, request, response);
+        sessionLimits.started(request.getSession());
+        return "redirect:/";
+    }
+
+    private String codeError(Model model, String message) {
+        model.addAttribute("error", message);
+        return "sign-in-code";
+    }
+
+    private String startOver(HttpServletRequest request, String reason) {
+        request.getSession().invalidate();
+        SecurityContextHolder.clearContext();
+        return "redirect:/login?" + reason;
+    }
+
+    private static boolean fullySignedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals(Factors.SECOND));
+    }
+}
