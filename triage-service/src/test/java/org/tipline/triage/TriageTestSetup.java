@@ -11,10 +11,12 @@ import org.htmlunit.html.HtmlPage;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.HpkeSuite;
+import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
 import org.tipline.model.guidance.GuidanceLoader;
 import org.tipline.model.provisioning.Provisioning;
+import org.tipline.model.tip.Messages;
 import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
@@ -84,6 +86,11 @@ final class TriageTestSetup {
 
     /** Files a tip exactly as intake-web does, connected as the intake role. */
     UUID fileTip(TipAnswers answers) throws SQLException {
+        return fileSealedTip(answers).id();
+    }
+
+    /** Files a tip and returns it sealed, receipt included, for tests that play the tipster afterwards. */
+    SealedTip fileSealedTip(TipAnswers answers) throws SQLException {
         SealedTip tip = SealedTip.seal(answers, GuidanceLoader.fromClasspath().urgency(), epoch.publicKey());
         try (var intake = database.connectAs(TestDatabase.INTAKE_ROLE);
                 var insert = intake.prepareStatement(SealedTip.INSERT)) {
@@ -93,7 +100,43 @@ final class TriageTestSetup {
             }
             insert.executeUpdate();
         }
-        return tip.id();
+        return tip;
+    }
+
+    /** The tipster adds information through the follow-up page's database function, as the intake role. */
+    String tipsterReplies(String receipt, String text) throws SQLException {
+        var sealed =
+                Messages.answer(epoch.publicKey(), Receipt.tipsterKeys(receipt).publicKey(), text);
+        try (var intake = database.connectAs(TestDatabase.INTAKE_ROLE);
+                var call = intake.prepareStatement("SELECT tipster_reply(?, ?, ?, ?, ?, ?)")) {
+            call.setBytes(1, Receipt.lookupId(receipt));
+            call.setObject(2, sealed.id());
+            call.setInt(3, sealed.epoch());
+            call.setBytes(4, sealed.wrappedKey());
+            call.setBytes(5, sealed.forStaff());
+            call.setBytes(6, sealed.forTipster());
+            try (var rs = call.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** What the follow-up page would show the tipster: every message of their tip, opened with the receipt. */
+    List<String> tipsterSees(String receipt) throws SQLException {
+        var keys = Receipt.tipsterKeys(receipt);
+        List<String> seen = new java.util.ArrayList<>();
+        try (var intake = database.connectAs(TestDatabase.INTAKE_ROLE);
+                var call = intake.prepareStatement("SELECT id, direction, for_tipster FROM tipster_messages(?)")) {
+            call.setBytes(1, Receipt.lookupId(receipt));
+            try (var rs = call.executeQuery()) {
+                while (rs.next()) {
+                    seen.add(rs.getString(2) + ": "
+                            + Messages.openForTipster(keys, rs.getObject(1, UUID.class), rs.getBytes(3)));
+                }
+            }
+        }
+        return seen;
     }
 
     /** A test staff account and the one-time codes its authenticator app would show. */

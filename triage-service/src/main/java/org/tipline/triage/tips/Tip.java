@@ -31,6 +31,17 @@ public class Tip {
 
     private int schemaVersion;
 
+    private String placeType;
+
+    private UUID assignee;
+
+    private Instant firstLookedAt;
+
+    @Enumerated(EnumType.STRING)
+    private CloseReason closeReason;
+
+    private byte[] tipsterPublicKey;
+
     @Version
     private int version;
 
@@ -60,12 +71,40 @@ public class Tip {
         return schemaVersion;
     }
 
+    public String placeType() {
+        return placeType;
+    }
+
+    public UUID assignee() {
+        return assignee;
+    }
+
+    public CloseReason closeReason() {
+        return closeReason;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** Whether the tipster can receive messages: tips filed before reply keys existed cannot. */
+    public boolean canMessageTipster() {
+        return tipsterPublicKey != null;
+    }
+
+    byte[] tipsterPublicKey() {
+        return tipsterPublicKey.clone();
+    }
+
     public Duration age(Instant now) {
         return Duration.between(receivedAt, now);
     }
 
     /** The first time a coordinator opens a new tip it moves into review; later openings change nothing. */
-    boolean startReview() {
+    boolean startReview(Instant now) {
+        if (firstLookedAt == null) {
+            firstLookedAt = now;
+        }
         if (status != TipStatus.NEW) {
             return false;
         }
@@ -79,5 +118,34 @@ public class Tip {
             throw new IllegalStateException("a closed tip cannot be referred");
         }
         status = TipStatus.REFERRED;
+    }
+
+    /** A question went to the tipster: the tip waits for an answer unless it is already forwarded or closed. */
+    void awaitTipster() {
+        if (status == TipStatus.NEW || status == TipStatus.IN_REVIEW) {
+            status = TipStatus.AWAITING_TIPSTER;
+        }
+    }
+
+    /**
+     * A coordinator's status change. Closing needs a reason; REFERRED is reached only by recording a referral, and NEW
+     * only by arriving. Reopening a closed tip puts it back in review.
+     */
+    void changeStatus(TipStatus target, CloseReason reason) {
+        switch (target) {
+            case CLOSED -> {
+                if (reason == null) {
+                    throw new IllegalArgumentException("closing a tip needs a reason");
+                }
+                closeReason = reason;
+            }
+            case IN_REVIEW, AWAITING_TIPSTER -> closeReason = null;
+            case NEW, REFERRED -> throw new IllegalArgumentException(target + " cannot be set by hand");
+        }
+        status = target;
+    }
+
+    void assignTo(UUID coordinator) {
+        assignee = coordinator;
     }
 }

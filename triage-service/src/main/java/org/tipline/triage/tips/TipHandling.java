@@ -1,15 +1,22 @@
 package org.tipline.triage.tips;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.guidance.Guidance;
+import org.tipline.model.tip.Messages;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.TipAnswersCodec;
 import org.tipline.triage.audit.AuditTrail;
@@ -17,12 +24,19 @@ import org.tipline.triage.security.IsCoordinator;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
 
-/** What a coordinator does with tips. Every method appends to the audit chain in the same transaction. */
+/**
+ * What a coordinator does with one tip. Every method appends to the audit chain in the same transaction. Changes
+ * that replace what is there (status, labels, assignee) carry the version the coordinator saw: if someone changed
+ * the tip since, {@link TipChangedException} is thrown and nothing is written. Notes and messages only add, so they
+ * never conflict.
+ */
 @Service
 @IsCoordinator
 public class TipHandling {
 
-    public static final int QUEUE_PAGE_SIZE = 50;
+    public static final int MAX_NOTE_LENGTH = 4000;
+    public static final int MAX_LABELS = 10;
+    public static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,29}");
 
     private final TipRepository tips;
     private final ReferralRepository referrals;
@@ -46,21 +60,34 @@ public class TipHandling {
         this.clock = clock;
     }
 
-    /** The open queue, most urgent then oldest first. Reads metadata only; nothing is decrypted. */
-    @Transactional
-    public List<Tip> queue(StaffPrincipal coordinator, int page) {
-        audit.append(coordinator.username(), "QUEUE_VIEWED", null, "page=" + page);
-        return tips.findOpenInQueueOrder(PageRequest.of(page, QUEUE_PAGE_SIZE));
-    }
-
-    /** Decrypts a tip with the session's unlocked key and moves a new tip into review. */
+    /** Decrypts a tip with its notes and conversation, moves a new tip into review and marks it read for me. */
     @Transactional
     public OpenedTip open(UUID tipId, StaffPrincipal coordinator, UnlockedKeys keys) {
-        Tip tip = tips.findById(tipId).orElseThrow(() -> new TipNotFoundException(tipId));
-        TipAnswers answers = decrypt(tip, keys);
-        boolean started = tip.startReview();
-        audit.append(coordinator.username(), "TIP_OPENED", tipId, started ? "status=IN_REVIEW" : "");
-        return new OpenedTip(tip, answers, referrals.findByTipIdOrderByRecordedAt(tipId));
+        Tip tip = find(tipId);
+        byte[] dataKey = dataKey(tip, keys);
+        try {
+            TipAnswers answers = TipAnswersCodec.decode(
+                    SealedField.open(dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tipId)));
+            boolean started = tip.startReview(clock.instant());
+            tips.flush();
+            jdbc.sql("""
+                            INSERT INTO tip_seen (staff_id, tip_id, seen_at) VALUES (:me, :tip, :now)
+                            ON CONFLICT (staff_id, tip_id) DO UPDATE SET seen_at = excluded.seen_at
+                            """)
+                    .param("me", coordinator.id())
+                    .param("tip", tipId)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+            audit.append(coordinator.username(), "TIP_OPENED", tipId, started ? "status=IN_REVIEW" : "");
+            return new OpenedTip(
+                    tip,
+                    answers,
+                    referrals.findByTipIdOrderByRecordedAt(tipId),
+                    labels(tipId),
+                    timeline(tip, dataKey, keys));
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
     }
 
     /** Records that the tip was forwarded to a directory destination under the given reference number. */
@@ -69,7 +96,7 @@ public class TipHandling {
         if (guidance.destination(destinationId).isEmpty()) {
             throw new IllegalArgumentException("not a destination in the referral directory: " + destinationId);
         }
-        Tip tip = tips.findById(tipId).orElseThrow(() -> new TipNotFoundException(tipId));
+        Tip tip = find(tipId);
         tip.markReferred();
         Referral referral =
                 referrals.save(new Referral(tipId, destinationId, referenceNumber, coordinator.id(), clock.instant()));
@@ -81,31 +108,216 @@ public class TipHandling {
         return referral;
     }
 
-    private TipAnswers decrypt(Tip tip, UnlockedKeys keys) {
-        record Sealed(int epoch, byte[] wrappedKey, byte[] content) {}
-        Sealed sealed = jdbc.sql("""
-                        SELECT k.epoch, k.wrapped, c.sealed FROM tip_data_key k
-                        JOIN tip_content c ON c.tip_id = k.tip_id AND c.field = :field
-                        WHERE k.tip_id = :id
-                        """)
-                .param("id", tip.id())
-                .param("field", TipAnswers.FIELD)
-                .query((rs, row) -> new Sealed(rs.getInt(1), rs.getBytes(2), rs.getBytes(3)))
-                .optional()
-                .orElseThrow(() -> new TipShreddedException(tip.id()));
-        TipLineKeyPair key =
-                keys.forEpoch(sealed.epoch()).orElseThrow(() -> new KeyNotUnlockedException(sealed.epoch()));
-        byte[] dataKey = key.unwrapDataKey(tip.id(), sealed.wrappedKey());
-        try {
-            return TipAnswersCodec.decode(
-                    SealedField.open(dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealed.content()));
-        } finally {
-            java.util.Arrays.fill(dataKey, (byte) 0);
-        }
+    @Transactional
+    public void changeStatus(UUID tipId, int seenVersion, TipStatus target, CloseReason reason, StaffPrincipal me) {
+        Tip tip = findAt(tipId, seenVersion);
+        tip.changeStatus(target, reason);
+        tips.flush();
+        audit.append(
+                me.username(),
+                "STATUS_CHANGED",
+                tipId,
+                "status=" + target + (reason == null ? "" : " reason=" + reason));
     }
 
-    /** A tip with its decrypted answers and its referrals so far. */
-    public record OpenedTip(Tip tip, TipAnswers answers, List<Referral> referrals) {}
+    /** Assigns or transfers the tip to a coordinator, or releases it (null). */
+    @Transactional
+    public void assign(UUID tipId, int seenVersion, UUID coordinatorId, StaffPrincipal me) {
+        Tip tip = findAt(tipId, seenVersion);
+        tip.assignTo(coordinatorId);
+        tips.flush();
+        audit.append(
+                me.username(), "TIP_ASSIGNED", tipId, "assignee=" + (coordinatorId == null ? "none" : coordinatorId));
+    }
+
+    /** Replaces the tip's labels. Labels are short lowercase words, never tip content. */
+    @Transactional
+    public void setLabels(UUID tipId, int seenVersion, List<String> labels, StaffPrincipal me) {
+        if (labels.size() > MAX_LABELS
+                || !labels.stream().allMatch(l -> LABEL.matcher(l).matches())) {
+            throw new IllegalArgumentException("labels must be at most " + MAX_LABELS + " short lowercase words");
+        }
+        int updated = jdbc.sql("UPDATE tip SET labels = :labels, version = version + 1 "
+                        + "WHERE id = :id AND version = :version")
+                .param("labels", labels.toArray(String[]::new))
+                .param("id", tipId)
+                .param("version", seenVersion)
+                .update();
+        if (updated == 0) {
+            throw new TipChangedException(find(tipId));
+        }
+        audit.append(me.username(), "LABELS_CHANGED", tipId, "labels=" + String.join(",", labels));
+    }
+
+    /** Adds a note sealed under the tip's own data key: readable only where the tip is. */
+    @Transactional
+    public void addNote(UUID tipId, String text, StaffPrincipal me, UnlockedKeys keys) {
+        Tip tip = find(tipId);
+        UUID noteId = UUID.randomUUID();
+        byte[] dataKey = dataKey(tip, keys);
+        try {
+            jdbc.sql("INSERT INTO tip_note (id, tip_id, author, written_at, sealed) VALUES (:id, :tip, :me, :now, :s)")
+                    .param("id", noteId)
+                    .param("tip", tipId)
+                    .param("me", me.id())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param(
+                            "s",
+                            SealedField.seal(
+                                    dataKey, tipId, noteField(noteId), 1, text.getBytes(StandardCharsets.UTF_8)))
+                    .update();
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+        audit.append(me.username(), "NOTE_ADDED", tipId, "note=" + noteId);
+    }
+
+    /**
+     * Sends a question to the tipster: sealed to their receipt-derived key for the follow-up page, and under the tip's
+     * data key for staff. The tip then waits for the tipster, unless it is already forwarded or closed.
+     */
+    @Transactional
+    public void askTipster(UUID tipId, String text, StaffPrincipal me, UnlockedKeys keys) {
+        Tip tip = find(tipId);
+        if (!tip.canMessageTipster()) {
+            throw new IllegalStateException("this tip was filed without a reply key");
+        }
+        byte[] dataKey = dataKey(tip, keys);
+        Messages.Sealed sealed;
+        try {
+            sealed = Messages.question(dataKey, tipId, tip.tipsterPublicKey(), text);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+        jdbc.sql("""
+                        INSERT INTO tip_message (id, tip_id, direction, sent_at, author, for_staff, for_tipster)
+                        VALUES (:id, :tip, 'TO_TIPSTER', :now, :me, :staff, :tipster)
+                        """)
+                .param("id", sealed.id())
+                .param("tip", tipId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("me", me.id())
+                .param("staff", sealed.forStaff())
+                .param("tipster", sealed.forTipster())
+                .update();
+        tip.awaitTipster();
+        audit.append(me.username(), "TIPSTER_ASKED", tipId, "message=" + sealed.id());
+    }
+
+    /** Notes external links are opened only through a warning; the opening itself is audited. */
+    @Transactional
+    public void linkFollowed(UUID tipId, StaffPrincipal me) {
+        find(tipId);
+        audit.append(me.username(), "LINK_FOLLOWED", tipId, "");
+    }
+
+    private List<TimelineEntry> timeline(Tip tip, byte[] dataKey, UnlockedKeys keys) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        jdbc.sql("SELECT occurred_at, actor, action, detail FROM audit_entry WHERE tip_id = :id ORDER BY sequence")
+                .param("id", tip.id())
+                .query((rs, n) -> entries.add(new TimelineEntry(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        TimelineEntry.Kind.ACTION,
+                        rs.getString(3) + (rs.getString(4).isEmpty() ? "" : " (" + rs.getString(4) + ")"))))
+                .list();
+        jdbc.sql("""
+                        SELECT n.id, n.written_at, s.display_name, n.sealed FROM tip_note n
+                        JOIN staff s ON s.id = n.author WHERE n.tip_id = :id
+                        """)
+                .param("id", tip.id())
+                .query((rs, n) -> {
+                    UUID noteId = rs.getObject(1, UUID.class);
+                    String text = new String(
+                            SealedField.open(dataKey, tip.id(), noteField(noteId), 1, rs.getBytes(4)),
+                            StandardCharsets.UTF_8);
+                    return entries.add(new TimelineEntry(
+                            rs.getTimestamp(2).toInstant(), rs.getString(3), TimelineEntry.Kind.NOTE, text));
+                })
+                .list();
+        jdbc.sql("""
+                        SELECT m.id, m.sent_at, m.direction, s.display_name, m.for_staff, m.epoch, m.wrapped_key
+                        FROM tip_message m LEFT JOIN staff s ON s.id = m.author WHERE m.tip_id = :id
+                        """)
+                .param("id", tip.id())
+                .query((rs, n) -> {
+                    UUID messageId = rs.getObject(1, UUID.class);
+                    boolean fromTipster = rs.getString(3).equals("FROM_TIPSTER");
+                    String text = fromTipster
+                            ? Messages.openAnswer(
+                                    keys.forEpoch(rs.getInt(6))
+                                            .orElseThrow(() -> new KeyNotUnlockedException(tip.id())),
+                                    messageId,
+                                    rs.getBytes(7),
+                                    rs.getBytes(5))
+                            : Messages.openQuestion(dataKey, tip.id(), messageId, rs.getBytes(5));
+                    return entries.add(new TimelineEntry(
+                            rs.getTimestamp(2).toInstant(),
+                            fromTipster ? "Tipster" : rs.getString(4),
+                            fromTipster ? TimelineEntry.Kind.FROM_TIPSTER : TimelineEntry.Kind.TO_TIPSTER,
+                            text));
+                })
+                .list();
+        entries.sort(Comparator.comparing(TimelineEntry::at));
+        return List.copyOf(entries);
+    }
+
+    private List<String> labels(UUID tipId) {
+        return jdbc.sql("SELECT unnest(labels) FROM tip WHERE id = :id")
+                .param("id", tipId)
+                .query(String.class)
+                .list();
+    }
+
+    private Tip find(UUID tipId) {
+        return tips.findById(tipId).orElseThrow(() -> new TipNotFoundException(tipId));
+    }
+
+    private Tip findAt(UUID tipId, int seenVersion) {
+        Tip tip = find(tipId);
+        if (tip.version() != seenVersion) {
+            throw new TipChangedException(tip);
+        }
+        return tip;
+    }
+
+    private byte[] sealedAnswers(UUID tipId) {
+        return jdbc.sql("SELECT sealed FROM tip_content WHERE tip_id = :id AND field = :field")
+                .param("id", tipId)
+                .param("field", TipAnswers.FIELD)
+                .query(byte[].class)
+                .optional()
+                .orElseThrow(() -> new TipShreddedException(tipId));
+    }
+
+    private byte[] dataKey(Tip tip, UnlockedKeys keys) {
+        record Wrapped(int epoch, byte[] key) {}
+        Wrapped wrapped = jdbc.sql("SELECT epoch, wrapped FROM tip_data_key WHERE tip_id = :id")
+                .param("id", tip.id())
+                .query((rs, row) -> new Wrapped(rs.getInt(1), rs.getBytes(2)))
+                .optional()
+                .orElseThrow(() -> new TipShreddedException(tip.id()));
+        TipLineKeyPair key = keys.forEpoch(wrapped.epoch()).orElseThrow(() -> new KeyNotUnlockedException(tip.id()));
+        return key.unwrapDataKey(tip.id(), wrapped.key());
+    }
+
+    private static String noteField(UUID noteId) {
+        return "note:" + noteId;
+    }
+
+    /** A tip with its decrypted answers, referrals, labels and handling timeline. */
+    public record OpenedTip(
+            Tip tip, TipAnswers answers, List<Referral> referrals, List<String> labels, List<TimelineEntry> timeline) {}
+
+    /** One line of a tip's history: an audited action, a sealed note, or a message either way. */
+    public record TimelineEntry(Instant at, String who, Kind kind, String text) {
+        public enum Kind {
+            ACTION,
+            NOTE,
+            TO_TIPSTER,
+            FROM_TIPSTER
+        }
+    }
 
     public static class TipNotFoundException extends RuntimeException {
         TipNotFoundException(UUID id) {
@@ -122,8 +334,22 @@ public class TipHandling {
 
     /** The signed-in staff member holds no grant for the key epoch this tip was sealed under. */
     public static class KeyNotUnlockedException extends RuntimeException {
-        KeyNotUnlockedException(int epoch) {
-            super("no unlocked tip-line key for epoch " + epoch);
+        KeyNotUnlockedException(UUID id) {
+            super("no unlocked tip-line key for tip " + id);
+        }
+    }
+
+    /** Someone changed the tip after the coordinator loaded it; {@link #current()} is what it is now. */
+    public static class TipChangedException extends RuntimeException {
+        private final transient Tip current;
+
+        TipChangedException(Tip current) {
+            super("tip " + current.id() + " changed");
+            this.current = current;
+        }
+
+        public Tip current() {
+            return current;
         }
     }
 }

@@ -2,10 +2,18 @@ package org.tipline.triage.tips.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,21 +29,28 @@ import org.tipline.model.guidance.Guidance;
 import org.tipline.model.guidance.Indicator;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
+import org.tipline.triage.tips.CloseReason;
 import org.tipline.triage.tips.TipHandling;
+import org.tipline.triage.tips.TipQueue;
+import org.tipline.triage.tips.TipStatus;
 
-/** The queue, a decrypted tip, and recording where it was forwarded. */
+/** The queue, a decrypted tip, and everything a coordinator records about it. */
 @Controller
 class TipController {
 
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"']+");
+
     private final TipHandling handling;
+    private final TipQueue queue;
     private final Guidance guidance;
     private final Clock clock;
     private final Map<String, String> indicatorLabels;
     private final Map<String, String> destinationNames;
     private final Map<String, String> choiceLabels;
 
-    TipController(TipHandling handling, Guidance guidance, Clock clock) {
+    TipController(TipHandling handling, TipQueue queue, Guidance guidance, Clock clock) {
         this.handling = handling;
+        this.queue = queue;
         this.guidance = guidance;
         this.clock = clock;
         // The console is in English for now; tipsters' answers are shown as typed, in any language.
@@ -56,19 +71,67 @@ class TipController {
     }
 
     @GetMapping("/queue")
-    String queue(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal StaffPrincipal me, Model model) {
-        int safePage = Math.max(0, page);
-        model.addAttribute("tips", handling.queue(me, safePage));
-        model.addAttribute("page", safePage);
-        model.addAttribute("pageSize", TipHandling.QUEUE_PAGE_SIZE);
+    String queue(
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String tier,
+            @RequestParam(defaultValue = "") String assignee,
+            @RequestParam(defaultValue = "") String placeType,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "0") String page,
+            @AuthenticationPrincipal StaffPrincipal me,
+            Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        var filter = new TipQueue.Filter(
+                oneOf(status, Arrays.stream(TipStatus.values()).map(Enum::name).toList(), "status", errors)
+                        .map(TipStatus::valueOf)
+                        .orElse(null),
+                oneOf(tier, guidance.urgency().tiers().stream().map(t -> t.id()).toList(), "tier", errors)
+                        .orElse(null),
+                assignee(assignee, errors),
+                oneOf(placeType, placeTypes(), "placeType", errors).orElse(null),
+                date(from, "from", errors),
+                date(to, "to", errors));
+        int pageNumber = page.matches("\\d{1,6}") ? Integer.parseInt(page) : 0;
+        model.addAttribute("result", queue.list(filter, pageNumber, me));
+        model.addAttribute(
+                "typed",
+                Map.of(
+                        "status",
+                        status,
+                        "tier",
+                        tier,
+                        "assignee",
+                        assignee,
+                        "placeType",
+                        placeType,
+                        "from",
+                        from,
+                        "to",
+                        to));
+        model.addAttribute("errors", errors);
         model.addAttribute("now", clock.instant());
         model.addAttribute("urgency", guidance.urgency());
+        model.addAttribute("statuses", TipStatus.values());
+        model.addAttribute("coordinators", queue.coordinators());
+        model.addAttribute("choices", choiceLabels);
+        model.addAttribute("placeTypes", placeTypes());
         return "queue";
+    }
+
+    @PostMapping("/queue/take-next")
+    String takeNext(@AuthenticationPrincipal StaffPrincipal me) {
+        return queue.takeNext(me).map(id -> "redirect:/tips/" + id).orElse("redirect:/queue?nothingToTake");
+    }
+
+    @PostMapping("/tips/{id}/take")
+    String take(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal me) {
+        return queue.take(id, me) ? "redirect:/tips/" + id : "redirect:/tips/" + id + "?alreadyTaken";
     }
 
     @GetMapping("/tips/{id}")
     String show(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal me, HttpSession session, Model model) {
-        return render(id, me, session, ReferralForm.empty(), Map.of(), model);
+        return render(id, me, session, new Forms(), model);
     }
 
     @PostMapping("/tips/{id}/referrals")
@@ -80,30 +143,237 @@ class TipController {
             Model model) {
         Map<String, String> errors = form.validate(guidance);
         if (!errors.isEmpty()) {
-            return render(id, me, session, form, errors, model);
+            return render(id, me, session, new Forms().referral(form, errors), model);
         }
         handling.refer(id, form.destinationId(), form.referenceNumber(), me);
         return "redirect:/tips/" + id + "?referred";
     }
 
-    private String render(
-            UUID id,
-            StaffPrincipal me,
+    @PostMapping("/tips/{id}/status")
+    String status(
+            @PathVariable UUID id,
+            @ModelAttribute StatusForm form,
+            @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
-            ReferralForm form,
-            Map<String, String> errors,
             Model model) {
-        UnlockedKeys keys = UnlockedKeys.of(session);
-        var opened = handling.open(id, me, keys);
+        Map<String, String> errors = form.validate();
+        if (!errors.isEmpty()) {
+            return render(id, me, session, new Forms().status(form, errors), model);
+        }
+        try {
+            handling.changeStatus(id, form.version(), form.target(), form.closeReason(), me);
+        } catch (TipHandling.TipChangedException | ObjectOptimisticLockingFailureException e) {
+            return conflict(id, me, session, new Forms().status(form, Map.of()), model);
+        }
+        return "redirect:/tips/" + id + "?saved";
+    }
+
+    @PostMapping("/tips/{id}/assignee")
+    String assign(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "-1") int version,
+            @RequestParam(defaultValue = "") String assignee,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session,
+            Model model) {
+        UUID target = null;
+        if (!assignee.isEmpty()) {
+            target = queue.coordinators().stream()
+                    .map(TipQueue.Coordinator::id)
+                    .filter(c -> c.toString().equals(assignee))
+                    .findFirst()
+                    .orElse(null);
+            if (target == null) {
+                return render(
+                        id,
+                        me,
+                        session,
+                        new Forms().assign(assignee, Map.of("assignee", "Choose a coordinator.")),
+                        model);
+            }
+        }
+        try {
+            handling.assign(id, version, target, me);
+        } catch (TipHandling.TipChangedException | ObjectOptimisticLockingFailureException e) {
+            return conflict(id, me, session, new Forms().assign(assignee, Map.of()), model);
+        }
+        return "redirect:/tips/" + id + "?saved";
+    }
+
+    @PostMapping("/tips/{id}/labels")
+    String labels(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "-1") int version,
+            @RequestParam(defaultValue = "") String labels,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session,
+            Model model) {
+        List<String> parsed = Arrays.stream(labels.split("[,\\s]+"))
+                .map(String::strip)
+                .map(s -> s.toLowerCase(java.util.Locale.ROOT))
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
+        if (parsed.size() > TipHandling.MAX_LABELS
+                || !parsed.stream().allMatch(l -> TipHandling.LABEL.matcher(l).matches())) {
+            return render(
+                    id,
+                    me,
+                    session,
+                    new Forms()
+                            .labels(
+                                    labels,
+                                    Map.of(
+                                            "labels",
+                                            "Use up to " + TipHandling.MAX_LABELS
+                                                    + " labels of letters, digits and dashes, 30 characters at most,"
+                                                    + " separated by commas.")),
+                    model);
+        }
+        try {
+            handling.setLabels(id, version, parsed, me);
+        } catch (TipHandling.TipChangedException e) {
+            return conflict(id, me, session, new Forms().labels(labels, Map.of()), model);
+        }
+        return "redirect:/tips/" + id + "?saved";
+    }
+
+    @PostMapping("/tips/{id}/notes")
+    String note(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session,
+            Model model) {
+        String error = textError(note, TipHandling.MAX_NOTE_LENGTH, "note");
+        if (error != null) {
+            return render(id, me, session, new Forms().note(note, Map.of("note", error)), model);
+        }
+        handling.addNote(id, note.strip(), me, UnlockedKeys.of(session));
+        return "redirect:/tips/" + id + "?saved#timeline";
+    }
+
+    @PostMapping("/tips/{id}/messages")
+    String message(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String message,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session,
+            Model model) {
+        String error = textError(message, org.tipline.model.tip.Messages.MAX_LENGTH, "question");
+        if (error != null) {
+            return render(id, me, session, new Forms().message(message, Map.of("message", error)), model);
+        }
+        handling.askTipster(id, message.strip(), me, UnlockedKeys.of(session));
+        return "redirect:/tips/" + id + "?asked#timeline";
+    }
+
+    /** An outside link from a tip opens only from this page, which says what leaving the console means. */
+    @GetMapping("/tips/{id}/link")
+    String link(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String url,
+            @AuthenticationPrincipal StaffPrincipal me,
+            Model model) {
+        String target = url.strip();
+        if (!URL.matcher(target).matches() || target.length() > 2000) {
+            model.addAttribute("message", "That is not a web address from this tip.");
+            return "problem";
+        }
+        handling.linkFollowed(id, me);
+        model.addAttribute("tipId", id);
+        model.addAttribute(
+                "href", target.toLowerCase(java.util.Locale.ROOT).startsWith("www.") ? "https://" + target : target);
+        return "leave-console";
+    }
+
+    private String conflict(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
+        model.addAttribute("conflict", true);
+        return render(id, me, session, forms, model);
+    }
+
+    private String render(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
+        var opened = handling.open(id, me, UnlockedKeys.of(session));
         model.addAttribute("opened", opened);
         model.addAttribute("guidance", guidance);
         model.addAttribute("tier", guidance.urgency().tier(opened.tip().urgencyTier()));
         model.addAttribute("labels", indicatorLabels);
         model.addAttribute("destinationNames", destinationNames);
         model.addAttribute("choices", choiceLabels);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("forms", forms);
+        model.addAttribute(
+                "links",
+                links(opened.answers().onlineDetails() + " " + opened.answers().details()));
+        model.addAttribute("coordinators", queue.coordinators());
+        model.addAttribute("closeReasons", CloseReason.values());
+        model.addAttribute("me", me);
+        if (!model.containsAttribute("conflict")) {
+            model.addAttribute("conflict", false);
+        }
         return "tip";
+    }
+
+    private static List<String> links(String text) {
+        List<String> found = new ArrayList<>();
+        var matcher = URL.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group().replaceAll("[.,;:!?)]+$", ""));
+        }
+        return found.stream().distinct().toList();
+    }
+
+    private static String textError(String text, int max, String what) {
+        if (text.isBlank()) {
+            return "Write the " + what + " first.";
+        }
+        if (text.length() > max) {
+            return "The " + what + " is " + text.length() + " characters; the limit is " + max + ".";
+        }
+        return null;
+    }
+
+    private List<String> placeTypes() {
+        return guidance.questionnaire().sections().stream()
+                .flatMap(section -> section.questions().stream())
+                .filter(question -> question.id().equals("place-type"))
+                .flatMap(question -> question.options().stream().map(option -> option.id()))
+                .toList();
+    }
+
+    private static java.util.Optional<String> oneOf(
+            String typed, List<String> allowed, String field, Map<String, String> errors) {
+        if (typed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (!allowed.contains(typed)) {
+            errors.put(field, "Unknown " + field + " \"" + typed + "\"; showing all.");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(typed);
+    }
+
+    private static String assignee(String typed, Map<String, String> errors) {
+        if (typed.isEmpty() || typed.equals("me") || typed.equals("none")) {
+            return typed.isEmpty() ? null : typed;
+        }
+        try {
+            return UUID.fromString(typed).toString();
+        } catch (IllegalArgumentException e) {
+            errors.put("assignee", "Unknown assignee; showing all.");
+            return null;
+        }
+    }
+
+    private static LocalDate date(String typed, String field, Map<String, String> errors) {
+        if (typed.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed);
+        } catch (DateTimeParseException e) {
+            errors.put(field, "Write the date as YYYY-MM-DD, for example 2026-11-26.");
+            return null;
+        }
     }
 
     @ExceptionHandler(TipHandling.TipNotFoundException.class)
@@ -124,9 +394,9 @@ class TipController {
         return "problem";
     }
 
-    @ExceptionHandler(IllegalStateException.class)
+    @ExceptionHandler({IllegalStateException.class, IllegalArgumentException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
-    String conflict(IllegalStateException e, Model model) {
+    String conflict(RuntimeException e, Model model) {
         model.addAttribute("message", "This change is not allowed in the tip's current state.");
         return "problem";
     }

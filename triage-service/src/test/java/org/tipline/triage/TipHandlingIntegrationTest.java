@@ -1,0 +1,222 @@
+package org.tipline.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.html.HtmlTextArea;
+import org.htmlunit.html.HtmlTextInput;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Browsers;
+
+/** Handling one tip in the console: statuses, conflicts, labels, sealed notes, the conversation, outside links. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TipHandlingIntegrationTest {
+
+    static final TriageTestSetup SETUP = new TriageTestSetup();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SETUP.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private WebClient browser;
+    private TriageTestSetup.StaffAccount coordinator;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        SETUP.provisionOnce();
+        coordinator = SETUP.staff("COORDINATOR");
+        browser = Browsers.withoutJavaScript();
+        coordinator.signIn(browser, url(""));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void closingNeedsAReasonAndTheTypedChoiceIsKept() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers("Dock 4", "", "", List.of(), false, "nothing more"));
+        HtmlPage tip = browser.getPage(url("/tips/" + tipId));
+        tip.<HtmlSelect>getHtmlElementById("status-select").setSelectedAttribute("CLOSED", true);
+
+        HtmlPage refused = Browsers.submit(tip, "status-form");
+        assertThat(refused.asNormalizedText()).contains("Choose why the tip is closed.");
+        assertThat(refused.<HtmlSelect>getHtmlElementById("status-select")
+                        .getSelectedOptions()
+                        .get(0)
+                        .getValueAttribute())
+                .isEqualTo("CLOSED");
+        assertThat(column(tipId, "status")).isEqualTo("IN_REVIEW");
+
+        refused.<HtmlSelect>getHtmlElementById("reason-select").setSelectedAttribute("INSUFFICIENT", true);
+        HtmlPage closed = Browsers.submit(refused, "status-form");
+        assertThat(closed.getHtmlElementById("tip-state").asNormalizedText())
+                .contains("CLOSED")
+                .contains("Not enough to act on");
+        assertThat(column(tipId, "close_reason")).isEqualTo("INSUFFICIENT");
+    }
+
+    @Test
+    void theSecondOfTwoConcurrentChangesGetsAConflictAndKeepsWhatWasTyped() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers("Pier 9", "", "", List.of(), false, "two people at once"));
+        var other = SETUP.staff("COORDINATOR");
+        try (WebClient second = Browsers.withoutJavaScript()) {
+            other.signIn(second, url(""));
+            HtmlPage mine = browser.getPage(url("/tips/" + tipId));
+            HtmlPage theirs = second.getPage(url("/tips/" + tipId));
+
+            theirs.<HtmlTextInput>getHtmlElementById("labels-input").type("massage-ads");
+            Browsers.submit(theirs, "labels-form");
+
+            mine.<HtmlTextInput>getHtmlElementById("labels-input").type("repeat-location");
+            HtmlPage conflict = Browsers.submit(mine, "labels-form");
+
+            assertThat(conflict.getHtmlElementById("conflict").asNormalizedText())
+                    .contains("your change was not saved");
+            assertThat(conflict.<HtmlTextInput>getHtmlElementById("labels-input")
+                            .getValue())
+                    .isEqualTo("repeat-location");
+            assertThat(column(tipId, "array_to_string(labels, ',')")).isEqualTo("massage-ads");
+
+            // Saving again from the refreshed page works.
+            HtmlPage saved = Browsers.submit(conflict, "labels-form");
+            assertThat(saved.asNormalizedText()).contains("Saved.");
+            assertThat(column(tipId, "array_to_string(labels, ',')")).isEqualTo("repeat-location");
+        }
+    }
+
+    @Test
+    void aStatusChangeOnAStaleVersionIsRefusedToo() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers("Lot 2", "", "", List.of(), false, ""));
+        HtmlPage stale = browser.getPage(url("/tips/" + tipId));
+        try (var owner = SETUP.database.connectAsOwner()) {
+            owner.createStatement()
+                    .executeUpdate("UPDATE tip SET status = 'AWAITING_TIPSTER', version = version + 1 WHERE id = '"
+                            + tipId + "'");
+        }
+        stale.<HtmlSelect>getHtmlElementById("status-select").setSelectedAttribute("CLOSED", true);
+        stale.<HtmlSelect>getHtmlElementById("reason-select").setSelectedAttribute("SPAM", true);
+        HtmlPage conflict = Browsers.submit(stale, "status-form");
+
+        assertThat(conflict.getElementById("conflict")).isNotNull();
+        assertThat(column(tipId, "status")).isEqualTo("AWAITING_TIPSTER");
+        assertThat(conflict.<HtmlSelect>getHtmlElementById("reason-select")
+                        .getSelectedOptions()
+                        .get(0)
+                        .getValueAttribute())
+                .isEqualTo("SPAM");
+    }
+
+    @Test
+    void notesAreSealedAndShownInTheTimeline() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers("Warehouse row", "", "", List.of(), false, ""));
+        HtmlPage tip = browser.getPage(url("/tips/" + tipId));
+        tip.<HtmlTextArea>getHtmlElementById("note").type("Called NPD desk sergeant <b>Ortiz</b>");
+        HtmlPage after = Browsers.submit(tip, "note-form");
+
+        assertThat(after.getHtmlElementById("timeline-entries").asNormalizedText())
+                .contains("Note: Called NPD desk sergeant <b>Ortiz</b>");
+        assertThat(after.getHtmlElementById("timeline-entries").getElementsByTagName("b"))
+                .isEmpty();
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement().executeQuery("SELECT sealed FROM tip_note")) {
+            while (rs.next()) {
+                assertThat(new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .doesNotContain("Ortiz");
+            }
+        }
+        HtmlPage empty = Browsers.submit(after, "note-form");
+        assertThat(empty.asNormalizedText()).contains("Write the note first.");
+    }
+
+    @Test
+    void aQuestionReachesOnlyTheReceiptHolderAndTheAnswerComesBackUnread() throws Exception {
+        var filed = SETUP.fileSealedTip(new TipAnswers("Motel 8, room 12", "", "", List.of(), false, ""));
+        UUID tipId = filed.id();
+        HtmlPage tip = browser.getPage(url("/tips/" + tipId));
+        tip.<HtmlTextArea>getHtmlElementById("message").type("Which nights did you see the van?");
+        HtmlPage asked = Browsers.submit(tip, "message-form");
+
+        assertThat(asked.asNormalizedText()).contains("Question sent.");
+        assertThat(column(tipId, "status")).isEqualTo("AWAITING_TIPSTER");
+        assertThat(SETUP.tipsterSees(filed.receipt())).containsExactly("TO_TIPSTER: Which nights did you see the van?");
+        assertThat(SETUP.tipsterSees(org.tipline.model.crypto.Receipt.generate()))
+                .isEmpty();
+
+        assertThat(SETUP.tipsterReplies(filed.receipt(), "Friday and Saturday, after 11"))
+                .isEqualTo("ADDED");
+        assertThat(column(tipId, "status")).isEqualTo("IN_REVIEW");
+
+        HtmlPage queue = browser.getPage(url("/queue"));
+        assertThat(queue.getHtmlElementById("row-" + tipId).asNormalizedText()).contains("unread");
+        HtmlPage reread = browser.getPage(url("/tips/" + tipId));
+        assertThat(reread.getHtmlElementById("timeline-entries").asNormalizedText())
+                .contains("Question to tipster: Which nights did you see the van?")
+                .contains("From tipster: Friday and Saturday, after 11");
+        assertThat(browser.<HtmlPage>getPage(url("/queue"))
+                        .getHtmlElementById("row-" + tipId)
+                        .asNormalizedText())
+                .doesNotContain("unread");
+    }
+
+    @Test
+    void aTipsterCannotFloodATipWithMessages() throws Exception {
+        var filed = SETUP.fileSealedTip(new TipAnswers("Rest stop", "", "", List.of(), false, ""));
+        for (int i = 0; i < 10; i++) {
+            assertThat(SETUP.tipsterReplies(filed.receipt(), "more " + i)).isEqualTo("ADDED");
+        }
+        assertThat(SETUP.tipsterReplies(filed.receipt(), "one too many")).isEqualTo("TOO_MANY");
+        assertThat(SETUP.tipsterReplies(org.tipline.model.crypto.Receipt.generate(), "no such"))
+                .isEqualTo("NO_SUCH_TIP");
+    }
+
+    @Test
+    void outsideLinksAreTextUntilOpenedThroughAWarning() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers(
+                "", "", "", "", "", false, "", "", "", List.of(), "", "ad at https://ads.example/x?id=9 today", ""));
+        HtmlPage tip = browser.getPage(url("/tips/" + tipId));
+        assertThat(tip.getHtmlElementById("answer-online").getElementsByTagName("a"))
+                .isEmpty();
+        var warn = tip.getAnchors().stream()
+                .filter(a -> a.getTextContent().equals("Open with warning"))
+                .findFirst()
+                .orElseThrow();
+        HtmlPage warning = warn.click();
+        assertThat(warning.asNormalizedText()).contains("You are about to open an outside site");
+        var leave = warning.getHtmlElementById("leave");
+        assertThat(leave.getAttribute("href")).isEqualTo("https://ads.example/x?id=9");
+        assertThat(leave.getAttribute("rel")).isEqualTo("noopener noreferrer");
+    }
+
+    private String column(UUID tipId, String expression) throws SQLException {
+        try (var owner = SETUP.database.connectAsOwner();
+                var select = owner.prepareStatement("SELECT " + expression + " FROM tip WHERE id = ?")) {
+            select.setObject(1, tipId);
+            try (var rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
