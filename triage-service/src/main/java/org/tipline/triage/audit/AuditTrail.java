@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
+import org.tipline.triage.security.IsSupervisor;
 
 /**
  * Appends to the audit chain inside the caller's transaction, so an action and its record commit or roll back
@@ -58,6 +59,7 @@ public class AuditTrail {
     }
 
     @Transactional(readOnly = true)
+    @IsSupervisor
     public List<AuditChain.Stored> all() {
         return jdbc.sql(AuditChain.SELECT_ALL)
                 .query((row, number) -> AuditChain.Stored.fromRow(row))
@@ -66,6 +68,7 @@ public class AuditTrail {
 
     /** Walks the whole chain; empty when every entry is intact and in place. */
     @Transactional(readOnly = true)
+    @IsSupervisor
     public Optional<AuditChain.Failure> verify() {
         return AuditChain.verify(all());
     }

@@ -19,7 +19,10 @@ class HomeController {
         if (coordinator) {
             return "redirect:/queue";
         }
-        return has(authentication, "ROLE_SUPERVISOR") ? "redirect:/audit" : "home";
+        if (has(authentication, "ROLE_SUPERVISOR")) {
+            return "redirect:/audit";
+        }
+        return has(authentication, "ROLE_ADMIN") ? "redirect:/admin/staff" : "home";
     }
 
     private static boolean has(Authentication authentication, String authority) {

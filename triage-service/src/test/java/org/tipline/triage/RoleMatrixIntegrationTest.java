@@ -1,0 +1,142 @@
+package org.tipline.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebClient;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Browsers;
+
+/**
+ * Every endpoint the console serves, against anonymous, coordinator, supervisor and administrator, over real HTTP with
+ * real sign-ins. The list of endpoints comes from the application itself: a new endpoint without a row here fails.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RoleMatrixIntegrationTest {
+
+    static final TriageTestSetup SETUP = new TriageTestSetup();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SETUP.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private static final Set<String> EVERYONE = Set.of("ANONYMOUS", "COORDINATOR", "SUPERVISOR", "ADMIN");
+    private static final Set<String> STAFF = Set.of("COORDINATOR", "SUPERVISOR", "ADMIN");
+
+    /** Who may use each endpoint. Anyone else is refused: 403 when signed in, sent to sign in when anonymous. */
+    private static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
+
+    static {
+        ALLOWED.put("GET /login", EVERYONE);
+        ALLOWED.put("GET /error", EVERYONE);
+        // An anonymous visitor has no session and so no CSRF token: every POST of theirs is refused.
+        ALLOWED.put("POST /error", STAFF);
+        ALLOWED.put("GET /", STAFF);
+        ALLOWED.put("GET /sign-in/next", STAFF);
+        ALLOWED.put("GET /sign-in/code", STAFF);
+        ALLOWED.put("POST /sign-in/code", STAFF);
+        ALLOWED.put("GET /account/password", STAFF);
+        ALLOWED.put("POST /account/password", STAFF);
+        ALLOWED.put("GET /account/second-factor", STAFF);
+        ALLOWED.put("POST /account/second-factor", STAFF);
+        ALLOWED.put("GET /account/second-factor/qr.svg", STAFF);
+        ALLOWED.put("GET /queue", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /queue/take-next", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /tips/{id}", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/take", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/referrals", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/status", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/assignee", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/labels", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/notes", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/messages", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /tips/{id}/link", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /audit", Set.of("SUPERVISOR"));
+        ALLOWED.put("GET /admin/staff", Set.of("ADMIN"));
+    }
+
+    @Test
+    void theMatrixNamesEveryEndpointTheApplicationServes() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            Set<String> methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? Set.of("GET", "POST")
+                    : info.getMethodsCondition().getMethods().stream()
+                            .map(Enum::name)
+                            .collect(java.util.stream.Collectors.toSet());
+            for (String pattern : info.getPatternValues()) {
+                methods.forEach(method -> served.add(method + " " + pattern));
+            }
+        });
+        assertThat(served).containsExactlyInAnyOrderElementsOf(ALLOWED.keySet());
+    }
+
+    @Test
+    void everyRoleReachesExactlyWhatTheMatrixAllows() throws Exception {
+        SETUP.provisionOnce();
+        UUID tipId = SETUP.fileTip(new TipAnswers("matrix street", "", "", List.of(), false, "https://x.example"));
+        List<String> mismatches = new ArrayList<>();
+        for (String role : EVERYONE) {
+            try (WebClient client = Browsers.withoutJavaScript()) {
+                client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+                String csrf = "";
+                if (!role.equals("ANONYMOUS")) {
+                    HtmlPage landing = SETUP.staff(role).signIn(client, url(""));
+                    csrf = landing.getElementsByName("_csrf").get(0).getAttribute("value");
+                }
+                client.getOptions().setRedirectEnabled(false);
+                for (var rule : ALLOWED.entrySet()) {
+                    String[] parts = rule.getKey().split(" ");
+                    String path = parts[1].replace("{id}", tipId.toString());
+                    var request = new WebRequest(new URL(url(path)), HttpMethod.valueOf(parts[0]));
+                    if (parts[0].equals("POST")) {
+                        request.setRequestBody("_csrf=" + csrf + "&url=https%3A%2F%2Fx.example");
+                        request.setAdditionalHeader("Content-Type", "application/x-www-form-urlencoded");
+                    } else if (path.endsWith("/link")) {
+                        request.setUrl(new URL(url(path + "?url=https%3A%2F%2Fx.example")));
+                    }
+                    var response = client.loadWebResponse(request);
+                    int status = response.getStatusCode();
+                    String location = response.getResponseHeaderValue("Location");
+                    boolean sentToSignIn = status == 302 && location != null && location.endsWith("/login");
+                    boolean refused = status == 403 || sentToSignIn;
+                    boolean allowed = rule.getValue().contains(role);
+                    if (allowed == refused) {
+                        mismatches.add(role + " " + rule.getKey() + " -> " + status + " " + location);
+                    }
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
