@@ -42,15 +42,11 @@ class TriageConsoleIntegrationTest {
 
     private WebClient browser;
     private TriageTestSetup.StaffAccount coordinator;
-    private TriageTestSetup.StaffAccount supervisor;
-    private TriageTestSetup.StaffAccount admin;
 
     @BeforeEach
     void setUp() throws SQLException {
         SETUP.provisionOnce();
         coordinator = SETUP.staff("COORDINATOR");
-        supervisor = SETUP.staff("SUPERVISOR");
-        admin = SETUP.staff("ADMIN");
         browser = Browsers.withoutJavaScript();
     }
 
