@@ -72,6 +72,83 @@ class FollowUpIntegrationTest {
         }
     }
 
+    @Test
+    void aCoordinatorsQuestionAppearsAndTheTipstersAnswerIsStoredSealed() throws Exception {
+        String receipt = receiptIn(post("/tips", "location=Question+Quay").body());
+        askAsCoordinator(receipt, "Did you see the <i>licence plate</i>?");
+
+        String page = post("/status", "receipt=" + receipt).body();
+        assertThat(page)
+                .contains("Question from a coordinator")
+                .contains("Did you see the &lt;i&gt;licence plate&lt;/i&gt;?")
+                .doesNotContain("<i>licence plate</i>");
+
+        String answer = "Plate started with CT 7Q, silver sedan";
+        var added = post(
+                "/status/messages",
+                "receipt=" + receipt + "&text=" + URLEncoder.encode(answer, StandardCharsets.UTF_8));
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(added.body()).contains("id=\"added\"").contains("You wrote").contains(answer);
+        assertThat(added.headers().firstValue("Set-Cookie")).isEmpty();
+
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery(
+                                "SELECT for_staff, for_tipster FROM tip_message WHERE direction = 'FROM_TIPSTER'")) {
+            int rows = 0;
+            while (rs.next()) {
+                rows++;
+                for (int column = 1; column <= 2; column++) {
+                    assertThat(new String(rs.getBytes(column), StandardCharsets.ISO_8859_1))
+                            .doesNotContain("CT 7Q");
+                }
+            }
+            assertThat(rows).isPositive();
+        }
+    }
+
+    @Test
+    void anEmptyOrOverlongAnswerIsRefusedWithTheReceiptAndTextKept() throws Exception {
+        String receipt = receiptIn(post("/tips", "location=Empty+Answer+Alley").body());
+        var empty = post("/status/messages", "receipt=" + receipt + "&text=+++");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("Write something before sending.").contains("value=\"" + receipt + "\"");
+
+        String tooLong = "x".repeat(org.tipline.model.tip.Messages.MAX_LENGTH + 1);
+        var refused = post("/status/messages?lang=es", "receipt=" + receipt + "&text=" + tooLong);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Es demasiado largo").contains(tooLong);
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT count(*) FROM tip_message m JOIN tip t "
+                                + "ON t.id = m.tip_id WHERE t.receipt_lookup = '\\x"
+                                + java.util.HexFormat.of().formatHex(Receipt.lookupId(receipt)) + "'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
+
+    /** Stores a question exactly as the console does: sealed to the tipster's key, and under a staff-side key. */
+    private void askAsCoordinator(String receipt, String question) throws Exception {
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var tip = owner.prepareStatement("SELECT id, tipster_public_key FROM tip WHERE receipt_lookup = ?");
+                var insert = owner.prepareStatement("INSERT INTO tip_message (id, tip_id, direction, for_staff, "
+                        + "for_tipster) VALUES (?, ?, 'TO_TIPSTER', ?, ?)")) {
+            tip.setBytes(1, Receipt.lookupId(receipt));
+            try (var rs = tip.executeQuery()) {
+                rs.next();
+                java.util.UUID tipId = rs.getObject(1, java.util.UUID.class);
+                var sealed = org.tipline.model.tip.Messages.question(
+                        org.tipline.model.crypto.Bytes.random(32), tipId, rs.getBytes(2), question);
+                insert.setObject(1, sealed.id());
+                insert.setObject(2, tipId);
+                insert.setBytes(3, sealed.forStaff());
+                insert.setBytes(4, sealed.forTipster());
+                insert.executeUpdate();
+            }
+        }
+    }
+
     private void setStatus(String receipt, String status) throws Exception {
         try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
                 var update = owner.prepareStatement("UPDATE tip SET status = ? WHERE receipt_lookup = ?")) {

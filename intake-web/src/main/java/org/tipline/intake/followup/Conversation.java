@@ -1,0 +1,79 @@
+package org.tipline.intake.followup;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.tipline.model.crypto.HpkeKeyPair;
+import org.tipline.model.crypto.Receipt;
+import org.tipline.model.crypto.TipLinePublicKey;
+import org.tipline.model.tip.Messages;
+
+/**
+ * The tipster's side of the conversation about their tip. Everything is keyed by the receipt they hold: the lookup
+ * id finds the tip, and the key pair derived from the receipt opens the questions sealed to them. Intake still reads
+ * no table; two database functions answer for exactly one tip.
+ */
+@Service
+public class Conversation {
+
+    public enum Direction {
+        TO_TIPSTER,
+        FROM_TIPSTER
+    }
+
+    public record Message(Direction direction, LocalDate sentOn, String text) {}
+
+    public enum Outcome {
+        ADDED,
+        NO_SUCH_TIP,
+        TOO_MANY
+    }
+
+    private final JdbcClient jdbc;
+    private final TipLinePublicKey tipLineKey;
+
+    Conversation(JdbcClient jdbc, TipLinePublicKey tipLineKey) {
+        this.jdbc = jdbc;
+        this.tipLineKey = tipLineKey;
+    }
+
+    /** The messages of the tip this receipt belongs to, oldest first. The caller has checked the receipt exists. */
+    public List<Message> messages(String receipt) {
+        HpkeKeyPair keys = Receipt.tipsterKeys(receipt);
+        try {
+            return jdbc.sql("SELECT id, direction, sent_on, for_tipster FROM tipster_messages(?)")
+                    .param(Receipt.lookupId(receipt))
+                    .query((rs, n) -> new Message(
+                            Direction.valueOf(rs.getString(2)),
+                            rs.getObject(3, LocalDate.class),
+                            Messages.openForTipster(keys, rs.getObject(1, UUID.class), rs.getBytes(4))))
+                    .list();
+        } finally {
+            keys.wipe();
+        }
+    }
+
+    /** Adds the tipster's answer or new information, sealed for staff and for the tipster. */
+    public Outcome add(String receipt, String text) {
+        HpkeKeyPair keys = Receipt.tipsterKeys(receipt);
+        Messages.Sealed sealed;
+        try {
+            sealed = Messages.answer(tipLineKey, keys.publicKey(), text);
+        } finally {
+            keys.wipe();
+        }
+        String outcome = jdbc.sql("SELECT tipster_reply(?, ?, ?, ?, ?, ?)")
+                .params(
+                        Receipt.lookupId(receipt),
+                        sealed.id(),
+                        sealed.epoch(),
+                        sealed.wrappedKey(),
+                        sealed.forStaff(),
+                        sealed.forTipster())
+                .query(String.class)
+                .single();
+        return Outcome.valueOf(outcome);
+    }
+}
