@@ -1,0 +1,312 @@
+package org.tipline.benchmarks;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tipline.model.crypto.Argon2idParameters;
+import org.tipline.model.crypto.TipLineKeyPair;
+import org.tipline.model.crypto.Totp;
+import org.tipline.model.guidance.GuidanceLoader;
+import org.tipline.model.provisioning.Provisioning;
+import org.tipline.model.tip.SealedTip;
+import org.tipline.model.tip.TipAnswers;
+
+/**
+ * The console's three latency targets against a running triage-service and its PostgreSQL:
+ *
+ * <ol>
+ *   <li>the queue's first page with 1,000,000 tips stored, 10,000 of them open;
+ *   <li>"take next" with 8 coordinators claiming in parallel;
+ *   <li>opening a tip: decrypt and render.
+ * </ol>
+ *
+ * It stores the tips itself (metadata straight into the table, 500 fully sealed tips as intake writes them), makes
+ * coordinator accounts with TOTP through the same provisioning code as the launcher, and signs them in over HTTP like
+ * a browser: password, code, session cookie, CSRF token. Only ever talks to this machine.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.tipline.benchmarks.ConsoleLoad \
+ *     http://127.0.0.1:18081 jdbc:postgresql://127.0.0.1:5432/db?user=postgres demo-accounts.txt</pre>
+ */
+public final class ConsoleLoad {
+
+    private static final int STORED = 1_000_000;
+    private static final int OPEN = 10_000;
+    private static final int SEALED = 500;
+    private static final int CLAIMERS = 8;
+    private static final String PASSWORD = "benchmark coordinator passphrase";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private ConsoleLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        if (!Set.of("127.0.0.1", "localhost", "[::1]").contains(base.getHost())) {
+            throw new IllegalArgumentException("load is only ever sent to this machine");
+        }
+        List<UUID> sealed;
+        List<Staff> coordinators = new ArrayList<>();
+        try (Connection owner = DriverManager.getConnection(args[1])) {
+            TipLineKeyPair key = demoCoordinatorKey(owner, Files.readString(Path.of(args[2])));
+            for (int i = 0; i < CLAIMERS; i++) {
+                coordinators.add(coordinator(owner, key, "bench-" + i + "-" + System.nanoTime()));
+            }
+            sealed = storeTips(owner, key);
+            key.wipe();
+        }
+        List<Session> sessions = new ArrayList<>();
+        for (Staff staff : coordinators) {
+            sessions.add(Session.signIn(base, staff));
+        }
+        Session first = sessions.get(0);
+
+        warmUp(first, sealed);
+        report("queue first page (1 coordinator, 300 requests)", measure(300, i -> first.get("/queue")));
+        report(
+                "open, decrypt and render a tip (1 coordinator, 300 requests)",
+                measure(300, i -> first.get("/tips/" + sealed.get(i % sealed.size()))));
+        takeNextInParallel(sessions, Duration.ofSeconds(20));
+    }
+
+    /** The demo coordinator's grant opens the tip-line key, which new benchmark coordinators are granted too. */
+    private static TipLineKeyPair demoCoordinatorKey(Connection owner, String accounts) throws Exception {
+        Matcher m =
+                Pattern.compile("coordinator: username=(\\S+) password=(\\S+)").matcher(accounts);
+        if (!m.find()) {
+            throw new IllegalStateException("no coordinator in the demo accounts file");
+        }
+        var keys = Provisioning.unlockGrants(owner, m.group(1), m.group(2).toCharArray());
+        return keys.get(keys.keySet().stream().max(Integer::compare).orElseThrow());
+    }
+
+    private static Staff coordinator(Connection owner, TipLineKeyPair key, String username) throws Exception {
+        UUID id = Provisioning.createStaff(
+                owner,
+                username,
+                username,
+                PASSWORD.toCharArray(),
+                Set.of("COORDINATOR"),
+                Argon2idParameters.STAFF_PASSWORD);
+        byte[] secret = Totp.newSecret();
+        Provisioning.enrolTotp(owner, id, secret);
+        Provisioning.passwordChosen(owner, id);
+        Provisioning.grant(owner, id, key);
+        return new Staff(username, secret);
+    }
+
+    private static List<UUID> storeTips(Connection owner, TipLineKeyPair key) throws Exception {
+        long started = System.nanoTime();
+        try (var statement = owner.createStatement()) {
+            statement.executeUpdate("""
+                    INSERT INTO tip (id, received_at, urgency_tier, urgency_rank, child_protection_required, status,
+                                     schema_version, receipt_lookup, close_reason, place_type)
+                    SELECT gen_random_uuid(), now() - random() * interval '730 days', 'STANDARD', 2, false, 'CLOSED',
+                           2, sha256(('bench-closed-' || g)::text::bytea), 'INSUFFICIENT', 'residence'
+                    FROM generate_series(1, %d) g
+                    """.formatted(STORED - OPEN));
+            statement.executeUpdate("""
+                    INSERT INTO tip (id, received_at, urgency_tier, urgency_rank, child_protection_required,
+                                     schema_version, receipt_lookup, place_type)
+                    SELECT gen_random_uuid(), now() - random() * interval '30 days',
+                           (ARRAY['IMMEDIATE', 'MINOR', 'STANDARD', 'STANDARD'])[1 + g %% 4],
+                           (ARRAY[0, 1, 2, 2])[1 + g %% 4], g %% 4 = 1, 2,
+                           sha256(('bench-open-' || g)::text::bytea), 'hotel-motel'
+                    FROM generate_series(1, %d) g
+                    """.formatted(OPEN - SEALED));
+        }
+        var urgency = GuidanceLoader.fromClasspath().urgency();
+        List<UUID> sealed = new ArrayList<>();
+        try (var insert = owner.prepareStatement(SealedTip.INSERT)) {
+            for (int i = 0; i < SEALED; i++) {
+                SealedTip tip = SealedTip.seal(
+                        new TipAnswers(
+                                "Sunrise Spa, 1200 Connecticut Ave, Norwalk",
+                                "Sunrise Spa",
+                                "massage-parlor",
+                                "06854",
+                                "most nights after 10",
+                                false,
+                                "two women about 20, a man about 45 who answers for them",
+                                "18-25",
+                                "grey minivan CT AB-1234",
+                                List.of("appears-controlled", "lives-at-workplace"),
+                                "lights on all night, customers by appointment only. ".repeat(8),
+                                "ad on a listings site, phone 203-555-0147",
+                                "saw-it"),
+                        urgency,
+                        key.publicKey());
+                List<Object> parameters = tip.insertParameters();
+                for (int p = 0; p < parameters.size(); p++) {
+                    insert.setObject(p + 1, parameters.get(p));
+                }
+                insert.addBatch();
+                sealed.add(tip.id());
+            }
+            insert.executeBatch();
+            owner.createStatement().execute("ANALYZE tip");
+        }
+        System.out.printf(
+                "stored %,d tips (%,d open, %,d sealed) in %d s%n",
+                STORED,
+                OPEN,
+                SEALED,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        return sealed;
+    }
+
+    private static void warmUp(Session session, List<UUID> sealed) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            session.get("/queue");
+            session.get("/tips/" + sealed.get(i % sealed.size()));
+        }
+    }
+
+    private static void takeNextInParallel(List<Session> sessions, Duration duration) throws Exception {
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var start = new CountDownLatch(1);
+        var done = new CountDownLatch(sessions.size());
+        long end = System.nanoTime() + duration.toNanos();
+        for (Session session : sessions) {
+            new Thread(() -> {
+                        try {
+                            start.await();
+                            while (System.nanoTime() < end) {
+                                long t0 = System.nanoTime();
+                                var response = session.post("/queue/take-next", Map.of());
+                                latencies.add(System.nanoTime() - t0);
+                                if (response.headers()
+                                        .firstValue("Location")
+                                        .orElse("")
+                                        .contains("nothingToTake")) {
+                                    break;
+                                }
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        } finally {
+                            done.countDown();
+                        }
+                    })
+                    .start();
+        }
+        start.countDown();
+        done.await();
+        long[] all = latencies.stream().mapToLong(Long::longValue).toArray();
+        report("take next (" + sessions.size() + " coordinators in parallel, " + duration.toSeconds() + " s)", all);
+        System.out.printf("  claims per second: %.0f%n", all.length / (double) duration.toSeconds());
+    }
+
+    private interface Request {
+        HttpResponse<String> send(int index) throws Exception;
+    }
+
+    private static long[] measure(int count, Request request) throws Exception {
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            var response = request.send(i);
+            nanos[i] = System.nanoTime() - t0;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + " during measurement");
+            }
+        }
+        return nanos;
+    }
+
+    private static void report(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf(
+                "%s: n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                what,
+                sorted.length,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                percentile(sorted, 99),
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private record Staff(String username, byte[] totpSecret) {}
+
+    /** One signed-in browser session: its cookie jar and its CSRF token. */
+    private static final class Session {
+        private final URI base;
+        private final HttpClient http;
+        private String csrf;
+
+        private Session(URI base) {
+            this.base = base;
+            this.http = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+
+        static Session signIn(URI base, Staff staff) throws Exception {
+            Session session = new Session(base);
+            session.csrf = token(session.get("/login").body());
+            session.post("/login", Map.of("username", staff.username(), "password", PASSWORD));
+            session.csrf = token(session.get("/sign-in/code").body());
+            String code = Totp.code(staff.totpSecret(), Instant.now());
+            var signedIn = session.post("/sign-in/code", Map.of("code", code));
+            if (!signedIn.headers().firstValue("Location").orElse("").endsWith("/")) {
+                throw new IllegalStateException("sign-in failed for " + staff.username());
+            }
+            session.csrf = token(session.get("/queue").body());
+            return session;
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(
+                    HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+            StringBuilder body = new StringBuilder("_csrf=").append(encode(csrf));
+            fields.forEach(
+                    (name, value) -> body.append('&').append(name).append('=').append(encode(value)));
+            return http.send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        private static String token(String html) {
+            Matcher m = CSRF.matcher(html);
+            if (!m.find()) {
+                throw new IllegalStateException("no CSRF token on the page");
+            }
+            return m.group(1);
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+}
