@@ -66,6 +66,12 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("GET /account/second-factor", STAFF);
         ALLOWED.put("POST /account/second-factor", STAFF);
         ALLOWED.put("GET /account/second-factor/qr.svg", STAFF);
+        ALLOWED.put("POST /sign-in/passkey/options", STAFF);
+        ALLOWED.put("POST /sign-in/passkey", STAFF);
+        ALLOWED.put("GET /account/passkeys", STAFF);
+        ALLOWED.put("POST /account/passkeys/options", STAFF);
+        ALLOWED.put("POST /account/passkeys", STAFF);
+        ALLOWED.put("POST /account/passkeys/{id}/delete", STAFF);
         ALLOWED.put("GET /queue", Set.of("COORDINATOR"));
         ALLOWED.put("POST /queue/take-next", Set.of("COORDINATOR"));
         ALLOWED.put("GET /tips/{id}", Set.of("COORDINATOR"));
@@ -108,7 +114,7 @@ class RoleMatrixIntegrationTest {
                 String csrf = "";
                 if (!role.equals("ANONYMOUS")) {
                     HtmlPage landing = SETUP.staff(role).signIn(client, url(""));
-                    csrf = landing.getElementsByName("_csrf").get(0).getAttribute("value");
+                    csrf = landing.getElementsByName("_csrf").get(0).getAttribute("content");
                 }
                 client.getOptions().setRedirectEnabled(false);
                 for (var rule : ALLOWED.entrySet()) {

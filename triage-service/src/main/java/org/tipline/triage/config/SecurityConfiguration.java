@@ -31,8 +31,10 @@ class SecurityConfiguration {
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(Map.of(SignInThrottle.ThrottledException.class.getName(), "/login?wait"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/css/**", "/login", "/error")
+                                "/actuator/health", "/actuator/health/**", "/css/**", "/js/**", "/login", "/error")
                         .permitAll()
+                        .requestMatchers("/account/passkeys", "/account/passkeys/**")
+                        .hasAuthority(Factors.SECOND)
                         .requestMatchers("/sign-in/**", "/account/**")
                         .hasAuthority(Factors.PASSWORD)
                         .requestMatchers("/queue", "/queue/**", "/tips/**")

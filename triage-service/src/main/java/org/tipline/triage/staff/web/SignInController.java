@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.model.crypto.Totp;
 import org.tipline.triage.security.Factors;
+import org.tipline.triage.staff.Passkeys;
 import org.tipline.triage.staff.PendingSignIn;
 import org.tipline.triage.staff.SessionLimits;
 import org.tipline.triage.staff.SignInSteps;
@@ -38,11 +39,13 @@ class SignInController {
     private static final String ISSUER = "Tipline staff";
 
     private final SignInSteps steps;
+    private final Passkeys passkeys;
     private final SessionLimits sessionLimits;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInController(SignInSteps steps, SessionLimits sessionLimits) {
+    SignInController(SignInSteps steps, Passkeys passkeys, SessionLimits sessionLimits) {
         this.steps = steps;
+        this.passkeys = passkeys;
         this.sessionLimits = sessionLimits;
     }
 
@@ -61,8 +64,44 @@ class SignInController {
     }
 
     @GetMapping("/sign-in/code")
-    String codeForm(HttpSession session) {
-        return PendingSignIn.of(session).isPresent() ? "sign-in-code" : "redirect:/sign-in/next";
+    String codeForm(HttpSession session, Model model) {
+        Optional<PendingSignIn> pending = PendingSignIn.of(session);
+        if (pending.isEmpty()) {
+            return "redirect:/sign-in/next";
+        }
+        model.addAttribute("passkey", passkeys.hasPasskey(pending.get()));
+        return "sign-in-code";
+    }
+
+    /** The challenge for signing in with a passkey instead of a code (JavaScript only; the code always works). */
+    @PostMapping(path = "/sign-in/passkey/options", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> passkeyOptions(HttpSession session) {
+        Optional<PendingSignIn> pending = PendingSignIn.of(session);
+        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.CODE) {
+            return ResponseEntity.status(409).build();
+        }
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(passkeys.assertionOptions(pending.get(), session));
+    }
+
+    @PostMapping(
+            path = "/sign-in/passkey",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, String>> passkey(
+            @org.springframework.web.bind.annotation.RequestBody String credential,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<PendingSignIn> pending = PendingSignIn.of(request.getSession(false));
+        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.CODE) {
+            return ResponseEntity.status(409).body(Map.of("redirect", "/sign-in/next"));
+        }
+        if (!passkeys.verifyAssertion(pending.get(), request.getSession(), credential)) {
+            return ResponseEntity.status(401).body(Map.of("error", "That passkey was not accepted."));
+        }
+        String next = next(request, response);
+        return ResponseEntity.ok(Map.of("redirect", next.substring("redirect:".length())));
     }
 
     @PostMapping("/sign-in/code")
@@ -75,6 +114,7 @@ class SignInController {
         if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.CODE) {
             return "redirect:/sign-in/next";
         }
+        model.addAttribute("passkey", passkeys.hasPasskey(pending.get()));
         return switch (steps.checkCode(pending.get(), code)) {
             case ACCEPTED -> next(request, response);
             case WRONG -> codeError(model, "That code is not right. Check the time on your phone and try again.");
