@@ -78,6 +78,11 @@ class PublicTierHoldsNoPrivateKeyTest {
                         .evaluate(importer.importClasses(HoldsAPrivateKey.class))
                         .hasViolation())
                 .isTrue();
+        assertThat(TiplineArchitecture.INTAKE_CANNOT_DECRYPT
+                        .evaluate(importer.importClasses(org.tipline.intake.fixture.ReadsStaffCopies.class))
+                        .getFailureReport()
+                        .getDetails())
+                .hasSize(2);
     }
 
     @Test

@@ -31,8 +31,12 @@ public final class TiplineArchitecture {
 
     private static final DescribedPredicate<JavaMethodCall> OPENS_SEALED_CONTENT = DescribedPredicate.describe(
             "open sealed content",
-            call -> call.getName().equals("open")
-                    && call.getTargetOwner().getFullName().startsWith("org.tipline.model.crypto."));
+            call -> (call.getName().equals("open")
+                            && call.getTargetOwner().getFullName().startsWith("org.tipline.model.crypto."))
+                    || (call.getName().equals("open")
+                            && call.getTargetOwner().getFullName().equals("org.tipline.model.tip.Attachments"))
+                    || ((call.getName().equals("openQuestion") || call.getName().equals("openAnswer"))
+                            && call.getTargetOwner().getFullName().equals("org.tipline.model.tip.Messages")));
 
     /**
      * The public tier encrypts and never decrypts: it may not touch private-key types or any opening operation.

@@ -17,26 +17,41 @@ class BodySizeLimit implements HandlerInterceptor {
 
     /** 14,500 characters of answers, four UTF-8 bytes each, percent-encoded: under 256 KiB. */
     static final long MAX_FORM_BYTES = 1024 * 1024;
+    /** Five files of at most 10 MiB each, with room for the multipart framing. */
+    static final long MAX_UPLOAD_BYTES = 51L * 1024 * 1024;
+
+    static final String UPLOAD_PATH = "/status/attachments";
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (request.getContentLengthLong() > MAX_FORM_BYTES) {
-            throw new TooLarge(request.getContentLengthLong());
+        long limit = limitFor(request);
+        if (request.getContentLengthLong() > limit) {
+            throw new TooLarge(request.getContentLengthLong(), limit);
         }
         return true;
+    }
+
+    static long limitFor(HttpServletRequest request) {
+        return request.getRequestURI().equals(UPLOAD_PATH) ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES;
     }
 
     @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
     static class TooLarge extends RuntimeException {
         private final long bytes;
+        private final long limit;
 
-        TooLarge(long bytes) {
+        TooLarge(long bytes, long limit) {
             super("request body of " + bytes + " bytes");
             this.bytes = bytes;
+            this.limit = limit;
         }
 
         long kilobytes() {
             return bytes / 1024;
+        }
+
+        long limitKilobytes() {
+            return limit / 1024;
         }
     }
 }

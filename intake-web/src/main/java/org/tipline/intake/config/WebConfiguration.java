@@ -40,7 +40,7 @@ class WebConfiguration implements WebMvcConfigurer {
         String tooLarge(BodySizeLimit.TooLarge e, Locale locale, Model model) {
             page.addTo(model, locale);
             model.addAttribute("kilobytes", e.kilobytes());
-            model.addAttribute("limitKilobytes", BodySizeLimit.MAX_FORM_BYTES / 1024);
+            model.addAttribute("limitKilobytes", e.limitKilobytes());
             return "too-large";
         }
 
@@ -48,7 +48,20 @@ class WebConfiguration implements WebMvcConfigurer {
         @ExceptionHandler(InvalidParameterException.class)
         @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
         String tooLargeToParse(Locale locale, Model model) {
-            return tooLarge(new BodySizeLimit.TooLarge(BodySizeLimit.MAX_FORM_BYTES + 1), locale, model);
+            return tooLarge(
+                    new BodySizeLimit.TooLarge(BodySizeLimit.MAX_FORM_BYTES + 1, BodySizeLimit.MAX_FORM_BYTES),
+                    locale,
+                    model);
+        }
+
+        /** The same for an upload without a declared length that grew past the multipart limits while read. */
+        @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+        @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+        String uploadTooLarge(Locale locale, Model model) {
+            return tooLarge(
+                    new BodySizeLimit.TooLarge(BodySizeLimit.MAX_UPLOAD_BYTES + 1, BodySizeLimit.MAX_UPLOAD_BYTES),
+                    locale,
+                    model);
         }
     }
 }

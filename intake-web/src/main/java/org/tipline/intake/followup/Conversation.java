@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.tipline.model.crypto.HpkeKeyPair;
 import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.TipLinePublicKey;
 import org.tipline.model.tip.Messages;
@@ -41,29 +40,18 @@ public class Conversation {
 
     /** The messages of the tip this receipt belongs to, oldest first. The caller has checked the receipt exists. */
     public List<Message> messages(String receipt) {
-        HpkeKeyPair keys = Receipt.tipsterKeys(receipt);
-        try {
-            return jdbc.sql("SELECT id, direction, sent_on, for_tipster FROM tipster_messages(?)")
-                    .param(Receipt.lookupId(receipt))
-                    .query((rs, n) -> new Message(
-                            Direction.valueOf(rs.getString(2)),
-                            rs.getObject(3, LocalDate.class),
-                            Messages.openForTipster(keys, rs.getObject(1, UUID.class), rs.getBytes(4))))
-                    .list();
-        } finally {
-            keys.wipe();
-        }
+        return jdbc.sql("SELECT id, direction, sent_on, for_tipster FROM tipster_messages(?)")
+                .param(Receipt.lookupId(receipt))
+                .query((rs, n) -> new Message(
+                        Direction.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class),
+                        Messages.openWithReceipt(receipt, rs.getObject(1, UUID.class), rs.getBytes(4))))
+                .list();
     }
 
     /** Adds the tipster's answer or new information, sealed for staff and for the tipster. */
     public Outcome add(String receipt, String text) {
-        HpkeKeyPair keys = Receipt.tipsterKeys(receipt);
-        Messages.Sealed sealed;
-        try {
-            sealed = Messages.answer(tipLineKey, keys.publicKey(), text);
-        } finally {
-            keys.wipe();
-        }
+        Messages.Sealed sealed = Messages.answerFromReceipt(tipLineKey, receipt, text);
         String outcome = jdbc.sql("SELECT tipster_reply(?, ?, ?, ?, ?, ?)")
                 .params(
                         Receipt.lookupId(receipt),

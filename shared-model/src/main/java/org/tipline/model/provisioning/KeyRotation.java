@@ -55,7 +55,7 @@ public final class KeyRotation {
 
     /**
      * Re-wraps up to {@code batchSize} data keys per transaction from {@code from} to {@code to}, until none are left:
-     * tips' data keys and the keys of tipsters' messages. Rows are claimed with SKIP LOCKED, so several rewrap runs
+     * tips' data keys and the keys of tipsters' messages and files. Rows are claimed with SKIP LOCKED, so several rewrap runs
      * can share the work. Returns how many moved.
      */
     public static int rewrap(Connection connection, TipLineKeyPair from, TipLineKeyPair to, int batchSize)
@@ -114,15 +114,17 @@ public final class KeyRotation {
         connection.setAutoCommit(false);
         try {
             try (var count = connection.prepareStatement("SELECT (SELECT count(*) FROM tip_data_key WHERE epoch = ?)"
-                    + " + (SELECT count(*) FROM tip_message WHERE epoch = ?)")) {
+                    + " + (SELECT count(*) FROM tip_message WHERE epoch = ?)"
+                    + " + (SELECT count(*) FROM tip_attachment WHERE epoch = ?)")) {
                 count.setInt(1, epoch);
                 count.setInt(2, epoch);
+                count.setInt(3, epoch);
                 try (var rs = count.executeQuery()) {
                     rs.next();
                     long remaining = rs.getLong(1);
                     if (remaining > 0) {
-                        throw new IllegalStateException(remaining + " tips or messages still depend on epoch " + epoch
-                                + "; switch intake to the new public key and run rewrap again first");
+                        throw new IllegalStateException(remaining + " tips, messages or files still depend on epoch "
+                                + epoch + "; switch intake to the new public key and run rewrap again first");
                     }
                 }
             }
@@ -146,7 +148,8 @@ public final class KeyRotation {
     /** Where data keys wrapped to a tip-line epoch are stored. */
     private enum WrappedKeys {
         TIP_DATA_KEYS("tip_data_key", "tip_id", "wrapped"),
-        TIPSTER_MESSAGE_KEYS("tip_message", "id", "wrapped_key");
+        TIPSTER_MESSAGE_KEYS("tip_message", "id", "wrapped_key"),
+        ATTACHMENT_KEYS("tip_attachment", "id", "wrapped_key");
 
         final String claim;
         final String update;

@@ -7,6 +7,7 @@ import org.tipline.model.crypto.Bytes;
 import org.tipline.model.crypto.Hpke;
 import org.tipline.model.crypto.HpkeKeyPair;
 import org.tipline.model.crypto.HpkeSuite;
+import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.TipLinePublicKey;
@@ -72,6 +73,29 @@ public final class Messages {
                     java.nio.charset.StandardCharsets.UTF_8);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /**
+     * The public tier's way to write a tipster's answer: it holds the receipt the tipster typed, never a key pair, and
+     * the receipt-derived key is made and wiped here.
+     */
+    public static Sealed answerFromReceipt(TipLinePublicKey tipLineKey, String receipt, String text) {
+        HpkeKeyPair tipster = Receipt.tipsterKeys(receipt);
+        try {
+            return answer(tipLineKey, tipster.publicKey(), text);
+        } finally {
+            tipster.wipe();
+        }
+    }
+
+    /** The follow-up page's view of one message: the tipster's copy, opened with the key their receipt derives. */
+    public static String openWithReceipt(String receipt, UUID messageId, byte[] tipsterCopy) {
+        HpkeKeyPair tipster = Receipt.tipsterKeys(receipt);
+        try {
+            return openForTipster(tipster, messageId, tipsterCopy);
+        } finally {
+            tipster.wipe();
         }
     }
 

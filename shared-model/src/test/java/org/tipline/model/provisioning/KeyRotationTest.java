@@ -18,6 +18,7 @@ import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.guidance.GuidanceLoader;
+import org.tipline.model.tip.Attachments;
 import org.tipline.model.tip.Messages;
 import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
@@ -77,16 +78,28 @@ class KeyRotationTest {
             // Filed by an intake replica that still has the old public key configured.
             UUID late = file(owner, first, "filed during rotation");
             UUID answer = answer(owner, late, first, "added during rotation");
+            byte[] photo = org.tipline.model.crypto.Bytes.random(70_000);
+            UUID file = attach(owner, late, first, photo);
 
             assertThatThrownBy(() -> KeyRotation.retire(owner, 1))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("2 tips or messages still depend on epoch 1");
+                    .hasMessageContaining("3 tips, messages or files still depend on epoch 1");
             assertThat(Provisioning.unlockGrants(owner, "sam", PASSWORD)).containsKey(1);
 
-            assertThat(KeyRotation.rewrap(owner, first, second, 100)).isEqualTo(2);
+            assertThat(KeyRotation.rewrap(owner, first, second, 100)).isEqualTo(3);
             KeyRotation.retire(owner, 1);
             assertThat(open(owner, second, late).details()).isEqualTo("filed during rotation");
             assertThat(openAnswer(owner, second, answer)).isEqualTo("added during rotation");
+            try (var select =
+                    owner.prepareStatement("SELECT epoch, wrapped_key, sealed FROM tip_attachment WHERE id = ?")) {
+                select.setObject(1, file);
+                try (var rs = select.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(2);
+                    assertThat(Attachments.open(second, file, rs.getBytes(2), rs.getBytes(3)))
+                            .isEqualTo(photo);
+                }
+            }
         }
     }
 
@@ -117,6 +130,21 @@ class KeyRotationTest {
             insert.setBytes(4, sealed.forTipster());
             insert.setInt(5, sealed.epoch());
             insert.setBytes(6, sealed.wrappedKey());
+            insert.executeUpdate();
+        }
+        return sealed.id();
+    }
+
+    private static UUID attach(Connection owner, UUID tipId, TipLineKeyPair key, byte[] content) throws Exception {
+        var sealed = Attachments.seal(key.publicKey(), content);
+        try (var insert = owner.prepareStatement("INSERT INTO tip_attachment (id, tip_id, media_type, size_bytes, "
+                + "epoch, wrapped_key, sealed) VALUES (?, ?, 'image/png', ?, ?, ?, ?)")) {
+            insert.setObject(1, sealed.id());
+            insert.setObject(2, tipId);
+            insert.setInt(3, content.length);
+            insert.setInt(4, sealed.epoch());
+            insert.setBytes(5, sealed.wrappedKey());
+            insert.setBinaryStream(6, sealed.content(), sealed.sealedLength());
             insert.executeUpdate();
         }
         return sealed.id();

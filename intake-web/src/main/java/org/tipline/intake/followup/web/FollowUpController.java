@@ -1,13 +1,21 @@
 package org.tipline.intake.followup.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.tipline.intake.followup.AttachmentCleaner;
+import org.tipline.intake.followup.AttachmentIntake;
 import org.tipline.intake.followup.Conversation;
 import org.tipline.intake.followup.TipsterStatus;
 import org.tipline.model.tip.Messages;
@@ -25,12 +33,81 @@ class FollowUpController {
     /** An answer or more information, with the receipt it belongs to. */
     record AddForm(String receipt, String text) {}
 
+    /** A file the tipster chose that cannot be kept, by the name their device gave it (shown back, never stored). */
+    record FileProblem(String name, String reason) {}
+
     private final TipsterStatus status;
     private final Conversation conversation;
+    private final AttachmentCleaner cleaner;
+    private final AttachmentIntake attachments;
 
-    FollowUpController(TipsterStatus status, Conversation conversation) {
+    FollowUpController(
+            TipsterStatus status, Conversation conversation, AttachmentCleaner cleaner, AttachmentIntake attachments) {
         this.status = status;
         this.conversation = conversation;
+        this.cleaner = cleaner;
+        this.attachments = attachments;
+    }
+
+    @PostMapping(path = "/status/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String attach(
+            @RequestParam(defaultValue = "") String receipt,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            Model model,
+            HttpServletResponse response)
+            throws IOException, InterruptedException {
+        Optional<Boolean> found = show(receipt, "", model, response);
+        if (!found.orElse(false)) {
+            return "status";
+        }
+        List<MultipartFile> chosen = files == null
+                ? List.of()
+                : files.stream()
+                        .filter(f -> !f.isEmpty() || !f.getOriginalFilename().isEmpty())
+                        .toList();
+        if (chosen.isEmpty()) {
+            return attachError(model, response, HttpStatus.BAD_REQUEST, "none");
+        }
+        if (chosen.size() > AttachmentIntake.MAX_FILES_PER_UPLOAD) {
+            return attachError(model, response, HttpStatus.BAD_REQUEST, "tooManyFiles");
+        }
+        List<AttachmentCleaner.Cleaned> cleaned = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
+        for (MultipartFile file : chosen) {
+            try {
+                cleaned.add(cleaner.clean(file.getBytes()));
+            } catch (AttachmentCleaner.RefusedException refused) {
+                problems.add(new FileProblem(shortName(file), refused.refusal().name()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("fileProblems", problems);
+            return attachError(model, response, HttpStatus.BAD_REQUEST, "file");
+        }
+        return switch (attachments.store(receipt, cleaned)) {
+            case ADDED -> {
+                model.addAttribute("attached", cleaned.size());
+                yield "status";
+            }
+            case TOO_MANY -> attachError(model, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY");
+            case BUSY -> attachError(model, response, HttpStatus.SERVICE_UNAVAILABLE, "BUSY");
+            case NO_SUCH_TIP -> {
+                model.addAttribute("found", false);
+                yield "status";
+            }
+        };
+    }
+
+    private static String attachError(Model model, HttpServletResponse response, HttpStatus status, String error) {
+        response.setStatus(status.value());
+        model.addAttribute("attachError", error);
+        model.addAttribute("maxFiles", AttachmentIntake.MAX_FILES_PER_UPLOAD);
+        return "status";
+    }
+
+    private static String shortName(MultipartFile file) {
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        return name.length() > 80 ? name.substring(0, 80) + "…" : name;
     }
 
     @GetMapping("/status")

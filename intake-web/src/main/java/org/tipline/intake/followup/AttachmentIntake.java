@@ -1,0 +1,82 @@
+package org.tipline.intake.followup;
+
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tipline.model.crypto.Receipt;
+import org.tipline.model.crypto.TipLinePublicKey;
+import org.tipline.model.tip.Attachments;
+
+/**
+ * Stores files a tipster adds to their tip: each is cleaned, sealed, and streamed into the database through one
+ * function that accepts it only for the receipt's tip and only within the per-tip limits. The files of one upload are
+ * stored together or not at all. At most a few uploads are processed at once, since each is held in memory.
+ */
+@Service
+public class AttachmentIntake {
+
+    public static final int MAX_FILES_PER_UPLOAD = 5;
+    private static final int CONCURRENT_UPLOADS = 3;
+
+    public enum Outcome {
+        ADDED,
+        NO_SUCH_TIP,
+        TOO_MANY,
+        BUSY
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final TipLinePublicKey tipLineKey;
+    private final Semaphore uploads = new Semaphore(CONCURRENT_UPLOADS);
+
+    AttachmentIntake(JdbcTemplate jdbc, TransactionTemplate transaction, TipLinePublicKey tipLineKey) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.tipLineKey = tipLineKey;
+    }
+
+    /** Stores every file or none. */
+    public Outcome store(String receipt, List<AttachmentCleaner.Cleaned> files) throws InterruptedException {
+        if (!uploads.tryAcquire(5, TimeUnit.SECONDS)) {
+            return Outcome.BUSY;
+        }
+        try {
+            byte[] lookup = Receipt.lookupId(receipt);
+            return transaction.execute(status -> {
+                for (AttachmentCleaner.Cleaned file : files) {
+                    String outcome = attach(lookup, file);
+                    if (!outcome.equals("ADDED")) {
+                        status.setRollbackOnly();
+                        return Outcome.valueOf(outcome);
+                    }
+                }
+                return Outcome.ADDED;
+            });
+        } finally {
+            uploads.release();
+        }
+    }
+
+    /** Streams the sealed file into the function's bytea argument chunk by chunk as it is encrypted. */
+    private String attach(byte[] lookup, AttachmentCleaner.Cleaned file) {
+        Attachments.Sealed sealed = Attachments.seal(tipLineKey, file.content());
+        return jdbc.execute("SELECT tipster_attach(?, ?, ?, ?, ?, ?, ?)", (PreparedStatementCallback<String>) call -> {
+            call.setBytes(1, lookup);
+            call.setObject(2, sealed.id());
+            call.setString(3, file.mediaType());
+            call.setInt(4, file.content().length);
+            call.setInt(5, sealed.epoch());
+            call.setBytes(6, sealed.wrappedKey());
+            call.setBinaryStream(7, sealed.content(), sealed.sealedLength());
+            try (var rs = call.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+}

@@ -1,0 +1,151 @@
+package org.tipline.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlFileInput;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.intake.followup.SamplePhotos;
+import org.tipline.model.crypto.Receipt;
+import org.tipline.model.tip.Attachments;
+import org.tipline.testsupport.Browsers;
+
+/** A tipster adds photos to their tip from the follow-up page, in a browser with JavaScript off. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AttachmentUploadIntegrationTest {
+
+    private static final String SECRET = "GPS 41.1177 N 73.4079 W serial CAM-0042";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        IntakeTestDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aPhotoIsStoredSealedWithoutItsMetadataAndNeverAsAPlaintextFile() throws Exception {
+        Instant started = Instant.now();
+        byte[] photo = SamplePhotos.jpegWithExif(SECRET);
+        try (WebClient browser = Browsers.withoutJavaScript()) {
+            String receipt = fileTipAndGetReceipt(browser);
+            HtmlPage status = lookUp(browser, receipt);
+
+            status.<HtmlFileInput>getHtmlElementById("files").setValue("van.jpg");
+            status.<HtmlFileInput>getHtmlElementById("files").setData(photo);
+            HtmlPage added = Browsers.submit(status, "attach-form");
+
+            assertThat(added.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(added.getHtmlElementById("attached").asNormalizedText()).contains("Added 1 file");
+            assertThat(added.getWebResponse().getResponseHeaderValue("Set-Cookie"))
+                    .isNull();
+
+            byte[] stored = onlyAttachmentOf(receipt);
+            assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(SECRET);
+            assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+        }
+        try (var files = Files.walk(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(files.filter(Files::isRegularFile)
+                            .filter(file -> modifiedSince(file, started))
+                            .filter(AttachmentUploadIntegrationTest::holdsThePhotosMarker))
+                    .as("plaintext upload written to a temporary file")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void oneBadFileMeansNothingIsAddedAndTheTipsterIsToldWhichAndWhy() throws Exception {
+        try (WebClient browser = Browsers.withoutJavaScript()) {
+            String receipt = fileTipAndGetReceipt(browser);
+            HtmlPage status = lookUp(browser, receipt);
+            HtmlFileInput input = status.getHtmlElementById("files");
+            input.setValue("<b>odd.gif");
+            input.setData("GIF89a not a photo we take".getBytes(StandardCharsets.US_ASCII));
+
+            HtmlPage refused = Browsers.submit(status, "attach-form");
+
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+            assertThat(refused.getHtmlElementById("attach-error").asNormalizedText())
+                    .contains("Nothing was added")
+                    .contains("<b>odd.gif: only JPEG, PNG and PDF files can be added");
+            assertThat(refused.getHtmlElementById("attach-error").getElementsByTagName("b"))
+                    .isEmpty();
+            assertThat(attachmentCount(receipt)).isZero();
+        }
+    }
+
+    private String fileTipAndGetReceipt(WebClient browser) throws Exception {
+        HtmlPage form = browser.getPage(url("/"));
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Upload Lane 3");
+        HtmlPage receiptPage = Browsers.sendTip(form);
+        return receiptPage.getHtmlElementById("receipt-code").getTextContent();
+    }
+
+    private HtmlPage lookUp(WebClient browser, String receipt) throws Exception {
+        HtmlPage status = browser.getPage(url("/status"));
+        status.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("receipt").type(receipt);
+        return Browsers.submit(status, "status-form");
+    }
+
+    private static byte[] onlyAttachmentOf(String receipt) throws Exception {
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var select = owner.prepareStatement("SELECT a.id, a.wrapped_key, a.sealed, a.media_type FROM "
+                        + "tip_attachment a JOIN tip t ON t.id = a.tip_id WHERE t.receipt_lookup = ?")) {
+            select.setBytes(1, Receipt.lookupId(receipt));
+            try (var rs = select.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(4)).isEqualTo("image/jpeg");
+                byte[] sealed = rs.getBytes(3);
+                assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("JFIF");
+                byte[] opened = Attachments.open(
+                        IntakeTestDatabase.TIP_LINE_KEY, rs.getObject(1, UUID.class), rs.getBytes(2), sealed);
+                assertThat(rs.next()).isFalse();
+                return opened;
+            }
+        }
+    }
+
+    private static long attachmentCount(String receipt) throws Exception {
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var select = owner.prepareStatement("SELECT count(*) FROM tip_attachment a JOIN tip t "
+                        + "ON t.id = a.tip_id WHERE t.receipt_lookup = ?")) {
+            select.setBytes(1, Receipt.lookupId(receipt));
+            try (var rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static boolean modifiedSince(Path file, Instant since) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isAfter(since.minusSeconds(1));
+        } catch (java.io.IOException gone) {
+            return false;
+        }
+    }
+
+    private static boolean holdsThePhotosMarker(Path file) {
+        try {
+            return Files.size(file) < 50_000_000
+                    && new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(SECRET);
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

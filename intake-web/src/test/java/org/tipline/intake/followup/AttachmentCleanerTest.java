@@ -1,0 +1,146 @@
+package org.tipline.intake.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.junit.jupiter.api.Test;
+
+class AttachmentCleanerTest {
+
+    private static final String SECRET = "GPS 41.1177 N 73.4079 W serial CAM-0042";
+
+    private final AttachmentCleaner cleaner = new AttachmentCleaner();
+
+    @Test
+    void aJpegLosesItsExifButKeepsItsPixels() throws Exception {
+        byte[] withExif = SamplePhotos.jpegWithExif(SECRET);
+        assertThat(new String(withExif, StandardCharsets.ISO_8859_1)).contains(SECRET);
+
+        var cleaned = cleaner.clean(withExif);
+
+        assertThat(cleaned.mediaType()).isEqualTo("image/jpeg");
+        String bytes = new String(cleaned.content(), StandardCharsets.ISO_8859_1);
+        assertThat(bytes).doesNotContain(SECRET).doesNotContain("Exif");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(cleaned.content()));
+        assertThat(image.getWidth()).isEqualTo(64);
+        assertThat(image.getHeight()).isEqualTo(48);
+    }
+
+    @Test
+    void aPngLosesItsTextChunks() throws Exception {
+        var image = new BufferedImage(20, 10, BufferedImage.TYPE_INT_ARGB);
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        byte[] png = insertBeforeIend(out.toByteArray(), chunk("tEXt", ("Comment\0" + SECRET).getBytes()));
+        assertThat(new String(png, StandardCharsets.ISO_8859_1)).contains(SECRET);
+
+        var cleaned = cleaner.clean(png);
+
+        assertThat(cleaned.mediaType()).isEqualTo("image/png");
+        assertThat(new String(cleaned.content(), StandardCharsets.ISO_8859_1)).doesNotContain(SECRET);
+    }
+
+    @Test
+    void aDecompressionBombIsRefusedBeforeItIsDecoded() throws Exception {
+        // A valid PNG header that promises 40,000 x 40,000 pixels, with a tiny compressed body.
+        byte[] header = ByteBuffer.allocate(13)
+                .putInt(40_000)
+                .putInt(40_000)
+                .put(new byte[] {8, 2, 0, 0, 0})
+                .array();
+        var deflater = new Deflater();
+        deflater.setInput(new byte[1000]);
+        deflater.finish();
+        byte[] body = new byte[100];
+        int length = deflater.deflate(body);
+        var png = new ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        png.writeBytes(chunk("IHDR", header));
+        png.writeBytes(chunk("IDAT", java.util.Arrays.copyOf(body, length)));
+        png.writeBytes(chunk("IEND", new byte[0]));
+
+        assertThatThrownBy(() -> cleaner.clean(png.toByteArray()))
+                .isInstanceOfSatisfying(
+                        AttachmentCleaner.RefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.TOO_MANY_PIXELS));
+    }
+
+    @Test
+    void aPdfLosesItsAuthorAndXmpMetadata() throws Exception {
+        byte[] pdf;
+        try (var document = new PDDocument()) {
+            document.addPage(new PDPage());
+            document.getDocumentInformation().setAuthor(SECRET);
+            document.getDocumentInformation().setCreator(SECRET);
+            var out = new ByteArrayOutputStream();
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+        try (var before = Loader.loadPDF(pdf)) {
+            assertThat(before.getDocumentInformation().getAuthor()).isEqualTo(SECRET);
+        }
+
+        var cleaned = cleaner.clean(pdf);
+
+        assertThat(cleaned.mediaType()).isEqualTo("application/pdf");
+        try (var after = Loader.loadPDF(cleaned.content())) {
+            assertThat(after.getDocumentInformation().getAuthor()).isNull();
+            assertThat(after.getDocumentInformation().getCreator()).isNull();
+            assertThat(after.getDocumentCatalog().getMetadata()).isNull();
+            assertThat(after.getNumberOfPages()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theTypeComesFromTheBytesAndOthersAreRefused() {
+        assertThatThrownBy(() -> cleaner.clean("GIF89a....".getBytes()))
+                .isInstanceOfSatisfying(
+                        AttachmentCleaner.RefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.NOT_ALLOWED));
+        assertThatThrownBy(() -> cleaner.clean(new byte[0]))
+                .isInstanceOfSatisfying(
+                        AttachmentCleaner.RefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.EMPTY));
+        byte[] truncatedJpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
+        assertThatThrownBy(() -> cleaner.clean(truncatedJpeg))
+                .isInstanceOfSatisfying(
+                        AttachmentCleaner.RefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.DAMAGED));
+        assertThatThrownBy(() -> cleaner.clean(new byte[AttachmentCleaner.MAX_BYTES + 1]))
+                .isInstanceOfSatisfying(
+                        AttachmentCleaner.RefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.TOO_BIG));
+    }
+
+    private static byte[] chunk(String type, byte[] data) {
+        var crc = new CRC32();
+        crc.update(type.getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        return ByteBuffer.allocate(12 + data.length)
+                .putInt(data.length)
+                .put(type.getBytes(StandardCharsets.US_ASCII))
+                .put(data)
+                .putInt((int) crc.getValue())
+                .array();
+    }
+
+    private static byte[] insertBeforeIend(byte[] png, byte[] extra) {
+        int iend = png.length - 12;
+        var out = new ByteArrayOutputStream();
+        out.write(png, 0, iend);
+        out.writeBytes(extra);
+        out.write(png, iend, 12);
+        return out.toByteArray();
+    }
+}
