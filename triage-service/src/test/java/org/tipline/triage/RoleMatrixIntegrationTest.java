@@ -83,6 +83,9 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("POST /tips/{id}/notes", Set.of("COORDINATOR"));
         ALLOWED.put("POST /tips/{id}/messages", Set.of("COORDINATOR"));
         ALLOWED.put("GET /tips/{id}/link", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /tips/{id}/attachments/{attachmentId}", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /tips/{id}/attachments/{attachmentId}/view", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /tips/{id}/attachments/{attachmentId}/pages/{page}", Set.of("COORDINATOR"));
         ALLOWED.put("GET /audit", Set.of("SUPERVISOR"));
         ALLOWED.put("GET /admin/staff", Set.of("ADMIN"));
     }
@@ -119,7 +122,9 @@ class RoleMatrixIntegrationTest {
                 client.getOptions().setRedirectEnabled(false);
                 for (var rule : ALLOWED.entrySet()) {
                     String[] parts = rule.getKey().split(" ");
-                    String path = parts[1].replace("{id}", tipId.toString());
+                    String path = parts[1].replace("{id}", tipId.toString())
+                            .replace("{attachmentId}", UUID.randomUUID().toString())
+                            .replace("{page}", "1");
                     var request = new WebRequest(new URL(url(path)), HttpMethod.valueOf(parts[0]));
                     if (parts[0].equals("POST")) {
                         request.setRequestBody("_csrf=" + csrf + "&url=https%3A%2F%2Fx.example");

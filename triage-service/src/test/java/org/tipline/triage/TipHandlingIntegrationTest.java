@@ -205,6 +205,64 @@ class TipHandlingIntegrationTest {
         assertThat(leave.getAttribute("rel")).isEqualTo("noopener noreferrer");
     }
 
+    @Test
+    void filesAreShownInsideTheConsoleBlurredSandboxedAndAudited() throws Exception {
+        var filed = SETUP.fileSealedTip(new TipAnswers("Photo Pier", "", "", List.of(), false, ""));
+        byte[] photo = jpeg();
+        byte[] pdf = twoPagePdf();
+        assertThat(SETUP.tipsterAttaches(filed.receipt(), "image/jpeg", photo)).isEqualTo("ADDED");
+        assertThat(SETUP.tipsterAttaches(filed.receipt(), "application/pdf", pdf))
+                .isEqualTo("ADDED");
+
+        HtmlPage tip = browser.getPage(url("/tips/" + filed.id()));
+        var images = tip.getHtmlElementById("attachments").getElementsByTagName("img");
+        assertThat(images).hasSize(1);
+        assertThat(images.get(0).getAttribute("class")).contains("blurred");
+
+        var image = browser.getPage(url(images.get(0).getAttribute("src"))).getWebResponse();
+        assertThat(image.getContentType()).isEqualTo("image/jpeg");
+        assertThat(image.getContentAsStream().readAllBytes()).isEqualTo(photo);
+        assertThat(image.getResponseHeaderValue("Content-Security-Policy")).contains("sandbox");
+        assertThat(image.getResponseHeaderValue("Content-Disposition")).isEqualTo("inline");
+
+        HtmlPage document = tip.getAnchors().stream()
+                .filter(a -> a.getTextContent().equals("View the document"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        assertThat(document.asNormalizedText()).contains("page 1 of 2");
+        var page = browser.getPage(url(document.getHtmlElementById("pdf-page").getAttribute("src")))
+                .getWebResponse();
+        assertThat(page.getContentType()).isEqualTo("image/png");
+        assertThat(page.getContentAsStream().readNBytes(4)).containsExactly(0x89, 'P', 'N', 'G');
+
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery(
+                                "SELECT count(*) FROM audit_entry WHERE action = 'ATTACHMENT_VIEWED' AND tip_id = '"
+                                        + filed.id() + "'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    private static byte[] jpeg() throws Exception {
+        var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] twoPagePdf() throws Exception {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            var out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
     private String column(UUID tipId, String expression) throws SQLException {
         try (var owner = SETUP.database.connectAsOwner();
                 var select = owner.prepareStatement("SELECT " + expression + " FROM tip WHERE id = ?")) {

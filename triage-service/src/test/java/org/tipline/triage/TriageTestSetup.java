@@ -16,6 +16,7 @@ import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
 import org.tipline.model.guidance.GuidanceLoader;
 import org.tipline.model.provisioning.Provisioning;
+import org.tipline.model.tip.Attachments;
 import org.tipline.model.tip.Messages;
 import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
@@ -115,6 +116,25 @@ final class TriageTestSetup {
             call.setBytes(4, sealed.wrappedKey());
             call.setBytes(5, sealed.forStaff());
             call.setBytes(6, sealed.forTipster());
+            try (var rs = call.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The tipster adds a file through the follow-up page's database function, as the intake role. */
+    String tipsterAttaches(String receipt, String mediaType, byte[] content) throws SQLException {
+        var sealed = Attachments.seal(epoch.publicKey(), content);
+        try (var intake = database.connectAs(TestDatabase.INTAKE_ROLE);
+                var call = intake.prepareStatement("SELECT tipster_attach(?, ?, ?, ?, ?, ?, ?)")) {
+            call.setBytes(1, Receipt.lookupId(receipt));
+            call.setObject(2, sealed.id());
+            call.setString(3, mediaType);
+            call.setInt(4, content.length);
+            call.setInt(5, sealed.epoch());
+            call.setBytes(6, sealed.wrappedKey());
+            call.setBinaryStream(7, sealed.content(), sealed.sealedLength());
             try (var rs = call.executeQuery()) {
                 rs.next();
                 return rs.getString(1);

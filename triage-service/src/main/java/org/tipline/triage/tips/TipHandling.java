@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.guidance.Guidance;
+import org.tipline.model.tip.Attachments;
 import org.tipline.model.tip.Messages;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.TipAnswersCodec;
@@ -84,7 +85,8 @@ public class TipHandling {
                     answers,
                     referrals.findByTipIdOrderByRecordedAt(tipId),
                     labels(tipId),
-                    timeline(tip, dataKey, keys));
+                    timeline(tip, dataKey, keys),
+                    attachments(tipId));
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -305,9 +307,53 @@ public class TipHandling {
         return "note:" + noteId;
     }
 
-    /** A tip with its decrypted answers, referrals, labels and handling timeline. */
+    /** A tip with its decrypted answers, referrals, labels, handling timeline and the files the tipster added. */
     public record OpenedTip(
-            Tip tip, TipAnswers answers, List<Referral> referrals, List<String> labels, List<TimelineEntry> timeline) {}
+            Tip tip,
+            TipAnswers answers,
+            List<Referral> referrals,
+            List<String> labels,
+            List<TimelineEntry> timeline,
+            List<AttachmentInfo> attachments) {}
+
+    /** What is known about a file without opening it. */
+    public record AttachmentInfo(UUID id, String mediaType, int sizeBytes, Instant addedAt) {
+        public boolean image() {
+            return mediaType.startsWith("image/");
+        }
+    }
+
+    /** A decrypted file, for display inside the console only. */
+    public record OpenedAttachment(String mediaType, byte[] content) {}
+
+    /** Decrypts one file of the tip and records that it was looked at. */
+    @Transactional
+    public OpenedAttachment attachment(UUID tipId, UUID attachmentId, StaffPrincipal me, UnlockedKeys keys) {
+        record Stored(String mediaType, int epoch, byte[] wrapped, byte[] sealed) {}
+        Stored stored = jdbc.sql("SELECT media_type, epoch, wrapped_key, sealed FROM tip_attachment "
+                        + "WHERE id = :id AND tip_id = :tip")
+                .param("id", attachmentId)
+                .param("tip", tipId)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getBytes(3), rs.getBytes(4)))
+                .optional()
+                .orElseThrow(() -> new TipNotFoundException(tipId));
+        TipLineKeyPair key = keys.forEpoch(stored.epoch()).orElseThrow(() -> new KeyNotUnlockedException(tipId));
+        byte[] content = Attachments.open(key, attachmentId, stored.wrapped(), stored.sealed());
+        audit.append(me.username(), "ATTACHMENT_VIEWED", tipId, "attachment=" + attachmentId);
+        return new OpenedAttachment(stored.mediaType(), content);
+    }
+
+    private List<AttachmentInfo> attachments(UUID tipId) {
+        return jdbc.sql("SELECT id, media_type, size_bytes, added_at FROM tip_attachment WHERE tip_id = :id "
+                        + "ORDER BY added_at, id")
+                .param("id", tipId)
+                .query((rs, n) -> new AttachmentInfo(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
 
     /** One line of a tip's history: an audited action, a sealed note, or a message either way. */
     public record TimelineEntry(Instant at, String who, Kind kind, String text) {

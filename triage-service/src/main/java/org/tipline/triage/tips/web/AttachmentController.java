@@ -1,0 +1,106 @@
+package org.tipline.triage.tips.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.tipline.triage.staff.StaffPrincipal;
+import org.tipline.triage.staff.UnlockedKeys;
+import org.tipline.triage.tips.PdfPages;
+import org.tipline.triage.tips.TipHandling;
+
+/**
+ * Files a tipster added, shown only inside the console: photos as images (blurred on the tip page until a coordinator
+ * chooses to look), PDFs as page images drawn by the server. Responses are sandboxed, never cached, never offered as
+ * downloads.
+ */
+@Controller
+class AttachmentController {
+
+    private final TipHandling handling;
+
+    AttachmentController(TipHandling handling) {
+        this.handling = handling;
+    }
+
+    @GetMapping("/tips/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> image(
+            @PathVariable UUID id,
+            @PathVariable UUID attachmentId,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session) {
+        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session));
+        if (!file.mediaType().startsWith("image/")) {
+            return ResponseEntity.notFound().build();
+        }
+        return inline(MediaType.parseMediaType(file.mediaType()), file.content());
+    }
+
+    @GetMapping("/tips/{id}/attachments/{attachmentId}/view")
+    String pdf(
+            @PathVariable UUID id,
+            @PathVariable UUID attachmentId,
+            @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session,
+            Model model) {
+        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session));
+        var shown = PdfPages.render(file.content(), page);
+        model.addAttribute("tipId", id);
+        model.addAttribute("attachmentId", attachmentId);
+        model.addAttribute("page", shown.number());
+        model.addAttribute("pages", shown.of());
+        return "pdf-page";
+    }
+
+    @GetMapping("/tips/{id}/attachments/{attachmentId}/pages/{page}")
+    ResponseEntity<byte[]> pdfPage(
+            @PathVariable UUID id,
+            @PathVariable UUID attachmentId,
+            @PathVariable int page,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session) {
+        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session));
+        if (!file.mediaType().equals("application/pdf")) {
+            return ResponseEntity.notFound().build();
+        }
+        return inline(MediaType.IMAGE_PNG, PdfPages.render(file.content(), page).png());
+    }
+
+    private static ResponseEntity<byte[]> inline(MediaType type, byte[] content) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .cacheControl(CacheControl.noStore())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().build().toString())
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .body(content);
+    }
+
+    @ExceptionHandler({TipHandling.TipNotFoundException.class, IllegalArgumentException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("message", "There is no such file, or it cannot be shown.");
+        return "problem";
+    }
+
+    @ExceptionHandler({TipHandling.KeyNotUnlockedException.class, TipHandling.TipShreddedException.class})
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String cannotDecrypt(Model model) {
+        model.addAttribute("message", "Your account holds no key for this file.");
+        return "problem";
+    }
+}
