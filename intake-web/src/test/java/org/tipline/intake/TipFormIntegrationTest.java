@@ -82,6 +82,77 @@ class TipFormIntegrationTest {
     }
 
     @Test
+    void eachPersonAndVehicleIsDescribedInItsOwnBlockAddedWithoutJavaScript() throws Exception {
+        HtmlPage form = browser.getPage(url("/"));
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Route 7 motel");
+        form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("person-0-role-possible-controller")
+                .setChecked(true);
+        form.<org.htmlunit.html.HtmlSelect>getHtmlElementById("person-0-age").setSelectedAttribute("over-25", true);
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-0-marks")
+                .type("snake tattoo, left hand");
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plate")
+                .type("AB 1234");
+        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plateState")
+                .type("CT");
+
+        HtmlPage twoPeople = form.getHtmlElementById("tip-form")
+                .getOneHtmlElementByAttribute("button", "value", "add-person")
+                .click();
+
+        assertThat(twoPeople.getElementById("person-1")).isNotNull();
+        assertThat(twoPeople
+                        .<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-0-marks")
+                        .getValue())
+                .isEqualTo("snake tattoo, left hand");
+        assertThat(twoPeople
+                        .<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plate")
+                        .getValue())
+                .isEqualTo("AB 1234");
+        twoPeople
+                .<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("person-1-role-possible-victim")
+                .setChecked(true);
+        twoPeople
+                .<org.htmlunit.html.HtmlSelect>getHtmlElementById("person-1-age")
+                .setSelectedAttribute("12-17", true);
+        twoPeople
+                .<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-1-language")
+                .type("Spanish only");
+
+        HtmlPage review = Browsers.submit(twoPeople, "tip-form");
+        assertThat(review.getHtmlElementById("review-person-1").asNormalizedText())
+                .contains("Possibly being exploited")
+                .contains("Spanish only");
+        assertThat(review.getHtmlElementById("review-vehicle-0").asNormalizedText())
+                .contains("AB 1234");
+        HtmlPage receipt = Browsers.submit(review, "review-form");
+
+        assertThat(receipt.asNormalizedText()).contains("a minor may be involved");
+        StoredTip tip = newestTip();
+        assertThat(tip.tier()).isEqualTo("MINOR");
+        assertThat(tip.answers().persons())
+                .extracting(org.tipline.model.tip.PersonSeen::role, org.tipline.model.tip.PersonSeen::ageRange)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("possible-controller", "over-25"),
+                        org.assertj.core.groups.Tuple.tuple("possible-victim", "12-17"));
+        assertThat(tip.answers().persons().get(0).marks()).isEqualTo("snake tattoo, left hand");
+        assertThat(tip.answers().vehicleDetails()).singleElement().satisfies(vehicle -> {
+            assertThat(vehicle.plate()).isEqualTo("AB 1234");
+            assertThat(vehicle.plateState()).isEqualTo("CT");
+        });
+    }
+
+    @Test
+    void aPersonWithAnInventedRoleOrAnOverlongFieldIsRefusedWithEverythingKept() throws Exception {
+        var refused = post("location=Elm+St&persons%5B0%5D.role=boss&persons%5B0%5D.hair=dark"
+                + "&vehicleDetails%5B0%5D.features=" + "x".repeat(301));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("Please choose one of the options shown.")
+                .contains("One of these answers is too long")
+                .contains("value=\"dark\"");
+    }
+
+    @Test
     void theYoungestApparentAgeAndTheOtherNewAnswersAreSealedAndSetTheTier() throws Exception {
         HtmlPage form = browser.getPage(url("/"));
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("businessName").type("Lotus Blossom Spa LLC");

@@ -51,6 +51,44 @@ class TipHandlingIntegrationTest {
     }
 
     @Test
+    void eachPersonAndVehicleIsShownEscaped() throws Exception {
+        var person = new org.tipline.model.tip.PersonSeen(
+                "possible-victim", "12-17", "girl", "", "thin", "", "<b>red</b> hoodie", "", "Spanish");
+        var vehicle = new org.tipline.model.tip.VehicleSeen("Honda", "Odyssey", "grey", "AB 1234", "CT", "");
+        UUID tipId = SETUP.fileTip(new TipAnswers(
+                "Motel 6",
+                "",
+                "",
+                "",
+                "",
+                false,
+                "",
+                "",
+                "",
+                List.of(),
+                "",
+                "",
+                "",
+                List.of(person),
+                List.of(vehicle)));
+
+        HtmlPage tip = browser.getPage(url("/tips/" + tipId));
+
+        assertThat(tip.getHtmlElementById("answer-person-0").asNormalizedText())
+                .contains("Possibly being exploited")
+                .contains("Age 12 to 17")
+                .contains("Clothing: <b>red</b> hoodie")
+                .contains("Language: Spanish");
+        assertThat(tip.getHtmlElementById("answer-person-0").getElementsByTagName("b"))
+                .isEmpty();
+        assertThat(tip.getHtmlElementById("answer-vehicle-0").asNormalizedText())
+                .contains("Make: Honda")
+                .contains("Plate: AB 1234")
+                .contains("Plate state: CT");
+        assertThat(tip.getHtmlElementById("tip-state").asNormalizedText()).contains("Involves a minor");
+    }
+
+    @Test
     void closingNeedsAReasonAndTheTypedChoiceIsKept() throws Exception {
         UUID tipId = SETUP.fileTip(new TipAnswers("Dock 4", "", "", List.of(), false, "nothing more"));
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));

@@ -29,7 +29,7 @@ public record UrgencyPolicy(List<Tier> tiers, List<Rule> rules, String defaultTi
                 return answers.indicators().contains(indicator);
             }
             if (answer != null) {
-                return anyOf != null && anyOf.contains(answers.choice(answer));
+                return anyOf != null && answers.choices(answer).stream().anyMatch(anyOf::contains);
             }
             return Objects.equals(happeningNow, answers.happeningNow());
         }

@@ -19,9 +19,13 @@ public record TipAnswers(
         List<String> indicators,
         String details,
         String onlineDetails,
-        String howKnown) {
+        String howKnown,
+        List<PersonSeen> persons,
+        List<VehicleSeen> vehicleDetails) {
 
-    public static final int SCHEMA_VERSION = 2;
+    /** Version 3 added each person and vehicle in detail; older tips read them as empty. */
+    public static final int SCHEMA_VERSION = 3;
+
     public static final String FIELD = "answers";
 
     public TipAnswers {
@@ -37,6 +41,45 @@ public record TipAnswers(
         details = trimToEmpty(details);
         onlineDetails = trimToEmpty(onlineDetails);
         howKnown = trimToEmpty(howKnown);
+        persons = persons == null
+                ? List.of()
+                : persons.stream().filter(p -> p != null && !p.isEmpty()).toList();
+        vehicleDetails = vehicleDetails == null
+                ? List.of()
+                : vehicleDetails.stream().filter(v -> v != null && !v.isEmpty()).toList();
+    }
+
+    /** The answers of a version 2 tip, without people and vehicles in detail. */
+    public TipAnswers(
+            String location,
+            String businessName,
+            String placeType,
+            String zip,
+            String seenWhen,
+            boolean happeningNow,
+            String people,
+            String youngestAge,
+            String vehicles,
+            List<String> indicators,
+            String details,
+            String onlineDetails,
+            String howKnown) {
+        this(
+                location,
+                businessName,
+                placeType,
+                zip,
+                seenWhen,
+                happeningNow,
+                people,
+                youngestAge,
+                vehicles,
+                indicators,
+                details,
+                onlineDetails,
+                howKnown,
+                List.of(),
+                List.of());
     }
 
     /** The answers of a version 1 tip: place, people, vehicles, warning signs, happening now, description. */
@@ -47,7 +90,40 @@ public record TipAnswers(
             List<String> indicators,
             boolean happeningNow,
             String details) {
-        this(location, "", "", "", "", happeningNow, people, "", vehicles, indicators, details, "", "");
+        this(
+                location,
+                "",
+                "",
+                "",
+                "",
+                happeningNow,
+                people,
+                "",
+                vehicles,
+                indicators,
+                details,
+                "",
+                "",
+                List.of(),
+                List.of());
+    }
+
+    /**
+     * Every option given for a CHOICE question: the answer itself and, for ages, each person's apparent age. The
+     * urgency rules match when any of them is among their options.
+     */
+    public List<String> choices(String questionId) {
+        var all = new java.util.ArrayList<String>();
+        if (!choice(questionId).isEmpty()) {
+            all.add(choice(questionId));
+        }
+        if (questionId.equals("youngest-age")) {
+            persons.stream()
+                    .map(PersonSeen::ageRange)
+                    .filter(age -> !age.isEmpty())
+                    .forEach(all::add);
+        }
+        return List.copyOf(all);
     }
 
     /** The option chosen for a CHOICE question, or "" when none was. */
@@ -73,7 +149,9 @@ public record TipAnswers(
                 || !vehicles.isEmpty()
                 || !details.isEmpty()
                 || !onlineDetails.isEmpty()
-                || !indicators.isEmpty();
+                || !indicators.isEmpty()
+                || !persons.isEmpty()
+                || !vehicleDetails.isEmpty();
     }
 
     private static String trimToEmpty(String value) {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.TipAnswers;
 
 class GuidanceLoaderTest {
@@ -82,6 +83,21 @@ class GuidanceLoaderTest {
         }
         var adult = new TipAnswers("Main St", "", "", "", "", false, "", "18-25", "", List.of(), "", "", "");
         assertThat(urgency.assess(adult).tier().id()).isEqualTo("STANDARD");
+    }
+
+    @Test
+    void anyOnePersonSeenUnder18MakesATipMinorEvenWhenTheYoungestAgeWasLeftBlank() {
+        UrgencyPolicy urgency = GuidanceLoader.fromClasspath().urgency();
+        var adult = new PersonSeen("possible-controller", "over-25", "man", "", "", "", "", "", "");
+        var teen = new PersonSeen("possible-victim", "12-17", "girl", "", "", "", "", "", "");
+        var withTeen = new TipAnswers(
+                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(adult, teen), List.of());
+        var adultsOnly = new TipAnswers(
+                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(adult), List.of());
+
+        assertThat(urgency.assess(withTeen).tier().id()).isEqualTo("MINOR");
+        assertThat(urgency.assess(withTeen).childProtectionReferral()).isTrue();
+        assertThat(urgency.assess(adultsOnly).tier().id()).isEqualTo("STANDARD");
     }
 
     @Test

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tipline.model.crypto.Receipt;
+import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.TipAnswers;
+import org.tipline.model.tip.VehicleSeen;
 
 /**
  * The public form as posted. Parameter names are the record's components; {@link #PARAMETER_BY_QUESTION} ties them
@@ -24,8 +26,15 @@ public record TipForm(
         String details,
         String onlineDetails,
         String howKnown,
+        List<PersonSeen> persons,
+        List<VehicleSeen> vehicleDetails,
         String submission,
         String website) {
+
+    static final int MAX_PERSONS = 6;
+    static final int MAX_VEHICLES = 4;
+    private static final PersonSeen NO_PERSON = new PersonSeen("", "", "", "", "", "", "", "", "");
+    private static final VehicleSeen NO_VEHICLE = new VehicleSeen("", "", "", "", "", "");
 
     static final Map<String, String> PARAMETER_BY_QUESTION = Map.ofEntries(
             Map.entry("location", "location"),
@@ -48,11 +57,117 @@ public record TipForm(
     /** A blank form with a fresh submission token, so sending it twice files one tip. */
     static TipForm empty() {
         return new TipForm(
-                "", "", "", "", "", false, "", "", "", List.of(), "", "", "", Receipt.newSubmissionToken(), "");
+                "",
+                "",
+                "",
+                "",
+                "",
+                false,
+                "",
+                "",
+                "",
+                List.of(),
+                "",
+                "",
+                "",
+                List.of(),
+                List.of(),
+                Receipt.newSubmissionToken(),
+                "");
     }
 
     public TipForm {
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        // Blocks posted blank stay, so the page shows as many as the tipster opened; gaps from odd indexes do not.
+        persons = persons == null
+                ? List.of()
+                : persons.stream()
+                        .map(p -> p == null ? NO_PERSON : p)
+                        .limit(MAX_PERSONS)
+                        .toList();
+        vehicleDetails = vehicleDetails == null
+                ? List.of()
+                : vehicleDetails.stream()
+                        .map(v -> v == null ? NO_VEHICLE : v)
+                        .limit(MAX_VEHICLES)
+                        .toList();
+    }
+
+    /** The person blocks to show: those posted, or one blank block to start with. */
+    public List<PersonSeen> personBlocks() {
+        return persons.isEmpty() ? List.of(NO_PERSON) : persons;
+    }
+
+    public List<VehicleSeen> vehicleBlocks() {
+        return vehicleDetails.isEmpty() ? List.of(NO_VEHICLE) : vehicleDetails;
+    }
+
+    public List<String> personRoles() {
+        return PersonSeen.ROLES;
+    }
+
+    public boolean canAddPerson() {
+        return personBlocks().size() < MAX_PERSONS;
+    }
+
+    public boolean canAddVehicle() {
+        return vehicleBlocks().size() < MAX_VEHICLES;
+    }
+
+    /** The same form with one more blank person block ("Add another person", which works without JavaScript). */
+    TipForm withAnotherPerson() {
+        var more = new java.util.ArrayList<>(personBlocks());
+        more.add(NO_PERSON);
+        return new TipForm(
+                location,
+                businessName,
+                placeType,
+                zip,
+                seenWhen,
+                happeningNow,
+                people,
+                youngestAge,
+                vehicles,
+                indicators,
+                details,
+                onlineDetails,
+                howKnown,
+                more,
+                vehicleDetails,
+                submission,
+                website);
+    }
+
+    TipForm withAnotherVehicle() {
+        var more = new java.util.ArrayList<>(vehicleBlocks());
+        more.add(NO_VEHICLE);
+        return new TipForm(
+                location,
+                businessName,
+                placeType,
+                zip,
+                seenWhen,
+                happeningNow,
+                people,
+                youngestAge,
+                vehicles,
+                indicators,
+                details,
+                onlineDetails,
+                howKnown,
+                persons,
+                more,
+                submission,
+                website);
+    }
+
+    /** The persons and vehicles actually described, for the review page. */
+    public List<PersonSeen> describedPersons() {
+        return persons.stream().filter(p -> !p.isEmpty()).toList();
+    }
+
+    public List<VehicleSeen> describedVehicles() {
+        return vehicleDetails.stream().filter(v -> !v.isEmpty()).toList();
     }
 
     /** The text typed for a free-text question, so a page with errors shows it again unchanged. */
@@ -106,6 +221,8 @@ public record TipForm(
                 indicators,
                 details,
                 onlineDetails,
-                howKnown);
+                howKnown,
+                persons,
+                vehicleDetails);
     }
 }

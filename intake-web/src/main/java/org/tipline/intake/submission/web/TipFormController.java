@@ -28,8 +28,9 @@ class TipFormController {
     }
 
     /**
-     * One address, three steps: {@code review} shows the answers back with the emergency numbers before anything is
-     * sent, {@code edit} returns to the form with everything kept, and {@code send} (the default) files the tip.
+     * One address, several steps: {@code review} shows the answers back with the emergency numbers before anything is
+     * sent, {@code edit} returns to the form with everything kept, {@code add-person} and {@code add-vehicle} show
+     * one more block (no JavaScript needed), and {@code send} (the default) files the tip.
      */
     @PostMapping("/tips")
     String file(
@@ -37,6 +38,12 @@ class TipFormController {
             @RequestParam(defaultValue = "send") String step,
             Locale locale,
             Model model) {
+        if (step.equals("add-person")) {
+            return showForm(form.canAddPerson() ? form.withAnotherPerson() : form, Map.of(), model);
+        }
+        if (step.equals("add-vehicle")) {
+            return showForm(form.canAddVehicle() ? form.withAnotherVehicle() : form, Map.of(), model);
+        }
         Map<String, String> errors = validator.validate(form, locale);
         if (!errors.isEmpty() || step.equals("edit")) {
             return showForm(form, errors, model);

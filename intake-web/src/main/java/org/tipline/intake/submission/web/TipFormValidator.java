@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.model.guidance.Indicator;
 import org.tipline.model.guidance.Questionnaire;
+import org.tipline.model.tip.PersonSeen;
+import org.tipline.model.tip.VehicleSeen;
 
 /**
  * Checks a posted form against the seeds. Errors are keyed by question id, in form order, and worded for the tipster.
@@ -55,6 +57,26 @@ class TipFormValidator {
                                 question.id(), message("error.tooLong", locale, question.maxLength(), text.length()));
                     }
                 }
+            }
+        }
+        var ages = guidance.questionnaire()
+                .question("youngest-age")
+                .map(q -> q.options().stream().map(Questionnaire.Option::id).toList())
+                .orElse(java.util.List.of());
+        for (int i = 0; i < form.persons().size(); i++) {
+            var person = form.persons().get(i);
+            boolean knownRole = person.role().isEmpty() || PersonSeen.ROLES.contains(person.role());
+            boolean knownAge = person.ageRange().isEmpty() || ages.contains(person.ageRange());
+            if (!knownRole || !knownAge) {
+                errors.put("person-" + i, message("error.unknownOption", locale));
+            } else if (person.typed().stream().anyMatch(t -> t.length() > PersonSeen.MAX_FIELD_LENGTH)) {
+                errors.put("person-" + i, message("error.fieldTooLong", locale, PersonSeen.MAX_FIELD_LENGTH));
+            }
+        }
+        for (int i = 0; i < form.vehicleDetails().size(); i++) {
+            if (form.vehicleDetails().get(i).typed().stream()
+                    .anyMatch(t -> t.length() > VehicleSeen.MAX_FIELD_LENGTH)) {
+                errors.put("vehicle-" + i, message("error.fieldTooLong", locale, VehicleSeen.MAX_FIELD_LENGTH));
             }
         }
         if (!indicatorIds.containsAll(form.indicators())) {

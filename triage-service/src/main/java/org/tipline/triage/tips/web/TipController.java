@@ -38,6 +38,26 @@ import org.tipline.triage.tips.TipStatus;
 @Controller
 class TipController {
 
+    private static final Map<String, String> ROLE_NAMES = Map.of(
+            "possible-victim", "Possibly being exploited",
+            "possible-controller", "Possibly in control of others",
+            "buyer", "Possibly a buyer",
+            "unknown", "Role unclear");
+    private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+            Map.entry("sexOrGender", "Sex or gender"),
+            Map.entry("height", "Height"),
+            Map.entry("build", "Build"),
+            Map.entry("hair", "Hair"),
+            Map.entry("clothing", "Clothing"),
+            Map.entry("marks", "Marks"),
+            Map.entry("language", "Language"),
+            Map.entry("make", "Make"),
+            Map.entry("model", "Model"),
+            Map.entry("color", "Color"),
+            Map.entry("plate", "Plate"),
+            Map.entry("plateState", "Plate state"),
+            Map.entry("features", "Distinctive"));
+
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"']+");
 
     private final TipHandling handling;
@@ -300,6 +320,8 @@ class TipController {
         model.addAttribute("labels", indicatorLabels);
         model.addAttribute("destinationNames", destinationNames);
         model.addAttribute("choices", choiceLabels);
+        model.addAttribute("roles", ROLE_NAMES);
+        model.addAttribute("fieldNames", FIELD_NAMES);
         model.addAttribute("forms", forms);
         model.addAttribute(
                 "links",
