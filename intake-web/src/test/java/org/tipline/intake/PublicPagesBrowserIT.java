@@ -84,13 +84,13 @@ class PublicPagesBrowserIT {
             browser.get(url("/?lang=" + language));
             violations.addAll(axe("form " + language));
 
-            browser.findElement(By.cssSelector("#tip-form button[type=submit]")).click();
+            browser.findElement(By.cssSelector("#tip-form button.submit")).click();
             waitFor(By.className("error-summary"));
             violations.addAll(axe("form with errors " + language));
 
             browser.findElement(By.id("location")).sendKeys("Harbor Motel, room 9");
             browser.findElement(By.id("happeningNow")).click();
-            browser.findElement(By.cssSelector("#tip-form button[type=submit]")).click();
+            browser.findElement(By.cssSelector("#tip-form button.submit")).click();
             waitFor(By.id("review-form"));
             violations.addAll(axe("review " + language));
             browser.findElement(By.cssSelector("#review-form button[value=send]"))
@@ -123,7 +123,7 @@ class PublicPagesBrowserIT {
         browser.findElement(By.id("vehicles")).sendKeys("black SUV, CT plate AK-7731");
         browser.findElement(By.id("indicator-appears-controlled")).click();
         browser.findElement(By.id("details")).sendKeys("a man collects their money at closing");
-        browser.findElement(By.cssSelector("#tip-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#tip-form button.submit")).click();
         waitFor(By.id("review-form"))
                 .findElement(By.cssSelector("button[value=send]"))
                 .click();
