@@ -2,6 +2,7 @@
 # Intake throughput on this machine, against its PostgreSQL (127.0.0.1:5432, user postgres): the form page with
 # wrk, accepted tips with the closed-loop load generator, and pgbench inserting rows of the same shape, in one run.
 # Every load stays on loopback and stops by itself. Results go to stdout; docs/benchmarks.md records them.
+# The proof of work is switched off (TIPLINE_PROOF_OF_WORK=false): this measures filing, not the browser's work.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS=${CLIENTS:-32}
@@ -16,7 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-TIPLINE_DATA_DIR=$DATA TIPLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TIPLINE_INTAKE_PORT=18080 \
+TIPLINE_PROOF_OF_WORK=false TIPLINE_DATA_DIR=$DATA TIPLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TIPLINE_INTAKE_PORT=18080 \
   TIPLINE_TRIAGE_PORT=18081 java -jar deploy/target/tipline-local.jar > "$DATA/launcher.out" 2>&1 &
 LAUNCHER=$!
 for _ in $(seq 1 180); do grep -q "Tipline is running" "$DATA/launcher.out" && break; sleep 1; done

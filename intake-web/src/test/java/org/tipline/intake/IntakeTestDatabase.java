@@ -32,5 +32,9 @@ final class IntakeTestDatabase {
         registry.add("spring.datasource.username", () -> TestDatabase.INTAKE_ROLE);
         registry.add("spring.datasource.password", DATABASE::rolePassword);
         registry.add("tipline.intake.public-key", () -> TIP_LINE_KEY.publicKey().encode());
+        // Most tests send tips from HtmlUnit or plain HTTP, without JavaScript: an unbounded slow lane with no wait.
+        // ProofOfWorkIntegrationTest and the browser tests set the real limits.
+        registry.add("tipline.intake.proof-of-work.slow-lane-per-minute", () -> "1000000");
+        registry.add("tipline.intake.proof-of-work.slow-lane-wait", () -> "0s");
     }
 }

@@ -43,6 +43,8 @@ class PublicPagesBrowserIT {
     static void database(DynamicPropertyRegistry registry) {
         IntakeTestDatabase.register(registry);
         registry.add("tipline.intake.quick-exit-url", () -> NEUTRAL_SITE);
+        // No slow lane: with JavaScript on, a tip lands only if the browser's proof of work is right.
+        registry.add("tipline.intake.proof-of-work.slow-lane-per-minute", () -> "0");
     }
 
     @LocalServerPort
@@ -159,6 +161,26 @@ class PublicPagesBrowserIT {
 
         assertThat(waitFor(By.id("receipt-code")).getText()).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("a minor may be involved");
+    }
+
+    @Test
+    void theBrowsersProofOfWorkComputesWhatTheServerChecks() {
+        browser.get(url("/"));
+        String input = "v1.123.abc.def|token-\u00e9|42";
+        Object digest = ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                        "var done = arguments[arguments.length - 1];"
+                                + "var worker = new Worker('/js/proof-of-work-worker.js');"
+                                + "worker.onmessage = function (e) { done(e.data.digest); };"
+                                + "worker.postMessage({ check: arguments[0] });",
+                        input);
+        byte[] expected = org.tipline.intake.abuse.BalloonHash.hash(
+                input.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "tipline/proof-of-work/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                org.tipline.intake.abuse.ProofOfWork.SPACE,
+                org.tipline.intake.abuse.ProofOfWork.TIME,
+                org.tipline.intake.abuse.ProofOfWork.DELTA);
+        assertThat(digest).isEqualTo(java.util.HexFormat.of().formatHex(expected));
     }
 
     private String focusedId() {

@@ -3,8 +3,12 @@ package org.tipline.intake.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Base64;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.tipline.intake.abuse.ProofOfWork;
+import org.tipline.intake.abuse.SlowLane;
+import org.tipline.model.crypto.Bytes;
 import org.tipline.model.crypto.TipLinePublicKey;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.model.guidance.GuidanceLoader;
@@ -46,5 +50,24 @@ class IntakeConfiguration {
         throw new IllegalStateException(
                 "No tip-line public key: set tipline.intake.public-key (TIPLINE_INTAKE_PUBLIC_KEY) "
                         + "or tipline.intake.public-key-file (TIPLINE_INTAKE_PUBLIC_KEY_FILE)");
+    }
+
+    @Bean
+    ProofOfWork proofOfWork(IntakeProperties properties, Clock clock) {
+        String secret = properties.proofOfWork().secret();
+        return new ProofOfWork(
+                secret == null || secret.isBlank()
+                        ? Bytes.random(32)
+                        : Base64.getDecoder().decode(secret.strip()),
+                properties.proofOfWork().difficulty(),
+                clock);
+    }
+
+    @Bean
+    SlowLane slowLane(IntakeProperties properties, Clock clock) {
+        return new SlowLane(
+                clock,
+                properties.proofOfWork().slowLanePerMinute(),
+                properties.proofOfWork().slowLaneWait());
     }
 }

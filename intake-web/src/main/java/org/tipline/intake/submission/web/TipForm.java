@@ -29,7 +29,9 @@ public record TipForm(
         List<PersonSeen> persons,
         List<VehicleSeen> vehicleDetails,
         String submission,
-        String website) {
+        String website,
+        String powChallenge,
+        String powNonce) {
 
     static final int MAX_PERSONS = 6;
     static final int MAX_VEHICLES = 4;
@@ -73,6 +75,8 @@ public record TipForm(
                 List.of(),
                 List.of(),
                 Receipt.newSubmissionToken(),
+                "",
+                "",
                 "");
     }
 
@@ -135,7 +139,9 @@ public record TipForm(
                 more,
                 vehicleDetails,
                 submission,
-                website);
+                website,
+                powChallenge,
+                powNonce);
     }
 
     TipForm withAnotherVehicle() {
@@ -158,7 +164,9 @@ public record TipForm(
                 persons,
                 more,
                 submission,
-                website);
+                website,
+                powChallenge,
+                powNonce);
     }
 
     /** The persons and vehicles actually described, for the review page. */

@@ -1,13 +1,18 @@
 package org.tipline.intake.submission.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.tipline.intake.abuse.ProofOfWork;
+import org.tipline.intake.abuse.SlowLane;
+import org.tipline.intake.config.IntakeProperties;
 import org.tipline.intake.submission.Submissions;
 
 /** The tip form and its receipt. Rendered on the server; works with JavaScript off. */
@@ -17,9 +22,21 @@ class TipFormController {
     private final TipFormValidator validator;
     private final Submissions submissions;
 
-    TipFormController(TipFormValidator validator, Submissions submissions) {
+    private final IntakeProperties properties;
+    private final ProofOfWork proofOfWork;
+    private final SlowLane slowLane;
+
+    TipFormController(
+            TipFormValidator validator,
+            Submissions submissions,
+            IntakeProperties properties,
+            ProofOfWork proofOfWork,
+            SlowLane slowLane) {
         this.validator = validator;
         this.submissions = submissions;
+        this.properties = properties;
+        this.proofOfWork = proofOfWork;
+        this.slowLane = slowLane;
     }
 
     @GetMapping("/")
@@ -37,7 +54,8 @@ class TipFormController {
             @ModelAttribute TipForm form,
             @RequestParam(defaultValue = "send") String step,
             Locale locale,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         if (step.equals("add-person")) {
             return showForm(form.canAddPerson() ? form.withAnotherPerson() : form, Map.of(), model);
         }
@@ -49,8 +67,16 @@ class TipFormController {
             return showForm(form, errors, model);
         }
         if (step.equals("review")) {
-            model.addAttribute("form", form);
-            return "review";
+            return review(form, model);
+        }
+        if (properties.proofOfWork().enabled()
+                && !proofOfWork.verify(form.powChallenge(), form.submission(), form.powNonce())) {
+            if (!slowLane.admit()) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                model.addAttribute("busy", true);
+                return review(form, model);
+            }
+            slowLane.pause();
         }
         var filed = submissions.file(form.toAnswers(), form.submission());
         model.addAttribute("receipt", filed.receipt());
@@ -58,6 +84,14 @@ class TipFormController {
         model.addAttribute("childProtection", filed.assessment().childProtectionReferral());
         model.addAttribute("alreadyReceived", filed.alreadyReceived());
         return "receipt";
+    }
+
+    /** The review page, with a fresh challenge for the browser's proof of work. */
+    private String review(TipForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("powChallenge", proofOfWork.challenge());
+        model.addAttribute("powDifficulty", proofOfWork.difficulty());
+        return "review";
     }
 
     private String showForm(TipForm form, Map<String, String> errors, Model model) {
