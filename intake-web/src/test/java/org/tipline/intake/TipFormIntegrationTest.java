@@ -84,6 +84,9 @@ class TipFormIntegrationTest {
     @Test
     void eachPersonAndVehicleIsDescribedInItsOwnBlockAddedWithoutJavaScript() throws Exception {
         HtmlPage form = browser.getPage(url("/"));
+        assertThat(form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("city")
+                        .getValue())
+                .isEqualTo("Norwalk");
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Route 7 motel");
         form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("person-0-role-possible-controller")
                 .setChecked(true);
@@ -135,6 +138,7 @@ class TipFormIntegrationTest {
                         org.assertj.core.groups.Tuple.tuple("possible-controller", "over-25"),
                         org.assertj.core.groups.Tuple.tuple("possible-victim", "12-17"));
         assertThat(tip.answers().persons().get(0).marks()).isEqualTo("snake tattoo, left hand");
+        assertThat(tip.answers().city()).isEqualTo("Norwalk");
         assertThat(tip.answers().vehicleDetails()).singleElement().satisfies(vehicle -> {
             assertThat(vehicle.plate()).isEqualTo("AB 1234");
             assertThat(vehicle.plateState()).isEqualTo("CT");

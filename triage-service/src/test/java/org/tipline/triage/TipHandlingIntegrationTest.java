@@ -70,7 +70,8 @@ class TipHandlingIntegrationTest {
                 "",
                 "",
                 List.of(person),
-                List.of(vehicle)));
+                List.of(vehicle),
+                "Norwalk"));
 
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
 

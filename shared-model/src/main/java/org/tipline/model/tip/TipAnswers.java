@@ -21,7 +21,8 @@ public record TipAnswers(
         String onlineDetails,
         String howKnown,
         List<PersonSeen> persons,
-        List<VehicleSeen> vehicleDetails) {
+        List<VehicleSeen> vehicleDetails,
+        String city) {
 
     /** Version 3 added each person and vehicle in detail; older tips read them as empty. */
     public static final int SCHEMA_VERSION = 3;
@@ -41,6 +42,7 @@ public record TipAnswers(
         details = trimToEmpty(details);
         onlineDetails = trimToEmpty(onlineDetails);
         howKnown = trimToEmpty(howKnown);
+        city = trimToEmpty(city);
         persons = persons == null
                 ? List.of()
                 : persons.stream().filter(p -> p != null && !p.isEmpty()).toList();
@@ -79,7 +81,8 @@ public record TipAnswers(
                 onlineDetails,
                 howKnown,
                 List.of(),
-                List.of());
+                List.of(),
+                "");
     }
 
     /** The answers of a version 1 tip: place, people, vehicles, warning signs, happening now, description. */
@@ -105,7 +108,8 @@ public record TipAnswers(
                 "",
                 "",
                 List.of(),
-                List.of());
+                List.of(),
+                "");
     }
 
     /**
@@ -138,7 +142,7 @@ public record TipAnswers(
 
     /**
      * A tip must say something: a place, a business, a person, an age, a vehicle, a warning sign, online details or
-     * a description. How the tipster knows, a ZIP or a time alone say nothing to act on.
+     * a description. How the tipster knows, a city, a ZIP or a time alone say nothing to act on.
      */
     public boolean saysSomething() {
         return !location.isEmpty()

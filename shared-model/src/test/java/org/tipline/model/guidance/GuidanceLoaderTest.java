@@ -91,9 +91,24 @@ class GuidanceLoaderTest {
         var adult = new PersonSeen("possible-controller", "over-25", "man", "", "", "", "", "", "");
         var teen = new PersonSeen("possible-victim", "12-17", "girl", "", "", "", "", "", "");
         var withTeen = new TipAnswers(
-                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(adult, teen), List.of());
+                "Main St",
+                "",
+                "",
+                "",
+                "",
+                false,
+                "",
+                "",
+                "",
+                List.of(),
+                "",
+                "",
+                "",
+                List.of(adult, teen),
+                List.of(),
+                "");
         var adultsOnly = new TipAnswers(
-                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(adult), List.of());
+                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(adult), List.of(), "");
 
         assertThat(urgency.assess(withTeen).tier().id()).isEqualTo("MINOR");
         assertThat(urgency.assess(withTeen).childProtectionReferral()).isTrue();

@@ -14,6 +14,7 @@ import org.tipline.model.tip.VehicleSeen;
  */
 public record TipForm(
         String location,
+        String city,
         String businessName,
         String placeType,
         String zip,
@@ -40,6 +41,7 @@ public record TipForm(
 
     static final Map<String, String> PARAMETER_BY_QUESTION = Map.ofEntries(
             Map.entry("location", "location"),
+            Map.entry("city", "city"),
             Map.entry("business-name", "businessName"),
             Map.entry("place-type", "placeType"),
             Map.entry("zip", "zip"),
@@ -53,13 +55,14 @@ public record TipForm(
             Map.entry("online-details", "onlineDetails"),
             Map.entry("how-known", "howKnown"));
 
-    static final Set<String> FREE_TEXT_QUESTIONS =
-            Set.of("location", "business-name", "zip", "seen-when", "people", "vehicles", "details", "online-details");
+    static final Set<String> FREE_TEXT_QUESTIONS = Set.of(
+            "location", "city", "business-name", "zip", "seen-when", "people", "vehicles", "details", "online-details");
 
-    /** A blank form with a fresh submission token, so sending it twice files one tip. */
-    static TipForm empty() {
+    /** A blank form with the deployment's city and a fresh submission token, so sending it twice files one tip. */
+    static TipForm empty(String defaultCity) {
         return new TipForm(
                 "",
+                defaultCity,
                 "",
                 "",
                 "",
@@ -124,6 +127,7 @@ public record TipForm(
         more.add(NO_PERSON);
         return new TipForm(
                 location,
+                city,
                 businessName,
                 placeType,
                 zip,
@@ -149,6 +153,7 @@ public record TipForm(
         more.add(NO_VEHICLE);
         return new TipForm(
                 location,
+                city,
                 businessName,
                 placeType,
                 zip,
@@ -182,6 +187,7 @@ public record TipForm(
     public String text(String questionId) {
         return switch (questionId) {
             case "location" -> location;
+            case "city" -> city;
             case "business-name" -> businessName;
             case "zip" -> zip;
             case "seen-when" -> seenWhen;
@@ -231,6 +237,7 @@ public record TipForm(
                 onlineDetails,
                 howKnown,
                 persons,
-                vehicleDetails);
+                vehicleDetails,
+                city);
     }
 }

@@ -14,6 +14,7 @@ import org.tipline.intake.abuse.ProofOfWork;
 import org.tipline.intake.abuse.SlowLane;
 import org.tipline.intake.config.IntakeProperties;
 import org.tipline.intake.submission.Submissions;
+import org.tipline.model.guidance.Guidance;
 
 /** The tip form and its receipt. Rendered on the server; works with JavaScript off. */
 @Controller
@@ -22,6 +23,7 @@ class TipFormController {
     private final TipFormValidator validator;
     private final Submissions submissions;
 
+    private final Guidance guidance;
     private final IntakeProperties properties;
     private final ProofOfWork proofOfWork;
     private final SlowLane slowLane;
@@ -29,9 +31,11 @@ class TipFormController {
     TipFormController(
             TipFormValidator validator,
             Submissions submissions,
+            Guidance guidance,
             IntakeProperties properties,
             ProofOfWork proofOfWork,
             SlowLane slowLane) {
+        this.guidance = guidance;
         this.validator = validator;
         this.submissions = submissions;
         this.properties = properties;
@@ -41,7 +45,7 @@ class TipFormController {
 
     @GetMapping("/")
     String form(Model model) {
-        return showForm(TipForm.empty(), Map.of(), model);
+        return showForm(TipForm.empty(guidance.deployment().city()), Map.of(), model);
     }
 
     /**
