@@ -125,32 +125,16 @@ public record TipForm(
     TipForm withAnotherPerson() {
         var more = new java.util.ArrayList<>(personBlocks());
         more.add(NO_PERSON);
-        return new TipForm(
-                location,
-                city,
-                businessName,
-                placeType,
-                zip,
-                seenWhen,
-                happeningNow,
-                people,
-                youngestAge,
-                vehicles,
-                indicators,
-                details,
-                onlineDetails,
-                howKnown,
-                more,
-                vehicleDetails,
-                submission,
-                website,
-                powChallenge,
-                powNonce);
+        return withBlocks(more, vehicleDetails);
     }
 
     TipForm withAnotherVehicle() {
         var more = new java.util.ArrayList<>(vehicleBlocks());
         more.add(NO_VEHICLE);
+        return withBlocks(persons, more);
+    }
+
+    private TipForm withBlocks(List<PersonSeen> personBlocks, List<VehicleSeen> vehicleBlocks) {
         return new TipForm(
                 location,
                 city,
@@ -166,8 +150,8 @@ public record TipForm(
                 details,
                 onlineDetails,
                 howKnown,
-                persons,
-                more,
+                personBlocks,
+                vehicleBlocks,
                 submission,
                 website,
                 powChallenge,
