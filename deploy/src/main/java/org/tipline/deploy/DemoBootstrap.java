@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.tipline.model.crypto.Argon2idParameters;
-import org.tipline.model.crypto.Bytes;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
@@ -40,9 +39,19 @@ final class DemoBootstrap {
 
     static void run(Connection owner, LauncherSettings settings) throws SQLException, IOException {
         List<DemoAccount> accounts = List.of(
-                new DemoAccount("coordinator", "Demo Coordinator", "COORDINATOR", generatePassword(), Totp.newSecret()),
-                new DemoAccount("supervisor", "Demo Supervisor", "SUPERVISOR", generatePassword(), Totp.newSecret()),
-                new DemoAccount("admin", "Demo Admin", "ADMIN", generatePassword(), Totp.newSecret()));
+                new DemoAccount(
+                        "coordinator",
+                        "Demo Coordinator",
+                        "COORDINATOR",
+                        Provisioning.temporaryPassword(),
+                        Totp.newSecret()),
+                new DemoAccount(
+                        "supervisor",
+                        "Demo Supervisor",
+                        "SUPERVISOR",
+                        Provisioning.temporaryPassword(),
+                        Totp.newSecret()),
+                new DemoAccount("admin", "Demo Admin", "ADMIN", Provisioning.temporaryPassword(), Totp.newSecret()));
         owner.setAutoCommit(false);
         TipLineKeyPair key = Provisioning.createEpoch(owner, 1, HpkeSuite.XWING);
         try {
@@ -103,17 +112,6 @@ final class DemoBootstrap {
                     .append('\n');
         }
         return text.toString();
-    }
-
-    /** 20 characters from a 32-letter alphabet: 100 bits, comfortably above the 12-character policy. */
-    private static String generatePassword() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-        byte[] random = Bytes.random(20);
-        var password = new StringBuilder();
-        for (byte b : random) {
-            password.append(alphabet.charAt(Byte.toUnsignedInt(b) % alphabet.length()));
-        }
-        return password.toString();
     }
 
     private static void writeOwnerOnly(Path file, String content) throws IOException {

@@ -88,6 +88,12 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("GET /tips/{id}/attachments/{attachmentId}/pages/{page}", Set.of("COORDINATOR"));
         ALLOWED.put("GET /audit", Set.of("SUPERVISOR"));
         ALLOWED.put("GET /admin/staff", Set.of("ADMIN"));
+        ALLOWED.put("POST /admin/staff", Set.of("ADMIN"));
+        ALLOWED.put("POST /admin/staff/{id}/enabled", Set.of("ADMIN"));
+        ALLOWED.put("POST /admin/staff/{id}/roles", Set.of("ADMIN"));
+        ALLOWED.put("POST /admin/staff/{id}/reset", Set.of("ADMIN"));
+        ALLOWED.put("GET /keys", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /keys/grant", Set.of("COORDINATOR"));
     }
 
     @Test

@@ -153,4 +153,18 @@ public final class Provisioning {
             update.executeUpdate();
         }
     }
+
+    /**
+     * A one-time password for a new or reset account: 20 characters from a 32-letter alphabet without look-alikes,
+     * 100 bits. The holder must replace it at first sign-in.
+     */
+    public static String temporaryPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        byte[] random = org.tipline.model.crypto.Bytes.random(20);
+        var password = new StringBuilder();
+        for (byte b : random) {
+            password.append(alphabet.charAt(Byte.toUnsignedInt(b) % alphabet.length()));
+        }
+        return password.toString();
+    }
 }

@@ -37,7 +37,7 @@ class SecurityConfiguration {
                         .hasAuthority(Factors.SECOND)
                         .requestMatchers("/sign-in/**", "/account/**")
                         .hasAuthority(Factors.PASSWORD)
-                        .requestMatchers("/queue", "/queue/**", "/tips/**")
+                        .requestMatchers("/queue", "/queue/**", "/tips/**", "/keys", "/keys/**")
                         .hasRole("COORDINATOR")
                         .requestMatchers("/audit", "/audit/**")
                         .hasRole("SUPERVISOR")

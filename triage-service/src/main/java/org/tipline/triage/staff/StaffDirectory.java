@@ -6,6 +6,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tipline.model.crypto.Argon2idParameters;
+import org.tipline.model.crypto.StaffKeyMaterial;
+import org.tipline.model.provisioning.Provisioning;
 import org.tipline.triage.audit.AuditTrail;
 import org.tipline.triage.security.IsAdmin;
 
@@ -48,6 +51,143 @@ public class StaffDirectory {
                         member.mustChangePassword(),
                         failedSignIns(member.id())))
                 .toList();
+    }
+
+    /** A new account and the one-time password to hand to its holder in person. */
+    public record Created(UUID id, String username, String temporaryPassword) {}
+
+    /** Why an administrative change was refused, worded for the administrator. */
+    public static class RefusedException extends RuntimeException {
+        public RefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Creates an account with a one-time password and no second factor: at first sign-in its holder chooses a
+     * password and enrols. It holds no tip-line key until a key holder grants one.
+     */
+    @Transactional
+    public Created create(String username, String displayName, Set<StaffRole> roles, StaffPrincipal admin) {
+        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        String shown = displayName == null ? "" : displayName.strip();
+        if (!name.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+            throw new RefusedException("Usernames are 2 to 64 lowercase letters, digits, dots, dashes or underscores.");
+        }
+        if (shown.isEmpty() || shown.length() > 100) {
+            throw new RefusedException("Give a display name of 1 to 100 characters.");
+        }
+        if (roles.isEmpty()) {
+            throw new RefusedException("Choose at least one role.");
+        }
+        if (staff.findByUsername(name).isPresent()) {
+            throw new RefusedException("There is already an account named " + name + ".");
+        }
+        UUID id = UUID.randomUUID();
+        String password = Provisioning.temporaryPassword();
+        StaffKeyMaterial keys =
+                StaffKeyMaterial.create(name, password.toCharArray(), Argon2idParameters.STAFF_PASSWORD);
+        jdbc.sql("INSERT INTO staff (id, username, display_name, kem_id, public_key, locked_private_key) "
+                        + "VALUES (:id, :name, :shown, :kem, :pk, :locked)")
+                .param("id", id)
+                .param("name", name)
+                .param("shown", shown)
+                .param("kem", (int) keys.suite().kemId())
+                .param("pk", keys.publicKey())
+                .param("locked", keys.lockedPrivateKey())
+                .update();
+        insertRoles(id, roles);
+        audit.append(admin.username(), "STAFF_CREATED", null, "staff=" + id + " roles=" + sorted(roles));
+        return new Created(id, name, password);
+    }
+
+    @Transactional
+    public void setEnabled(UUID id, boolean enabled, StaffPrincipal admin) {
+        if (!enabled && id.equals(admin.id())) {
+            throw new RefusedException("You cannot disable your own account.");
+        }
+        if (!enabled && isLastEnabledAdmin(id)) {
+            throw new RefusedException("This is the last enabled administrator.");
+        }
+        require(jdbc.sql("UPDATE staff SET enabled = :enabled WHERE id = :id")
+                .param("enabled", enabled)
+                .param("id", id)
+                .update());
+        audit.append(admin.username(), enabled ? "STAFF_ENABLED" : "STAFF_DISABLED", null, "staff=" + id);
+    }
+
+    @Transactional
+    public void setRoles(UUID id, Set<StaffRole> roles, StaffPrincipal admin) {
+        if (roles.isEmpty()) {
+            throw new RefusedException("Choose at least one role.");
+        }
+        if (!roles.contains(StaffRole.ADMIN) && isLastEnabledAdmin(id)) {
+            throw new RefusedException("This is the last enabled administrator.");
+        }
+        require(staff.findById(id).isPresent() ? 1 : 0);
+        jdbc.sql("DELETE FROM staff_role WHERE staff_id = :id").param("id", id).update();
+        insertRoles(id, roles);
+        audit.append(admin.username(), "STAFF_ROLES_CHANGED", null, "staff=" + id + " roles=" + sorted(roles));
+    }
+
+    /**
+     * Replaces a lost or compromised sign-in: a new personal key under a new one-time password, no second factor,
+     * no passkeys, and no key grants, because the old grants were sealed to the old key. A key holder grants again.
+     */
+    @Transactional
+    public Created resetCredentials(UUID id, StaffPrincipal admin) {
+        StaffMember member = staff.findById(id).orElseThrow(() -> new RefusedException("There is no such account."));
+        String password = Provisioning.temporaryPassword();
+        StaffKeyMaterial keys =
+                StaffKeyMaterial.create(member.username(), password.toCharArray(), Argon2idParameters.STAFF_PASSWORD);
+        jdbc.sql("""
+                        UPDATE staff SET kem_id = :kem, public_key = :pk, locked_private_key = :locked,
+                            must_change_password = true, totp_sealed = NULL, totp_last_step = 0,
+                            failed_sign_ins = 0, last_failed_sign_in = NULL
+                        WHERE id = :id
+                        """)
+                .param("kem", (int) keys.suite().kemId())
+                .param("pk", keys.publicKey())
+                .param("locked", keys.lockedPrivateKey())
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM key_grant WHERE staff_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM passkey_user WHERE staff_id = :id")
+                .param("id", id)
+                .update();
+        audit.append(admin.username(), "STAFF_CREDENTIALS_RESET", null, "staff=" + id);
+        return new Created(id, member.username(), password);
+    }
+
+    private boolean isLastEnabledAdmin(UUID id) {
+        return jdbc.sql("""
+                        SELECT bool_and(s.id = :id) FROM staff s JOIN staff_role r ON r.staff_id = s.id
+                        WHERE r.role = 'ADMIN' AND s.enabled
+                        """)
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .map(Boolean.TRUE::equals)
+                .orElse(false);
+    }
+
+    private void insertRoles(UUID id, Set<StaffRole> roles) {
+        for (StaffRole role : roles) {
+            jdbc.sql("INSERT INTO staff_role (staff_id, role) VALUES (:id, :role)")
+                    .param("id", id)
+                    .param("role", role.name())
+                    .update();
+        }
+    }
+
+    private static String sorted(Set<StaffRole> roles) {
+        return roles.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static void require(int updated) {
+        if (updated != 1) {
+            throw new RefusedException("There is no such account.");
+        }
     }
 
     private int failedSignIns(UUID id) {

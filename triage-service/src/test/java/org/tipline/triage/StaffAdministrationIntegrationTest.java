@@ -1,0 +1,157 @@
+package org.tipline.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlCheckBoxInput;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlPasswordInput;
+import org.htmlunit.html.HtmlTextInput;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.model.crypto.Totp;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Browsers;
+
+/** An administrator adds a coordinator, who sets up their sign-in, and a key holder grants them the tip-line key. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StaffAdministrationIntegrationTest {
+
+    static final TriageTestSetup SETUP = new TriageTestSetup();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SETUP.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void provision() throws SQLException {
+        SETUP.provisionOnce();
+    }
+
+    @Test
+    void aNewCoordinatorReadsTipsOnlyOnceAKeyHolderGrantsTheKey() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers("Granted Gardens", "", "", List.of(), false, ""));
+        var admin = SETUP.staff("ADMIN");
+        String username = "newcomer-" + System.nanoTime() % 100000;
+        String temporary;
+        try (WebClient adminBrowser = Browsers.withoutJavaScript()) {
+            HtmlPage staff = admin.signIn(adminBrowser, url(""));
+            assertThat(staff.getUrl().getPath()).isEqualTo("/admin/staff");
+            staff.<HtmlTextInput>getHtmlElementById("new-username").type(username);
+            staff.<HtmlTextInput>getHtmlElementById("new-display-name").type("New Coordinator");
+            staff.<HtmlCheckBoxInput>getHtmlElementById("new-role-COORDINATOR").setChecked(true);
+            HtmlPage created = Browsers.submit(staff, "create-staff-form");
+            temporary = created.getHtmlElementById("one-time-password")
+                    .getElementsByTagName("code")
+                    .get(0)
+                    .getTextContent();
+            assertThat(temporary).hasSize(20);
+            // Shown once only.
+            assertThat(adminBrowser.<HtmlPage>getPage(url("/admin/staff")).getElementById("one-time-password"))
+                    .isNull();
+
+            HtmlPage duplicate = adminBrowser.getPage(url("/admin/staff"));
+            duplicate.<HtmlTextInput>getHtmlElementById("new-username").type(username);
+            duplicate.<HtmlTextInput>getHtmlElementById("new-display-name").type("Someone Else");
+            duplicate
+                    .<HtmlCheckBoxInput>getHtmlElementById("new-role-SUPERVISOR")
+                    .setChecked(true);
+            HtmlPage refused = Browsers.submit(duplicate, "create-staff-form");
+            assertThat(refused.getHtmlElementById("admin-error").getTextContent())
+                    .contains("already an account");
+            assertThat(refused.<HtmlTextInput>getHtmlElementById("new-display-name")
+                            .getValue())
+                    .isEqualTo("Someone Else");
+        }
+
+        String chosen = "granite willow ferry lantern";
+        byte[] secret;
+        try (WebClient newcomer = Browsers.withoutJavaScript()) {
+            HtmlPage passwordPage = typePassword(newcomer, username, temporary);
+            passwordPage.<HtmlPasswordInput>getHtmlElementById("password").type(chosen);
+            passwordPage.<HtmlPasswordInput>getHtmlElementById("confirmation").type(chosen);
+            HtmlPage enrol = Browsers.submit(passwordPage, "password-form");
+            secret = Totp.fromBase32(enrol.getHtmlElementById("totp-secret").getTextContent());
+            enrol.<HtmlTextInput>getHtmlElementById("code").type(Totp.code(secret, Instant.now()));
+            assertThat(Browsers.submit(enrol, "enrol-form").getUrl().getPath()).isEqualTo("/queue");
+            assertThat(newcomer.getPage(url("/tips/" + tipId)).getWebResponse().getStatusCode())
+                    .isEqualTo(403);
+        }
+
+        var holder = SETUP.staff("COORDINATOR");
+        try (WebClient holderBrowser = Browsers.withoutJavaScript()) {
+            holder.signIn(holderBrowser, url(""));
+            HtmlPage keys = holderBrowser.getPage(url("/keys"));
+            HtmlPage granted = keys.getHtmlElementById("grant-" + username).click();
+            assertThat(granted.asNormalizedText()).contains("Granted.");
+        }
+
+        try (WebClient newcomer = Browsers.withoutJavaScript()) {
+            HtmlPage code = typePassword(newcomer, username, chosen);
+            code.<HtmlTextInput>getHtmlElementById("code")
+                    .type(Totp.code(secret, Totp.step(Instant.now()) + 1, Totp.DIGITS));
+            Browsers.submit(code, "code-form");
+            HtmlPage tip = newcomer.getPage(url("/tips/" + tipId));
+            assertThat(tip.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(tip.getHtmlElementById("answer-location").getTextContent())
+                    .isEqualTo("Granted Gardens");
+        }
+
+        try (WebClient adminBrowser = Browsers.withoutJavaScript()) {
+            HtmlPage staff = admin.signIn(adminBrowser, url(""));
+            staff.getHtmlElementById("staff-" + username)
+                    .getOneHtmlElementByAttribute("button", "type", "submit")
+                    .click();
+            HtmlPage after = adminBrowser.getPage(url("/admin/staff"));
+            HtmlPage disabled = after
+                    .getHtmlElementById("staff-" + username)
+                    .getByXPath(".//form[contains(@action,'/enabled')]//button")
+                    .stream()
+                    .map(b -> (org.htmlunit.html.HtmlButton) b)
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            assertThat(disabled.getHtmlElementById("staff-" + username).asNormalizedText())
+                    .contains("no");
+        }
+        try (WebClient newcomer = Browsers.withoutJavaScript()) {
+            assertThat(typePassword(newcomer, username, chosen).asNormalizedText())
+                    .contains("The username or password is wrong.");
+        }
+        assertThat(auditActions()).contains("STAFF_CREATED", "KEY_GRANTED", "STAFF_DISABLED");
+    }
+
+    private HtmlPage typePassword(WebClient browser, String username, String password) throws Exception {
+        HtmlPage login = browser.getPage(url("/login"));
+        login.<HtmlTextInput>getHtmlElementById("username").type(username);
+        login.<HtmlPasswordInput>getHtmlElementById("password").type(password);
+        return Browsers.submit(login, "login-form");
+    }
+
+    private static List<String> auditActions() throws SQLException {
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement().executeQuery("SELECT action FROM audit_entry ORDER BY sequence")) {
+            List<String> actions = new java.util.ArrayList<>();
+            while (rs.next()) {
+                actions.add(rs.getString(1));
+            }
+            return actions;
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
