@@ -46,4 +46,17 @@ record LauncherSettings(
     Path demoAccountsFile() {
         return dataDirectory.resolve("demo-accounts.txt");
     }
+
+    /** The audit checkpoint signing key (owner-only), and its public half for verifiers. */
+    Path checkpointKeyFile() {
+        return dataDirectory.resolve("audit-checkpoint.key");
+    }
+
+    Path checkpointPublicKeyFile() {
+        return dataDirectory.resolve("audit-checkpoint.pub");
+    }
+
+    Path checkpointExportDirectory() {
+        return dataDirectory.resolve("audit-checkpoints");
+    }
 }

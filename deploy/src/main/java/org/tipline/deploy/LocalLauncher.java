@@ -37,6 +37,10 @@ public final class LocalLauncher {
                     org.tipline.model.crypto.Totp.fromBase32(args[1]), java.time.Instant.now()));
             return;
         }
+        if (args.length > 0 && args[0].equals("audit")) {
+            System.exit(new AuditTool(System.getenv(), System.out)
+                    .run(java.util.List.of(args).subList(1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("keys")) {
             var input = new java.io.BufferedReader(
                     new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
@@ -68,7 +72,14 @@ public final class LocalLauncher {
         // Local HTTP only: a Secure cookie would never come back over plain http://localhost.
         common.put("TIPLINE_SECURE_COOKIES", "false");
 
+        ensureCheckpointKey();
         Map<String, String> triageEnv = new HashMap<>(common);
+        triageEnv.put(
+                "TIPLINE_AUDIT_CHECKPOINT_KEY_FILE",
+                settings.checkpointKeyFile().toString());
+        triageEnv.put(
+                "TIPLINE_AUDIT_CHECKPOINT_EXPORT_DIR",
+                settings.checkpointExportDirectory().toString());
         triageEnv.put("TIPLINE_TRIAGE_PORT", Integer.toString(settings.triagePort()));
         triageEnv.put("TIPLINE_DB_OWNER_USER", settings.ownerUser());
         triageEnv.put("TIPLINE_DB_OWNER_PASSWORD", settings.ownerPassword());
@@ -93,6 +104,20 @@ public final class LocalLauncher {
         AppProcess intake = AppProcess.start("intake-web", settings.intakePort(), settings.dataDirectory(), intakeEnv);
         apps.add(intake);
         intake.awaitReady(READY_TIMEOUT);
+    }
+
+    /** The audit checkpoint key pair, made once per data directory; the private half is readable by its owner only. */
+    private void ensureCheckpointKey() throws IOException {
+        if (Files.exists(settings.checkpointKeyFile())) {
+            return;
+        }
+        String[] pair = org.tipline.model.audit.AuditVerifier.newKeyPair();
+        Files.createFile(
+                settings.checkpointKeyFile(),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(settings.checkpointKeyFile(), pair[0] + "\n");
+        Files.writeString(settings.checkpointPublicKeyFile(), pair[1] + "\n");
     }
 
     private void startEmbeddedDatabase() throws IOException, SQLException {

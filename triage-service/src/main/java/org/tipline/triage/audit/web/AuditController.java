@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
+import org.tipline.triage.audit.AuditCheckpoints;
 import org.tipline.triage.audit.AuditTrail;
 
 /** The audit trail with its verification result, newest first. */
@@ -15,17 +16,20 @@ import org.tipline.triage.audit.AuditTrail;
 class AuditController {
 
     private final AuditTrail audit;
+    private final AuditCheckpoints checkpoints;
 
-    AuditController(AuditTrail audit) {
+    AuditController(AuditTrail audit, AuditCheckpoints checkpoints) {
         this.audit = audit;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping("/audit")
     String audit(Model model) {
-        List<AuditChain.Stored> chain = audit.all();
-        model.addAttribute("failure", AuditChain.verify(chain).orElse(null));
-        List<AuditEntry> newestFirst =
-                new ArrayList<>(chain.stream().map(AuditChain.Stored::entry).toList());
+        model.addAttribute("result", checkpoints.verify());
+        model.addAttribute("checkpointsConfigured", checkpoints.configured());
+        model.addAttribute("newestCheckpoint", checkpoints.newestExport().orElse(null));
+        List<AuditEntry> newestFirst = new ArrayList<>(
+                audit.all().stream().map(AuditChain.Stored::entry).toList());
         Collections.reverse(newestFirst);
         model.addAttribute("entries", newestFirst);
         return "audit";

@@ -1,0 +1,99 @@
+package org.tipline.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipline.model.audit.AuditChain;
+import org.tipline.model.audit.AuditEntry;
+import org.tipline.model.audit.AuditVerifier;
+import org.tipline.testsupport.TestDatabase;
+
+/** The command-line verifier against real PostgreSQL: exit 0 when intact, 1 naming the damage, 2 on bad usage. */
+class AuditToolTest {
+
+    @TempDir
+    Path directory;
+
+    private final TestDatabase database = TestDatabase.migrated();
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private Path publicKey;
+
+    @BeforeEach
+    void aCheckpointedChain() throws Exception {
+        String[] keys = AuditVerifier.newKeyPair();
+        publicKey = Files.writeString(directory.resolve("audit-checkpoint.pub"), keys[1]);
+        try (var owner = database.connectAsOwner()) {
+            byte[] previous = AuditChain.GENESIS;
+            for (long sequence = 1; sequence <= 5; sequence++) {
+                var entry = new AuditEntry(
+                        sequence, Instant.now().truncatedTo(ChronoUnit.MICROS), "sam", "AUDIT_VIEWED", null, "");
+                previous = AuditChain.link(previous, entry);
+                try (var insert = owner.prepareStatement("INSERT INTO audit_entry (sequence, occurred_at, actor, "
+                        + "action, detail, link) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    insert.setLong(1, sequence);
+                    insert.setTimestamp(2, java.sql.Timestamp.from(entry.occurredAt()));
+                    insert.setString(3, entry.actor());
+                    insert.setString(4, entry.action());
+                    insert.setString(5, entry.detail());
+                    insert.setBytes(6, previous);
+                    insert.executeUpdate();
+                }
+            }
+            AuditVerifier.checkpoint(owner, AuditVerifier.privateKey(keys[0]), Instant.now());
+        }
+    }
+
+    @Test
+    void anIntactTrailExitsZero() {
+        assertThat(audit("verify", "--public-key", publicKey.toString())).isZero();
+        assertThat(printed()).contains("intact: 5 entries, 1 signed checkpoints match");
+    }
+
+    @Test
+    void aCutTailExitsOneAndSaysWhat() throws Exception {
+        try (var owner = database.connectAsOwner()) {
+            owner.createStatement().executeUpdate("DELETE FROM audit_entry WHERE sequence > 3");
+        }
+        assertThat(audit("verify", "--public-key", publicKey.toString())).isEqualTo(1);
+        assertThat(printed()).contains("TAMPERED").contains("removed from the end");
+    }
+
+    @Test
+    void anEditedEntryExitsOneEvenWithoutTheKey() throws Exception {
+        try (var owner = database.connectAsOwner()) {
+            owner.createStatement().executeUpdate("UPDATE audit_entry SET actor = 'x' WHERE sequence = 2");
+        }
+        assertThat(audit("verify")).isEqualTo(1);
+        assertThat(printed()).contains("TAMPERED: entry 2:");
+    }
+
+    @Test
+    void wrongUsageExitsTwo() {
+        assertThat(audit("check")).isEqualTo(2);
+        assertThat(printed()).contains("usage:");
+    }
+
+    private int audit(String... args) {
+        Map<String, String> env = Map.of(
+                "TIPLINE_DB_URL", database.jdbcUrl(),
+                "TIPLINE_DB_OWNER_USER", database.ownerUser(),
+                "TIPLINE_DB_OWNER_PASSWORD", database.ownerPassword(),
+                "TIPLINE_DATA_DIR", directory.toString());
+        return new AuditTool(env, new PrintStream(output, true, StandardCharsets.UTF_8)).run(List.of(args));
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,112 @@
+package org.tipline.model.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.tipline.model.crypto.Bytes;
+
+/**
+ * Checks the audit trail as stored: the hash chain entry by entry, then every signed checkpoint against the chain.
+ * Used by the supervisors' page and by the command-line verifier; reads only, so any role that can SELECT the two
+ * tables can run it.
+ */
+public final class AuditVerifier {
+
+    private AuditVerifier() {}
+
+    /** What was checked, and the first problem found, naming the entry or checkpoint. */
+    public record Result(long entries, int checkpoints, boolean checkpointsChecked, Optional<String> problem) {
+        public boolean intact() {
+            return problem.isEmpty();
+        }
+    }
+
+    /** Verifies the chain, and the checkpoints too when their public key is given. */
+    public static Result verify(Connection connection, Ed25519PublicKeyParameters checkpointKey) throws SQLException {
+        List<AuditChain.Stored> chain = AuditChain.Stored.readAll(connection);
+        List<Checkpoint> checkpoints = checkpoints(connection);
+        Optional<AuditChain.Failure> broken = AuditChain.verify(chain);
+        if (broken.isPresent()) {
+            return new Result(
+                    chain.size(),
+                    checkpoints.size(),
+                    false,
+                    Optional.of("entry " + broken.get().sequence() + ": "
+                            + broken.get().reason()));
+        }
+        if (checkpointKey == null) {
+            return new Result(chain.size(), checkpoints.size(), false, Optional.empty());
+        }
+        List<byte[]> leaves = new ArrayList<>(chain.size());
+        chain.forEach(stored -> leaves.add(AuditChain.leafHash(stored.entry())));
+        for (Checkpoint checkpoint : checkpoints) {
+            Optional<String> problem = checkpoint.problemWith(leaves, checkpointKey);
+            if (problem.isPresent()) {
+                return new Result(chain.size(), checkpoints.size(), true, problem);
+            }
+        }
+        return new Result(chain.size(), checkpoints.size(), true, Optional.empty());
+    }
+
+    /** Signs a checkpoint over the whole chain as it is now and stores it; empty when there is nothing new. */
+    public static Optional<Checkpoint> checkpoint(Connection connection, Ed25519PrivateKeyParameters key, Instant now)
+            throws SQLException {
+        List<AuditChain.Stored> chain = AuditChain.Stored.readAll(connection);
+        long covered = checkpoints(connection).stream()
+                .mapToLong(Checkpoint::treeSize)
+                .max()
+                .orElse(0);
+        if (chain.size() <= covered) {
+            return Optional.empty();
+        }
+        List<byte[]> leaves = new ArrayList<>(chain.size());
+        chain.forEach(stored -> leaves.add(AuditChain.leafHash(stored.entry())));
+        Checkpoint signed = Checkpoint.sign(leaves, now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), key);
+        try (var insert = connection.prepareStatement(
+                "INSERT INTO audit_checkpoint (tree_size, root, issued_at, signature) VALUES (?, ?, ?, ?)")) {
+            insert.setLong(1, signed.treeSize());
+            insert.setBytes(2, signed.rootHash());
+            insert.setTimestamp(3, java.sql.Timestamp.from(signed.issuedAt()));
+            insert.setBytes(4, signed.signature());
+            insert.executeUpdate();
+        }
+        return Optional.of(signed);
+    }
+
+    public static List<Checkpoint> checkpoints(Connection connection) throws SQLException {
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        try (var rows = connection
+                .createStatement()
+                .executeQuery(
+                        "SELECT tree_size, root, issued_at, signature FROM audit_checkpoint ORDER BY tree_size")) {
+            while (rows.next()) {
+                checkpoints.add(new Checkpoint(
+                        rows.getLong(1), rows.getBytes(2), rows.getTimestamp(3).toInstant(), rows.getBytes(4)));
+            }
+        }
+        return checkpoints;
+    }
+
+    /** A new checkpoint key pair as two base64 lines: private, then public. */
+    public static String[] newKeyPair() {
+        var key = new Ed25519PrivateKeyParameters(Bytes.secureRandom());
+        return new String[] {
+            Base64.getEncoder().encodeToString(key.getEncoded()),
+            Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded())
+        };
+    }
+
+    public static Ed25519PrivateKeyParameters privateKey(String base64) {
+        return new Ed25519PrivateKeyParameters(Base64.getDecoder().decode(base64.strip()));
+    }
+
+    public static Ed25519PublicKeyParameters publicKey(String base64) {
+        return new Ed25519PublicKeyParameters(Base64.getDecoder().decode(base64.strip()));
+    }
+}
