@@ -79,6 +79,47 @@ class AuditVerificationIntegrationTest {
         }
     }
 
+    @Test
+    void supervisorsFilterTheTrailAndExportItAndTheExportIsAudited() throws Exception {
+        var supervisor = SETUP.staff("SUPERVISOR");
+        var coordinator = SETUP.staff("COORDINATOR");
+        try (WebClient other = Browsers.withoutJavaScript()) {
+            coordinator.signIn(other, url(""));
+        }
+        try (WebClient browser = Browsers.withoutJavaScript()) {
+            supervisor.signIn(browser, url(""));
+            HtmlPage filtered = browser.getPage(url("/audit?actor=" + coordinator.username()));
+            var actors = filtered.getByXPath("//table[@id='audit']/tbody/tr/td[3]").stream()
+                    .map(cell -> ((org.htmlunit.html.HtmlElement) cell).getTextContent())
+                    .distinct()
+                    .toList();
+            assertThat(actors).containsExactly(coordinator.username());
+
+            HtmlPage badDate = browser.getPage(url("/audit?from=yesterday&actor=" + coordinator.username()));
+            assertThat(badDate.asNormalizedText()).contains("Write the date as YYYY-MM-DD.");
+            assertThat(badDate.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("from")
+                            .getValue())
+                    .isEqualTo("yesterday");
+
+            var csv = browser.getPage(url("/audit/export?format=csv&actor=" + coordinator.username()))
+                    .getWebResponse();
+            assertThat(csv.getContentType()).isEqualTo("text/csv");
+            assertThat(csv.getContentAsString())
+                    .startsWith("sequence,occurred_at,actor,action,tip_id,detail")
+                    .contains("\"" + coordinator.username() + "\",\"SIGN_IN\"");
+            var json = browser.getPage(url("/audit/export?format=json&action=SIGN_IN"))
+                    .getWebResponse();
+            assertThat(json.getContentAsString()).startsWith("[").contains("\"action\":\"SIGN_IN\"");
+        }
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT count(*) FROM audit_entry WHERE action = 'AUDIT_EXPORTED' AND actor = '"
+                                + supervisor.username() + "'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(2);
+        }
+    }
+
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("tipline-checkpoint");

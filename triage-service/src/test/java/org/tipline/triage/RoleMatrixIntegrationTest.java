@@ -87,6 +87,7 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("GET /tips/{id}/attachments/{attachmentId}/view", Set.of("COORDINATOR"));
         ALLOWED.put("GET /tips/{id}/attachments/{attachmentId}/pages/{page}", Set.of("COORDINATOR"));
         ALLOWED.put("GET /audit", Set.of("SUPERVISOR"));
+        ALLOWED.put("GET /audit/export", Set.of("SUPERVISOR"));
         ALLOWED.put("GET /admin/staff", Set.of("ADMIN"));
         ALLOWED.put("POST /admin/staff", Set.of("ADMIN"));
         ALLOWED.put("POST /admin/staff/{id}/enabled", Set.of("ADMIN"));

@@ -3,7 +3,6 @@ package org.tipline.triage.audit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,18 +57,55 @@ public class AuditTrail {
         return entry;
     }
 
+    /** Which entries a supervisor wants to see; null fields do not filter. */
+    public record Filter(String actor, UUID tipId, String action, Instant from, Instant to) {}
+
+    /** Matching entries, newest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     @IsSupervisor
-    public List<AuditChain.Stored> all() {
-        return jdbc.sql(AuditChain.SELECT_ALL)
-                .query((row, number) -> AuditChain.Stored.fromRow(row))
+    public List<AuditEntry> search(Filter filter, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        var params = new java.util.HashMap<String, Object>();
+        if (filter.actor() != null) {
+            where.append(" AND actor = :actor");
+            params.put("actor", filter.actor());
+        }
+        if (filter.tipId() != null) {
+            where.append(" AND tip_id = :tip");
+            params.put("tip", filter.tipId());
+        }
+        if (filter.action() != null) {
+            where.append(" AND action = :action");
+            params.put("action", filter.action());
+        }
+        if (filter.from() != null) {
+            where.append(" AND occurred_at >= :from");
+            params.put("from", java.sql.Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND occurred_at < :to");
+            params.put("to", java.sql.Timestamp.from(filter.to()));
+        }
+        params.put("limit", limit);
+        return jdbc.sql("SELECT sequence, occurred_at, actor, action, tip_id, detail FROM audit_entry" + where
+                        + " ORDER BY sequence DESC LIMIT :limit")
+                .params(params)
+                .query((rs, n) -> new AuditEntry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, UUID.class),
+                        rs.getString(6)))
                 .list();
     }
 
-    /** Walks the whole chain; empty when every entry is intact and in place. */
+    /** The actions recorded so far, for the viewer's filter. */
     @Transactional(readOnly = true)
     @IsSupervisor
-    public Optional<AuditChain.Failure> verify() {
-        return AuditChain.verify(all());
+    public List<String> actions() {
+        return jdbc.sql("SELECT DISTINCT action FROM audit_entry ORDER BY action")
+                .query(String.class)
+                .list();
     }
 }

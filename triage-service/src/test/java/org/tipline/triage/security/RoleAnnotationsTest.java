@@ -61,14 +61,14 @@ class RoleAnnotationsTest {
     void isCoordinatorAdmitsCoordinatorsOnly() {
         as("COORDINATOR");
         assertThatCode(() -> coordinatorsOnly.coordinators()).doesNotThrowAnyException();
-        assertThatThrownBy(() -> supervisorsRead.verify()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> supervisorsRead.actions()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> adminsOnly.accounts(someone)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void isSupervisorAdmitsSupervisorsOnly() {
         as("SUPERVISOR");
-        assertThatCode(() -> supervisorsRead.verify()).doesNotThrowAnyException();
+        assertThatCode(() -> supervisorsRead.actions()).doesNotThrowAnyException();
         assertThatThrownBy(() -> coordinatorsOnly.coordinators()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> adminsOnly.accounts(someone)).isInstanceOf(AccessDeniedException.class);
     }
@@ -78,14 +78,14 @@ class RoleAnnotationsTest {
         as("ADMIN");
         assertThatCode(() -> adminsOnly.accounts(someone)).doesNotThrowAnyException();
         assertThatThrownBy(() -> coordinatorsOnly.coordinators()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> supervisorsRead.all()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> supervisorsRead.actions()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void nobodySignedInIsRefusedEverywhere() {
         assertThatThrownBy(() -> coordinatorsOnly.coordinators())
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> supervisorsRead.verify())
+        assertThatThrownBy(() -> supervisorsRead.actions())
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThatThrownBy(() -> adminsOnly.accounts(someone))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);

@@ -1,19 +1,39 @@
 package org.tipline.triage.audit.web;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.tipline.model.audit.AuditChain;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.model.audit.AuditEntry;
 import org.tipline.triage.audit.AuditCheckpoints;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.staff.StaffPrincipal;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The audit trail with its verification result, newest first. */
+/**
+ * The audit trail for supervisors: verification against the signed checkpoints, a filtered view (staff member, tip,
+ * action, dates), and CSV or JSON exports of the same selection. An export is itself an audited action.
+ */
 @Controller
 class AuditController {
+
+    static final int PAGE_LIMIT = 500;
+    static final int EXPORT_LIMIT = 100_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AuditTrail audit;
     private final AuditCheckpoints checkpoints;
@@ -24,14 +44,115 @@ class AuditController {
     }
 
     @GetMapping("/audit")
-    String audit(Model model) {
+    String audit(
+            @RequestParam(defaultValue = "") String actor,
+            @RequestParam(defaultValue = "") String tip,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        var filter = filter(actor, tip, action, from, to, errors);
         model.addAttribute("result", checkpoints.verify());
         model.addAttribute("checkpointsConfigured", checkpoints.configured());
         model.addAttribute("newestCheckpoint", checkpoints.newestExport().orElse(null));
-        List<AuditEntry> newestFirst = new ArrayList<>(
-                audit.all().stream().map(AuditChain.Stored::entry).toList());
-        Collections.reverse(newestFirst);
-        model.addAttribute("entries", newestFirst);
+        model.addAttribute("entries", audit.search(filter, PAGE_LIMIT));
+        model.addAttribute("actions", audit.actions());
+        model.addAttribute("typed", Map.of("actor", actor, "tip", tip, "action", action, "from", from, "to", to));
+        model.addAttribute("errors", errors);
+        model.addAttribute("limit", PAGE_LIMIT);
         return "audit";
+    }
+
+    @GetMapping("/audit/export")
+    ResponseEntity<String> export(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(defaultValue = "") String actor,
+            @RequestParam(defaultValue = "") String tip,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            @AuthenticationPrincipal StaffPrincipal me) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        var filter = filter(actor, tip, action, from, to, errors);
+        if (!errors.isEmpty() || !(format.equals("csv") || format.equals("json"))) {
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body(errors.isEmpty() ? "format must be csv or json" : String.join("\n", errors.values()));
+        }
+        List<AuditEntry> entries = audit.search(filter, EXPORT_LIMIT);
+        audit.append(me.username(), "AUDIT_EXPORTED", null, "format=" + format + " entries=" + entries.size());
+        boolean csv = format.equals("csv");
+        return ResponseEntity.ok()
+                .contentType(
+                        csv
+                                ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                                : MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("tipline-audit." + format)
+                                .build()
+                                .toString())
+                .body(csv ? csv(entries) : JSON.writeValueAsString(entries));
+    }
+
+    private static AuditTrail.Filter filter(
+            String actor, String tip, String action, String from, String to, Map<String, String> errors) {
+        UUID tipId = null;
+        if (!tip.isBlank()) {
+            try {
+                tipId = UUID.fromString(tip.strip());
+            } catch (IllegalArgumentException e) {
+                errors.put("tip", "A tip id looks like 0f8c2f5e-…; showing all tips.");
+            }
+        }
+        return new AuditTrail.Filter(
+                actor.isBlank() ? null : actor.strip(),
+                tipId,
+                action.isBlank() ? null : action.strip(),
+                day(from, "from", errors, 0),
+                day(to, "to", errors, 1));
+    }
+
+    private static Instant day(String typed, String field, Map<String, String> errors, int plusDays) {
+        if (typed.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed.strip())
+                    .plusDays(plusDays)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put(field, "Write the date as YYYY-MM-DD.");
+            return null;
+        }
+    }
+
+    /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+    static String csv(List<AuditEntry> entries) {
+        StringBuilder out = new StringBuilder("sequence,occurred_at,actor,action,tip_id,detail\r\n");
+        for (AuditEntry e : entries) {
+            out.append(e.sequence())
+                    .append(',')
+                    .append(e.occurredAt())
+                    .append(',')
+                    .append(cell(e.actor()))
+                    .append(',')
+                    .append(cell(e.action()))
+                    .append(',')
+                    .append(e.tipId() == null ? "" : e.tipId())
+                    .append(',')
+                    .append(cell(e.detail()))
+                    .append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }
