@@ -88,6 +88,9 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("GET /tips/{id}/attachments/{attachmentId}/pages/{page}", Set.of("COORDINATOR"));
         ALLOWED.put("GET /audit", Set.of("SUPERVISOR"));
         ALLOWED.put("GET /audit/export", Set.of("SUPERVISOR"));
+        ALLOWED.put("GET /retention", Set.of("SUPERVISOR"));
+        ALLOWED.put("POST /retention/holds", Set.of("SUPERVISOR"));
+        ALLOWED.put("POST /retention/purge", Set.of("SUPERVISOR"));
         ALLOWED.put("GET /admin/staff", Set.of("ADMIN"));
         ALLOWED.put("POST /admin/staff", Set.of("ADMIN"));
         ALLOWED.put("POST /admin/staff/{id}/enabled", Set.of("ADMIN"));

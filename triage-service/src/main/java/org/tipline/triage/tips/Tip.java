@@ -40,6 +40,8 @@ public class Tip {
     @Enumerated(EnumType.STRING)
     private CloseReason closeReason;
 
+    private Instant closedAt;
+
     private byte[] tipsterPublicKey;
 
     @Version
@@ -128,18 +130,22 @@ public class Tip {
     }
 
     /**
-     * A coordinator's status change. Closing needs a reason; REFERRED is reached only by recording a referral, and NEW
-     * only by arriving. Reopening a closed tip puts it back in review.
+     * A coordinator's status change. Closing needs a reason and starts the retention clock; REFERRED is reached only
+     * by recording a referral, and NEW only by arriving. Reopening a closed tip puts it back in review.
      */
-    void changeStatus(TipStatus target, CloseReason reason) {
+    void changeStatus(TipStatus target, CloseReason reason, Instant now) {
         switch (target) {
             case CLOSED -> {
                 if (reason == null) {
                     throw new IllegalArgumentException("closing a tip needs a reason");
                 }
                 closeReason = reason;
+                closedAt = now;
             }
-            case IN_REVIEW, AWAITING_TIPSTER -> closeReason = null;
+            case IN_REVIEW, AWAITING_TIPSTER -> {
+                closeReason = null;
+                closedAt = null;
+            }
             case NEW, REFERRED -> throw new IllegalArgumentException(target + " cannot be set by hand");
         }
         status = target;

@@ -113,7 +113,7 @@ public class TipHandling {
     @Transactional
     public void changeStatus(UUID tipId, int seenVersion, TipStatus target, CloseReason reason, StaffPrincipal me) {
         Tip tip = findAt(tipId, seenVersion);
-        tip.changeStatus(target, reason);
+        tip.changeStatus(target, reason, clock.instant());
         tips.flush();
         audit.append(
                 me.username(),

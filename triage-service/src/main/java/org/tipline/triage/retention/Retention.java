@@ -1,0 +1,121 @@
+package org.tipline.triage.retention;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.security.IsSupervisor;
+import org.tipline.triage.staff.StaffPrincipal;
+
+/**
+ * Keeps tips no longer than needed. A closed tip is purged a configured time after it was closed, a forwarded one a
+ * configured time after it arrived, unless a supervisor has put it on legal hold. Purging deletes the tip row, and
+ * with it (by cascade) its wrapped data key, content, notes, messages, files and read markers: the content is
+ * crypto-shredded and the tipster's receipt finds nothing. Each purge is an audit entry; open tips are never purged.
+ */
+@Service
+public class Retention {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Duration closedFor;
+    private final Duration referredFor;
+
+    Retention(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            AuditTrail audit,
+            Clock clock,
+            @Value("${tipline.triage.retention.closed:P365D}") Duration closedFor,
+            @Value("${tipline.triage.retention.referred:P730D}") Duration referredFor) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.audit = audit;
+        this.clock = clock;
+        this.closedFor = closedFor;
+        this.referredFor = referredFor;
+    }
+
+    public record Held(UUID tipId, String status, Instant receivedAt) {}
+
+    public record Periods(Duration closed, Duration referred) {}
+
+    public Periods periods() {
+        return new Periods(closedFor, referredFor);
+    }
+
+    /** Runs daily, and on a supervisor's request; purges every tip that is due and not held. */
+    @Scheduled(
+            initialDelayString = "${tipline.triage.retention.interval:PT24H}",
+            fixedDelayString = "${tipline.triage.retention.interval:PT24H}")
+    public void purgeDueOnSchedule() {
+        purgeDue("retention");
+    }
+
+    @IsSupervisor
+    public int purgeNow(StaffPrincipal supervisor) {
+        return purgeDue(supervisor.username());
+    }
+
+    /** Each tip is deleted and its purge audited in one transaction; a hold placed meanwhile wins. */
+    private int purgeDue(String actor) {
+        Instant now = clock.instant();
+        String due = "NOT legal_hold AND ((status = 'CLOSED' AND closed_at < :closedBefore) "
+                + "OR (status = 'REFERRED' AND received_at < :referredBefore))";
+        List<UUID> candidates = jdbc.sql("SELECT id FROM tip WHERE " + due)
+                .param("closedBefore", Timestamp.from(now.minus(closedFor)))
+                .param("referredBefore", Timestamp.from(now.minus(referredFor)))
+                .query(UUID.class)
+                .list();
+        int purged = 0;
+        for (UUID tipId : candidates) {
+            Boolean done = transaction.execute(status -> {
+                int deleted = jdbc.sql("DELETE FROM tip WHERE id = :id AND " + due)
+                        .param("id", tipId)
+                        .param("closedBefore", Timestamp.from(now.minus(closedFor)))
+                        .param("referredBefore", Timestamp.from(now.minus(referredFor)))
+                        .update();
+                if (deleted == 1) {
+                    audit.append(actor, "TIP_PURGED", tipId, "retention");
+                }
+                return deleted == 1;
+            });
+            purged += Boolean.TRUE.equals(done) ? 1 : 0;
+        }
+        return purged;
+    }
+
+    @Transactional
+    @IsSupervisor
+    public void hold(UUID tipId, boolean held, StaffPrincipal supervisor) {
+        int updated = jdbc.sql("UPDATE tip SET legal_hold = :held WHERE id = :id")
+                .param("held", held)
+                .param("id", tipId)
+                .update();
+        if (updated != 1) {
+            throw new IllegalArgumentException("There is no tip with that id.");
+        }
+        audit.append(supervisor.username(), held ? "LEGAL_HOLD_PLACED" : "LEGAL_HOLD_RELEASED", tipId, "");
+    }
+
+    @IsSupervisor
+    public List<Held> held() {
+        return jdbc.sql("SELECT id, status, received_at FROM tip WHERE legal_hold ORDER BY received_at")
+                .query((rs, n) -> new Held(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+}
