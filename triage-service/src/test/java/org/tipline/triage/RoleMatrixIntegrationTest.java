@@ -89,6 +89,7 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("GET /audit", Set.of("SUPERVISOR"));
         ALLOWED.put("GET /audit/export", Set.of("SUPERVISOR"));
         ALLOWED.put("GET /retention", Set.of("SUPERVISOR"));
+        ALLOWED.put("GET /dashboard", Set.of("SUPERVISOR"));
         ALLOWED.put("POST /retention/holds", Set.of("SUPERVISOR"));
         ALLOWED.put("POST /retention/purge", Set.of("SUPERVISOR"));
         ALLOWED.put("GET /admin/staff", Set.of("ADMIN"));

@@ -39,7 +39,7 @@ class SecurityConfiguration {
                         .hasAuthority(Factors.PASSWORD)
                         .requestMatchers("/queue", "/queue/**", "/tips/**", "/keys", "/keys/**")
                         .hasRole("COORDINATOR")
-                        .requestMatchers("/audit", "/audit/**", "/retention", "/retention/**")
+                        .requestMatchers("/audit", "/audit/**", "/retention", "/retention/**", "/dashboard")
                         .hasRole("SUPERVISOR")
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole("ADMIN")

@@ -1,0 +1,162 @@
+package org.tipline.triage.dashboard;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tipline.model.guidance.Guidance;
+import org.tipline.triage.security.IsSupervisor;
+
+/**
+ * The numbers supervisors steer by, from tip metadata only (nothing is decrypted): tips per week by tier, type of
+ * place and outcome; how long tips waited for a first look and for a referral; how many missed their tier's target;
+ * and the open backlog by age.
+ */
+@Service
+@IsSupervisor
+public class Dashboard {
+
+    public static final int WEEKS = 12;
+
+    private final JdbcClient jdbc;
+    private final Guidance guidance;
+    private final Clock clock;
+
+    Dashboard(JdbcClient jdbc, Guidance guidance, Clock clock) {
+        this.jdbc = jdbc;
+        this.guidance = guidance;
+        this.clock = clock;
+    }
+
+    /** One bar: a label and a count. */
+    public record Count(String label, long count) {}
+
+    /** Response times for one tier, in minutes; null when no tip of the tier has reached that step. */
+    public record Timing(
+            String tier,
+            long tips,
+            Double medianFirstLook,
+            Double medianToReferral,
+            long breaches,
+            int targetMinutes) {}
+
+    public record View(
+            Instant since,
+            List<Count> byTier,
+            List<Count> byPlace,
+            List<Count> byOutcome,
+            List<Count> perWeek,
+            List<Timing> timings,
+            List<Count> backlog) {
+
+        /** The bar charts, in the order the page shows them. */
+        public List<Chart> charts() {
+            return List.of(
+                    new Chart("per-week", "Tips per week (week starting)", perWeek),
+                    new Chart("by-tier", "Tips by urgency", byTier),
+                    new Chart("by-place", "Tips by type of place", byPlace),
+                    new Chart("by-outcome", "Tips by outcome", byOutcome),
+                    new Chart("backlog", "Open tips by age", backlog));
+        }
+    }
+
+    /** A horizontal bar chart; bars are scaled to {@link #WIDTH} units for the largest count. */
+    public record Chart(String id, String title, List<Count> bars) {
+
+        public static final int WIDTH = 340;
+
+        public long barWidth(Count bar) {
+            long max = bars.stream().mapToLong(Count::count).max().orElse(0);
+            return max == 0 ? 0 : bar.count() * WIDTH / max;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public View view() {
+        Instant now = clock.instant();
+        Instant since = now.minus(WEEKS * 7L, ChronoUnit.DAYS);
+        Timestamp from = Timestamp.from(since);
+        return new View(
+                since,
+                counts("SELECT urgency_tier, count(*) FROM tip WHERE received_at >= :from GROUP BY 1 ORDER BY 1", from),
+                counts(
+                        "SELECT coalesce(place_type, 'not given'), count(*) FROM tip WHERE received_at >= :from "
+                                + "GROUP BY 1 ORDER BY 2 DESC, 1",
+                        from),
+                counts(
+                        "SELECT CASE WHEN status = 'CLOSED' THEN 'closed: ' || lower(close_reason) "
+                                + "ELSE lower(status) END, count(*) FROM tip WHERE received_at >= :from "
+                                + "GROUP BY 1 ORDER BY 2 DESC, 1",
+                        from),
+                counts(
+                        "SELECT to_char(date_trunc('week', received_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), count(*) "
+                                + "FROM tip WHERE received_at >= :from GROUP BY 1 ORDER BY 1",
+                        from),
+                timings(from, now),
+                backlog(now));
+    }
+
+    private List<Count> counts(String sql, Timestamp from) {
+        return jdbc.sql(sql)
+                .param("from", from)
+                .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
+                .list();
+    }
+
+    private List<Timing> timings(Timestamp from, Instant now) {
+        return guidance.urgency().tiers().stream()
+                .map(tier -> jdbc.sql("""
+                                SELECT count(*),
+                                       percentile_cont(0.5) WITHIN GROUP (ORDER BY
+                                           extract(epoch FROM t.first_looked_at - t.received_at) / 60),
+                                       percentile_cont(0.5) WITHIN GROUP (ORDER BY
+                                           extract(epoch FROM r.first_referral - t.received_at) / 60),
+                                       count(*) FILTER (WHERE coalesce(t.first_looked_at, :now)
+                                           > t.received_at + make_interval(mins => :target))
+                                FROM tip t
+                                LEFT JOIN (SELECT tip_id, min(recorded_at) AS first_referral FROM referral
+                                           GROUP BY tip_id) r ON r.tip_id = t.id
+                                WHERE t.received_at >= :from AND t.urgency_tier = :tier
+                                """)
+                        .param("from", from)
+                        .param("now", Timestamp.from(now))
+                        .param("target", tier.firstLookMinutes())
+                        .param("tier", tier.id())
+                        .query((rs, n) -> new Timing(
+                                tier.id(),
+                                rs.getLong(1),
+                                (Double) rs.getObject(2),
+                                (Double) rs.getObject(3),
+                                rs.getLong(4),
+                                tier.firstLookMinutes()))
+                        .single())
+                .toList();
+    }
+
+    private List<Count> backlog(Instant now) {
+        return jdbc.sql("""
+                        SELECT bucket, count(*) FROM (
+                            SELECT CASE
+                                WHEN received_at > CAST(:now AS timestamptz) - interval '1 hour' THEN 1
+                                WHEN received_at > CAST(:now AS timestamptz) - interval '1 day' THEN 2
+                                WHEN received_at > CAST(:now AS timestamptz) - interval '7 days' THEN 3
+                                ELSE 4 END AS bucket
+                            FROM tip WHERE status <> 'CLOSED') open
+                        GROUP BY bucket ORDER BY bucket
+                        """)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Count(
+                        switch (rs.getInt(1)) {
+                            case 1 -> "under an hour";
+                            case 2 -> "1 to 24 hours";
+                            case 3 -> "1 to 7 days";
+                            default -> "over a week";
+                        },
+                        rs.getLong(2)))
+                .list();
+    }
+}

@@ -1,0 +1,23 @@
+package org.tipline.triage.dashboard.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.tipline.triage.dashboard.Dashboard;
+
+/** The supervisors' dashboard; its charts are SVG drawn by the template, with no script. */
+@Controller
+class DashboardController {
+
+    private final Dashboard dashboard;
+
+    DashboardController(Dashboard dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(Model model) {
+        model.addAttribute("view", dashboard.view());
+        return "dashboard";
+    }
+}

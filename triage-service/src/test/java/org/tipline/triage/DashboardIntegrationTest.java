@@ -1,0 +1,102 @@
+package org.tipline.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Browsers;
+
+/** The dashboard's numbers against tips whose history is known exactly. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardIntegrationTest {
+
+    static final TriageTestSetup SETUP = new TriageTestSetup();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SETUP.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void countsTimingsBreachesAndBacklogMatchTheKnownHistory() throws Exception {
+        SETUP.provisionOnce();
+        var coordinator = SETUP.staff("COORDINATOR");
+        UUID referred = tip(
+                "hotel-motel",
+                false,
+                "received_at = now() - interval '2 days', first_looked_at = now() - interval '2 days' + interval '30 minutes', status = 'REFERRED'");
+        try (var owner = SETUP.database.connectAsOwner();
+                var insert =
+                        owner.prepareStatement("INSERT INTO referral (id, tip_id, destination_id, reference_number, "
+                                + "recorded_by, recorded_at) VALUES (?, ?, 'norwalk-police-tips', 'R1', ?, "
+                                + "now() - interval '2 days' + interval '120 minutes')")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, referred);
+            insert.setObject(3, coordinator.id());
+            insert.executeUpdate();
+        }
+        tip(
+                "residence",
+                false,
+                "received_at = now() - interval '3 days', first_looked_at = now() - interval '3 days' "
+                        + "+ interval '2000 minutes', status = 'CLOSED', close_reason = 'SPAM', closed_at = now()");
+        tip("street", true, "received_at = now() - interval '30 minutes'");
+        tip(
+                "massage-parlor",
+                false,
+                "received_at = now() - interval '20 days', first_looked_at = now() - interval "
+                        + "'20 days' + interval '10 minutes', status = 'IN_REVIEW'");
+
+        var supervisor = SETUP.staff("SUPERVISOR");
+        try (WebClient browser = Browsers.withoutJavaScript()) {
+            supervisor.signIn(browser, url(""));
+            HtmlPage page = browser.getPage(url("/dashboard"));
+
+            assertThat(rows(page, "by-tier")).containsExactly("IMMEDIATE 1", "STANDARD 3");
+            assertThat(rows(page, "by-outcome"))
+                    .containsExactlyInAnyOrder("closed: spam 1", "referred 1", "new 1", "in_review 1");
+            assertThat(rows(page, "backlog")).containsExactly("under an hour 1", "1 to 7 days 1", "over a week 1");
+            assertThat(page.getHtmlElementById("timing-STANDARD")
+                            .asNormalizedText()
+                            .replace("\t", " "))
+                    .isEqualTo("STANDARD 3 30 120 1440 1");
+            assertThat(page.getHtmlElementById("timing-IMMEDIATE")
+                            .asNormalizedText()
+                            .replace("\t", " "))
+                    .isEqualTo("IMMEDIATE 1 — — 15 1");
+            assertThat(page.getByXPath("//*[local-name()='svg']//*[local-name()='rect']"))
+                    .hasSizeGreaterThanOrEqualTo(10);
+        }
+    }
+
+    private static UUID tip(String placeType, boolean happeningNow, String history) throws SQLException {
+        UUID id = SETUP.fileTip(
+                new TipAnswers("somewhere", "", placeType, "", "", happeningNow, "", "", "", List.of(), "", "", ""));
+        try (var owner = SETUP.database.connectAsOwner()) {
+            owner.createStatement().executeUpdate("UPDATE tip SET " + history + " WHERE id = '" + id + "'");
+        }
+        return id;
+    }
+
+    private static List<String> rows(HtmlPage page, String tableId) {
+        return page.getHtmlElementById(tableId).getElementsByTagName("tr").stream()
+                .map(row -> row.asNormalizedText().replace("\t", " "))
+                .toList();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
