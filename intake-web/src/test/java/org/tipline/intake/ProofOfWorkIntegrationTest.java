@@ -61,7 +61,8 @@ class ProofOfWorkIntegrationTest {
 
         // A wrong nonce is no proof: it falls back to the empty slow lane.
         String token4 = Receipt.newSubmissionToken();
-        assertThat(send("Wrong Nonce Road", token4, challenge, "not-a-solution").statusCode())
+        assertThat(send("Wrong Nonce Road", token4, challenge, notASolution(challenge, token4))
+                        .statusCode())
                 .isEqualTo(429);
     }
 
@@ -76,6 +77,15 @@ class ProofOfWorkIntegrationTest {
     private HttpResponse<String> send(String location, String token, String challenge, String nonce) throws Exception {
         return post("location=" + encode(location) + "&submission=" + encode(token) + "&powChallenge="
                 + encode(challenge) + "&powNonce=" + encode(nonce) + "&step=send");
+    }
+
+    /** A nonce that certainly fails: any given guess passes by chance one time in eight. */
+    private static String notASolution(String challenge, String token) {
+        for (int nonce = 0; ; nonce++) {
+            if (BalloonHash.leadingZeroBits(ProofOfWork.work(challenge, token, String.valueOf(nonce))) < 3) {
+                return String.valueOf(nonce);
+            }
+        }
     }
 
     private static String solve(String challenge, String token) {
