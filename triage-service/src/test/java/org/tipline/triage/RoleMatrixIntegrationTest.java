@@ -97,6 +97,7 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("POST /admin/staff/{id}/enabled", Set.of("ADMIN"));
         ALLOWED.put("POST /admin/staff/{id}/roles", Set.of("ADMIN"));
         ALLOWED.put("POST /admin/staff/{id}/reset", Set.of("ADMIN"));
+        ALLOWED.put("POST /admin/staff/{id}/second-factor", Set.of("ADMIN"));
         ALLOWED.put("GET /keys", Set.of("COORDINATOR"));
         ALLOWED.put("POST /keys/grant", Set.of("COORDINATOR"));
     }

@@ -133,6 +133,52 @@ class StaffAdministrationIntegrationTest {
         assertThat(auditActions()).contains("STAFF_CREATED", "KEY_GRANTED", "STAFF_DISABLED");
     }
 
+    @Test
+    void resettingALostSecondFactorKeepsTheKeysAndAsksForANewPasswordAndEnrolment() throws Exception {
+        UUID tipId = SETUP.fileTip(new TipAnswers("Kept Key Court", "", "", List.of(), false, ""));
+        var admin = SETUP.staff("ADMIN");
+        var coordinator = SETUP.staff("COORDINATOR");
+        try (WebClient adminBrowser = Browsers.withoutJavaScript()) {
+            HtmlPage staff = admin.signIn(adminBrowser, url(""));
+            HtmlPage reset = staff
+                    .getHtmlElementById("staff-" + coordinator.username())
+                    .getByXPath(".//form[contains(@action,'/second-factor')]//button")
+                    .stream()
+                    .map(b -> (org.htmlunit.html.HtmlButton) b)
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            assertThat(reset.asNormalizedText()).contains("Saved.");
+        }
+        try (WebClient browser = Browsers.withoutJavaScript()) {
+            HtmlPage passwordPage = typePassword(browser, coordinator.username(), TriageTestSetup.PASSWORD);
+            assertThat(passwordPage.getUrl().getPath()).isEqualTo("/account/password");
+            String chosen = "orchard copper violin tide";
+            passwordPage.<HtmlPasswordInput>getHtmlElementById("password").type(chosen);
+            passwordPage.<HtmlPasswordInput>getHtmlElementById("confirmation").type(chosen);
+            HtmlPage enrol = Browsers.submit(passwordPage, "password-form");
+            byte[] secret =
+                    Totp.fromBase32(enrol.getHtmlElementById("totp-secret").getTextContent());
+            enrol.<HtmlTextInput>getHtmlElementById("code").type(Totp.code(secret, Instant.now()));
+            assertThat(Browsers.submit(enrol, "enrol-form").getUrl().getPath()).isEqualTo("/queue");
+            assertThat(browser.getPage(url("/tips/" + tipId)).getWebResponse().getStatusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(auditActions()).contains("STAFF_SECOND_FACTOR_RESET");
+    }
+
+    @Test
+    void startingTheConsoleRecordsItsSecuritySettings() throws Exception {
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT detail FROM audit_entry WHERE action = 'CONFIGURATION_CHANGED'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1))
+                    .contains("tipline.triage.retention.closed=P365D")
+                    .contains("checkpoint-key=none");
+        }
+    }
+
     private HtmlPage typePassword(WebClient browser, String username, String password) throws Exception {
         HtmlPage login = browser.getPage(url("/login"));
         login.<HtmlTextInput>getHtmlElementById("username").type(username);

@@ -159,6 +159,22 @@ public class StaffDirectory {
         return new Created(id, member.username(), password);
     }
 
+    /**
+     * Clears a lost second factor (TOTP and passkeys) and asks for a new password too: at the next sign-in the
+     * person's current password, then a new one, then a new enrolment. The personal key and its grants are kept.
+     */
+    @Transactional
+    public void resetSecondFactor(UUID id, StaffPrincipal admin) {
+        require(jdbc.sql("UPDATE staff SET totp_sealed = NULL, totp_last_step = 0, must_change_password = true "
+                        + "WHERE id = :id")
+                .param("id", id)
+                .update());
+        jdbc.sql("DELETE FROM passkey_user WHERE staff_id = :id")
+                .param("id", id)
+                .update();
+        audit.append(admin.username(), "STAFF_SECOND_FACTOR_RESET", null, "staff=" + id);
+    }
+
     private boolean isLastEnabledAdmin(UUID id) {
         return jdbc.sql("""
                         SELECT bool_and(s.id = :id) FROM staff s JOIN staff_role r ON r.staff_id = s.id

@@ -86,6 +86,16 @@ class AdminController {
         }
     }
 
+    @PostMapping("/admin/staff/{id}/second-factor")
+    String resetSecondFactor(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        try {
+            directory.resetSecondFactor(id, me);
+            return "redirect:/admin/staff?saved";
+        } catch (StaffDirectory.RefusedException refused) {
+            return render(me, new NewStaffForm("", "", List.of()), refused.getMessage(), model);
+        }
+    }
+
     @PostMapping("/admin/staff/{id}/reset")
     String reset(
             @PathVariable UUID id,
