@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tipline.model.audit.AuditChain;
+import org.tipline.model.audit.AuditEntry;
+import org.tipline.model.audit.AuditVerifier;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
@@ -65,13 +68,16 @@ public final class ConsoleLoad {
         }
         List<UUID> sealed;
         List<Staff> coordinators = new ArrayList<>();
+        Staff supervisor;
         try (Connection owner = DriverManager.getConnection(args[1])) {
             TipLineKeyPair key = demoCoordinatorKey(owner, Files.readString(Path.of(args[2])));
             for (int i = 0; i < CLAIMERS; i++) {
                 coordinators.add(coordinator(owner, key, "bench-" + i + "-" + System.nanoTime()));
             }
             sealed = storeTips(owner, key);
+            supervisor = staff(owner, null, "bench-supervisor-" + System.nanoTime(), "SUPERVISOR");
             key.wipe();
+            verifyAMillionAuditEntries(owner);
         }
         List<Session> sessions = new ArrayList<>();
         for (Staff staff : coordinators) {
@@ -84,6 +90,13 @@ public final class ConsoleLoad {
         report(
                 "open, decrypt and render a tip (1 coordinator, 300 requests)",
                 measure(300, i -> first.get("/tips/" + sealed.get(i % sealed.size()))));
+        Session supervising = Session.signIn(base, supervisor);
+        for (int i = 0; i < 10; i++) {
+            supervising.get("/dashboard");
+        }
+        report(
+                "dashboard over 1,000,000 tips (1 supervisor, 50 requests)",
+                measure(50, i -> supervising.get("/dashboard")));
         takeNextInParallel(sessions, Duration.ofSeconds(10), Duration.ofMillis(100));
         takeNextInParallel(sessions, Duration.ofSeconds(20), Duration.ZERO);
     }
@@ -100,18 +113,73 @@ public final class ConsoleLoad {
     }
 
     private static Staff coordinator(Connection owner, TipLineKeyPair key, String username) throws Exception {
+        return staff(owner, key, username, "COORDINATOR");
+    }
+
+    /** An account ready to sign in, granted the tip-line key when one is given. */
+    private static Staff staff(Connection owner, TipLineKeyPair key, String username, String role) throws Exception {
         UUID id = Provisioning.createStaff(
-                owner,
-                username,
-                username,
-                PASSWORD.toCharArray(),
-                Set.of("COORDINATOR"),
-                Argon2idParameters.STAFF_PASSWORD);
+                owner, username, username, PASSWORD.toCharArray(), Set.of(role), Argon2idParameters.STAFF_PASSWORD);
         byte[] secret = Totp.newSecret();
         Provisioning.enrolTotp(owner, id, secret);
         Provisioning.passwordChosen(owner, id);
-        Provisioning.grant(owner, id, key);
+        if (key != null) {
+            Provisioning.grant(owner, id, key);
+        }
         return new Staff(username, secret);
+    }
+
+    /**
+     * Extends the audit chain to 1,000,000 entries with correct links (through COPY), signs a checkpoint over it, and
+     * times the verifier the supervisors' page and {@code audit verify} use: read every row, re-link the chain, check
+     * the checkpoint's Merkle root and signature.
+     */
+    private static void verifyAMillionAuditEntries(Connection owner) throws Exception {
+        long started = System.nanoTime();
+        long sequence;
+        byte[] link;
+        try (var rs = owner.createStatement()
+                .executeQuery("SELECT sequence, link FROM audit_entry ORDER BY sequence DESC LIMIT 1")) {
+            sequence = rs.next() ? rs.getLong(1) : 0;
+            link = sequence == 0 ? AuditChain.GENESIS : rs.getBytes(2);
+        }
+        var copy = new StringBuilder();
+        var hex = java.util.HexFormat.of();
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var copier = owner.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        while (sequence < 1_000_000) {
+            var entry = new AuditEntry(++sequence, at, "bench", "TIP_OPENED", UUID.randomUUID(), "");
+            link = AuditChain.link(link, entry);
+            copy.append(sequence)
+                    .append('\t')
+                    .append(at)
+                    .append("\tbench\tTIP_OPENED\t")
+                    .append(entry.tipId())
+                    .append("\t\t\\\\x")
+                    .append(hex.formatHex(link))
+                    .append('\n');
+            if (copy.length() > 8_000_000 || sequence == 1_000_000) {
+                copier.copyIn(
+                        "COPY audit_entry (sequence, occurred_at, actor, action, tip_id, detail, link) FROM STDIN",
+                        new java.io.StringReader(copy.toString()));
+                copy.setLength(0);
+            }
+        }
+        String[] keys = AuditVerifier.newKeyPair();
+        AuditVerifier.checkpoint(owner, AuditVerifier.privateKey(keys[0]), java.time.Instant.now());
+        System.out.printf(
+                "stored 1,000,000 audit entries and a checkpoint in %d s%n",
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        long[] runs = new long[3];
+        for (int i = 0; i < runs.length; i++) {
+            long t0 = System.nanoTime();
+            var result = AuditVerifier.verify(owner, AuditVerifier.publicKey(keys[1]));
+            runs[i] = System.nanoTime() - t0;
+            if (!result.intact() || result.entries() != 1_000_000) {
+                throw new IllegalStateException("verification did not pass: " + result);
+            }
+        }
+        report("verify 1,000,000 audit entries and their checkpoint (3 runs)", runs);
     }
 
     private static List<UUID> storeTips(Connection owner, TipLineKeyPair key) throws Exception {
@@ -285,7 +353,7 @@ public final class ConsoleLoad {
             if (!signedIn.headers().firstValue("Location").orElse("").endsWith("/")) {
                 throw new IllegalStateException("sign-in failed for " + staff.username());
             }
-            session.csrf = token(session.get("/queue").body());
+            session.csrf = token(session.get("/account/password").body());
             return session;
         }
 

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.model.guidance.Guidance;
+import org.tipline.model.guidance.UrgencyPolicy;
 import org.tipline.triage.security.IsSupervisor;
 
 /**
@@ -80,60 +81,88 @@ public class Dashboard {
         Instant now = clock.instant();
         Instant since = now.minus(WEEKS * 7L, ChronoUnit.DAYS);
         Timestamp from = Timestamp.from(since);
+        // One pass over the window's tips for all four breakdowns: each expression is computed once per row.
+        var rows = jdbc.sql("""
+                        SELECT CASE WHEN GROUPING(urgency_tier) = 0 THEN 'tier'
+                                    WHEN GROUPING(place) = 0 THEN 'place'
+                                    WHEN GROUPING(outcome) = 0 THEN 'outcome'
+                                    ELSE 'week' END,
+                               coalesce(urgency_tier, place, outcome, week), count(*)
+                        FROM (SELECT urgency_tier, coalesce(place_type, 'not given') AS place,
+                                     CASE WHEN status = 'CLOSED' THEN 'closed: ' || lower(close_reason)
+                                          ELSE lower(status) END AS outcome,
+                                     to_char(date_trunc('week', received_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week
+                              FROM tip WHERE received_at >= :from) recent
+                        GROUP BY GROUPING SETS ((urgency_tier), (place), (outcome), (week))
+                        """)
+                .param("from", from)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))})
+                .list();
         return new View(
                 since,
-                counts("SELECT urgency_tier, count(*) FROM tip WHERE received_at >= :from GROUP BY 1 ORDER BY 1", from),
-                counts(
-                        "SELECT coalesce(place_type, 'not given'), count(*) FROM tip WHERE received_at >= :from "
-                                + "GROUP BY 1 ORDER BY 2 DESC, 1",
-                        from),
-                counts(
-                        "SELECT CASE WHEN status = 'CLOSED' THEN 'closed: ' || lower(close_reason) "
-                                + "ELSE lower(status) END, count(*) FROM tip WHERE received_at >= :from "
-                                + "GROUP BY 1 ORDER BY 2 DESC, 1",
-                        from),
-                counts(
-                        "SELECT to_char(date_trunc('week', received_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), count(*) "
-                                + "FROM tip WHERE received_at >= :from GROUP BY 1 ORDER BY 1",
-                        from),
+                breakdown(rows, "tier", java.util.Comparator.comparing(Count::label)),
+                breakdown(rows, "place", byCountThenLabel()),
+                breakdown(rows, "outcome", byCountThenLabel()),
+                breakdown(rows, "week", java.util.Comparator.comparing(Count::label)),
                 timings(from, now),
                 backlog(now));
     }
 
-    private List<Count> counts(String sql, Timestamp from) {
-        return jdbc.sql(sql)
-                .param("from", from)
-                .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
-                .list();
+    private static List<Count> breakdown(List<String[]> rows, String kind, java.util.Comparator<Count> order) {
+        return rows.stream()
+                .filter(row -> row[0].equals(kind))
+                .map(row -> new Count(row[1], Long.parseLong(row[2])))
+                .sorted(order)
+                .toList();
     }
 
+    private static java.util.Comparator<Count> byCountThenLabel() {
+        return java.util.Comparator.comparingLong(Count::count).reversed().thenComparing(Count::label);
+    }
+
+    /** Every tier's timings in one pass, each against its own first-look target from the seeds. */
     private List<Timing> timings(Timestamp from, Instant now) {
-        return guidance.urgency().tiers().stream()
-                .map(tier -> jdbc.sql("""
-                                SELECT count(*),
-                                       percentile_cont(0.5) WITHIN GROUP (ORDER BY
-                                           extract(epoch FROM t.first_looked_at - t.received_at) / 60),
-                                       percentile_cont(0.5) WITHIN GROUP (ORDER BY
-                                           extract(epoch FROM r.first_referral - t.received_at) / 60),
-                                       count(*) FILTER (WHERE coalesce(t.first_looked_at, :now)
-                                           > t.received_at + make_interval(mins => :target))
-                                FROM tip t
-                                LEFT JOIN (SELECT tip_id, min(recorded_at) AS first_referral FROM referral
-                                           GROUP BY tip_id) r ON r.tip_id = t.id
-                                WHERE t.received_at >= :from AND t.urgency_tier = :tier
-                                """)
-                        .param("from", from)
-                        .param("now", Timestamp.from(now))
-                        .param("target", tier.firstLookMinutes())
-                        .param("tier", tier.id())
-                        .query((rs, n) -> new Timing(
+        var tiers = guidance.urgency().tiers();
+        var found = jdbc.sql("""
+                        SELECT targets.tier, count(t.id),
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY
+                                   extract(epoch FROM t.first_looked_at - t.received_at) / 60),
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY
+                                   extract(epoch FROM r.first_referral - t.received_at) / 60),
+                               count(t.id) FILTER (WHERE coalesce(t.first_looked_at, :now)
+                                   > t.received_at + make_interval(mins => targets.minutes))
+                        FROM unnest(CAST(:tiers AS text[]), CAST(:targets AS int[])) AS targets(tier, minutes)
+                        LEFT JOIN tip t ON t.urgency_tier = targets.tier AND t.received_at >= :from
+                        LEFT JOIN (SELECT tip_id, min(recorded_at) AS first_referral FROM referral
+                                   GROUP BY tip_id) r ON r.tip_id = t.id
+                        GROUP BY targets.tier
+                        """)
+                .param("from", from)
+                .param("now", Timestamp.from(now))
+                .param("tiers", tiers.stream().map(UrgencyPolicy.Tier::id).toArray(String[]::new))
+                .param(
+                        "targets",
+                        tiers.stream().map(UrgencyPolicy.Tier::firstLookMinutes).toArray(Integer[]::new))
+                .query((rs, n) -> new Timing(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        (Double) rs.getObject(3),
+                        (Double) rs.getObject(4),
+                        rs.getLong(5),
+                        0))
+                .list();
+        return tiers.stream()
+                .map(tier -> found.stream()
+                        .filter(timing -> timing.tier().equals(tier.id()))
+                        .findFirst()
+                        .map(timing -> new Timing(
                                 tier.id(),
-                                rs.getLong(1),
-                                (Double) rs.getObject(2),
-                                (Double) rs.getObject(3),
-                                rs.getLong(4),
+                                timing.tips(),
+                                timing.medianFirstLook(),
+                                timing.medianToReferral(),
+                                timing.breaches(),
                                 tier.firstLookMinutes()))
-                        .single())
+                        .orElseThrow())
                 .toList();
     }
 
