@@ -32,6 +32,10 @@ final class IntakeTestDatabase {
         registry.add("spring.datasource.username", () -> TestDatabase.INTAKE_ROLE);
         registry.add("spring.datasource.password", DATABASE::rolePassword);
         registry.add("tipline.intake.public-key", () -> TIP_LINE_KEY.publicKey().encode());
+        // Every test class's context and pool stay alive for the run: small pools that let idle connections go.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         // Most tests send tips from HtmlUnit or plain HTTP, without JavaScript: an unbounded slow lane with no wait.
         // ProofOfWorkIntegrationTest and the browser tests set the real limits.
         registry.add("tipline.intake.proof-of-work.slow-lane-per-minute", () -> "1000000");

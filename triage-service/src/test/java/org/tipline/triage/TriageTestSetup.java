@@ -43,6 +43,11 @@ final class TriageTestSetup {
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", () -> TestDatabase.TRIAGE_ROLE);
         registry.add("spring.datasource.password", database::rolePassword);
+        // Spring keeps every test class's context, and each its pool, alive for the whole run: keep them small and
+        // let idle connections go, or the server runs out of connection slots.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         registry.add("spring.flyway.url", database::jdbcUrl);
         registry.add("spring.flyway.user", database::ownerUser);
         registry.add("spring.flyway.password", database::ownerPassword);

@@ -36,6 +36,8 @@ class RoleAnnotationsTest {
         registry.add("spring.datasource.url", DATABASE::jdbcUrl);
         registry.add("spring.datasource.username", () -> TestDatabase.TRIAGE_ROLE);
         registry.add("spring.datasource.password", DATABASE::rolePassword);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "2");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
         registry.add("spring.flyway.url", DATABASE::jdbcUrl);
         registry.add("spring.flyway.user", DATABASE::ownerUser);
         registry.add("spring.flyway.password", DATABASE::ownerPassword);
