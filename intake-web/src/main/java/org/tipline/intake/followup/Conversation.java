@@ -40,13 +40,15 @@ public class Conversation {
 
     /** The messages of the tip this receipt belongs to, oldest first. The caller has checked the receipt exists. */
     public List<Message> messages(String receipt) {
-        return jdbc.sql("SELECT id, direction, sent_on, for_tipster FROM tipster_messages(?)")
-                .param(Receipt.lookupId(receipt))
-                .query((rs, n) -> new Message(
-                        Direction.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class),
-                        Messages.openWithReceipt(receipt, rs.getObject(1, UUID.class), rs.getBytes(4))))
-                .list();
+        try (var reader = Messages.readerFor(receipt)) {
+            return jdbc.sql("SELECT id, direction, sent_on, for_tipster FROM tipster_messages(?)")
+                    .param(Receipt.lookupId(receipt))
+                    .query((rs, n) -> new Message(
+                            Direction.valueOf(rs.getString(2)),
+                            rs.getObject(3, LocalDate.class),
+                            reader.open(rs.getObject(1, UUID.class), rs.getBytes(4))))
+                    .list();
+        }
     }
 
     /** Adds the tipster's answer or new information, sealed for staff and for the tipster. */

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.UUID;
 import org.tipline.model.crypto.Aead;
 import org.tipline.model.crypto.Bytes;
@@ -24,7 +23,6 @@ import org.tipline.model.crypto.TipLinePublicKey;
  */
 public final class Attachments {
 
-    public static final Set<String> MEDIA_TYPES = Set.of("image/jpeg", "image/png", "application/pdf");
     static final int CHUNK_BYTES = 64 * 1024;
     private static final int SEALED_CHUNK_BYTES = CHUNK_BYTES + 12 + 16;
     private static final byte FORMAT = 1;

@@ -89,13 +89,29 @@ public final class Messages {
         }
     }
 
-    /** The follow-up page's view of one message: the tipster's copy, opened with the key their receipt derives. */
-    public static String openWithReceipt(String receipt, UUID messageId, byte[] tipsterCopy) {
-        HpkeKeyPair tipster = Receipt.tipsterKeys(receipt);
-        try {
-            return openForTipster(tipster, messageId, tipsterCopy);
-        } finally {
-            tipster.wipe();
+    /**
+     * The follow-up page's reader for one receipt: the key it derives is made once for the whole conversation and
+     * wiped on close. The public tier holds the reader, never the key pair.
+     */
+    public static TipsterReader readerFor(String receipt) {
+        return new TipsterReader(Receipt.tipsterKeys(receipt));
+    }
+
+    /** Opens the tipster's copies of one tip's messages. */
+    public static final class TipsterReader implements AutoCloseable {
+        private final HpkeKeyPair keys;
+
+        private TipsterReader(HpkeKeyPair keys) {
+            this.keys = keys;
+        }
+
+        public String open(UUID messageId, byte[] tipsterCopy) {
+            return openForTipster(keys, messageId, tipsterCopy);
+        }
+
+        @Override
+        public void close() {
+            keys.wipe();
         }
     }
 

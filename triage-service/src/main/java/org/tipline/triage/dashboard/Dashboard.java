@@ -123,19 +123,22 @@ public class Dashboard {
     /** Every tier's timings in one pass, each against its own first-look target from the seeds. */
     private List<Timing> timings(Timestamp from, Instant now) {
         var tiers = guidance.urgency().tiers();
-        var found = jdbc.sql("""
+        return jdbc.sql("""
                         SELECT targets.tier, count(t.id),
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY
                                    extract(epoch FROM t.first_looked_at - t.received_at) / 60),
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY
                                    extract(epoch FROM r.first_referral - t.received_at) / 60),
                                count(t.id) FILTER (WHERE coalesce(t.first_looked_at, :now)
-                                   > t.received_at + make_interval(mins => targets.minutes))
-                        FROM unnest(CAST(:tiers AS text[]), CAST(:targets AS int[])) AS targets(tier, minutes)
+                                   > t.received_at + make_interval(mins => targets.minutes)),
+                               targets.minutes
+                        FROM unnest(CAST(:tiers AS text[]), CAST(:targets AS int[])) WITH ORDINALITY
+                             AS targets(tier, minutes, position)
                         LEFT JOIN tip t ON t.urgency_tier = targets.tier AND t.received_at >= :from
                         LEFT JOIN (SELECT tip_id, min(recorded_at) AS first_referral FROM referral
                                    GROUP BY tip_id) r ON r.tip_id = t.id
-                        GROUP BY targets.tier
+                        GROUP BY targets.tier, targets.minutes, targets.position
+                        ORDER BY targets.position
                         """)
                 .param("from", from)
                 .param("now", Timestamp.from(now))
@@ -149,21 +152,8 @@ public class Dashboard {
                         (Double) rs.getObject(3),
                         (Double) rs.getObject(4),
                         rs.getLong(5),
-                        0))
+                        rs.getInt(6)))
                 .list();
-        return tiers.stream()
-                .map(tier -> found.stream()
-                        .filter(timing -> timing.tier().equals(tier.id()))
-                        .findFirst()
-                        .map(timing -> new Timing(
-                                tier.id(),
-                                timing.tips(),
-                                timing.medianFirstLook(),
-                                timing.medianToReferral(),
-                                timing.breaches(),
-                                tier.firstLookMinutes()))
-                        .orElseThrow())
-                .toList();
     }
 
     private List<Count> backlog(Instant now) {

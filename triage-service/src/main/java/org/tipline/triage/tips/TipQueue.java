@@ -43,12 +43,7 @@ public class TipQueue {
 
     /** Which tips to list. Null fields do not filter; a null status means every status but CLOSED. */
     public record Filter(
-            TipStatus status, String tier, String assignee, String placeType, LocalDate from, LocalDate to) {
-
-        public static Filter open() {
-            return new Filter(null, null, null, null, null, null);
-        }
-    }
+            TipStatus status, String tier, String assignee, String placeType, LocalDate from, LocalDate to) {}
 
     /** One queue line. Overdue: not yet looked at within the tier's first-look target from the seeds. */
     public record Row(
