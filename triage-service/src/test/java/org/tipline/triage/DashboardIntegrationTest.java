@@ -8,15 +8,19 @@ import java.util.UUID;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
+import org.tipline.triage.dashboard.Dashboard;
 
 /** The dashboard's numbers against tips whose history is known exactly. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tipline.triage.dashboard.refresh=PT1H")
 class DashboardIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
@@ -28,6 +32,9 @@ class DashboardIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Dashboard dashboard;
 
     @Test
     void countsTimingsBreachesAndBacklogMatchTheKnownHistory() throws Exception {
@@ -60,9 +67,11 @@ class DashboardIntegrationTest {
                         + "'20 days' + interval '10 minutes', status = 'IN_REVIEW'");
 
         var supervisor = SETUP.staff("SUPERVISOR");
+        dashboard.refresh();
         try (WebClient browser = Browsers.withoutJavaScript()) {
             supervisor.signIn(browser, url(""));
             HtmlPage page = browser.getPage(url("/dashboard"));
+            assertThat(page.getHtmlElementById("computed").asNormalizedText()).startsWith("Figures as of ");
 
             assertThat(rows(page, "by-tier")).containsExactly("IMMEDIATE 1", "STANDARD 3");
             assertThat(rows(page, "by-outcome"))
@@ -78,6 +87,14 @@ class DashboardIntegrationTest {
                     .isEqualTo("IMMEDIATE 1 — — 15 1");
             assertThat(page.getByXPath("//*[local-name()='svg']//*[local-name()='rect']"))
                     .hasSizeGreaterThanOrEqualTo(10);
+
+            // Page views read the figures computed last; the next refresh takes in what arrived since.
+            tip("street", true, "received_at = now() - interval '5 minutes'");
+            assertThat(rows(browser.getPage(url("/dashboard")), "by-tier"))
+                    .containsExactly("IMMEDIATE 1", "STANDARD 3");
+            dashboard.refresh();
+            assertThat(rows(browser.getPage(url("/dashboard")), "by-tier"))
+                    .containsExactly("IMMEDIATE 2", "STANDARD 3");
         }
     }
 

@@ -2,12 +2,16 @@ package org.tipline.triage.dashboard;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.model.guidance.UrgencyPolicy;
 import org.tipline.triage.security.IsSupervisor;
@@ -16,9 +20,12 @@ import org.tipline.triage.security.IsSupervisor;
  * The numbers supervisors steer by, from tip metadata only (nothing is decrypted): tips per week by tier, type of
  * place and outcome; how long tips waited for a first look and for a referral; how many missed their tier's target;
  * and the open backlog by age.
+ *
+ * <p>Computing them reads every tip of the last twelve weeks, so they are computed once a minute in the background
+ * and every page view reads the latest result, with its time shown (ADR 13): supervisors refreshing the page never add
+ * load to the database that intake shares.
  */
 @Service
-@IsSupervisor
 public class Dashboard {
 
     public static final int WEEKS = 12;
@@ -26,11 +33,19 @@ public class Dashboard {
     private final JdbcClient jdbc;
     private final Guidance guidance;
     private final Clock clock;
+    private final Duration maxAge;
+    private final AtomicReference<View> latest = new AtomicReference<>();
 
-    Dashboard(JdbcClient jdbc, Guidance guidance, Clock clock) {
+    Dashboard(
+            JdbcClient jdbc,
+            Guidance guidance,
+            Clock clock,
+            @Value("${tipline.triage.dashboard.refresh:PT1M}") Duration refresh) {
         this.jdbc = jdbc;
         this.guidance = guidance;
         this.clock = clock;
+        // A missed refresh (a slow database, a paused scheduler) must not leave the page showing old figures.
+        this.maxAge = refresh.multipliedBy(2);
     }
 
     /** One bar: a label and a count. */
@@ -46,6 +61,8 @@ public class Dashboard {
             int targetMinutes) {}
 
     public record View(
+            Instant computedAt,
+            long computeMillis,
             Instant since,
             List<Count> byTier,
             List<Count> byPlace,
@@ -76,8 +93,32 @@ public class Dashboard {
         }
     }
 
-    @Transactional(readOnly = true)
+    /** The latest figures; computed now only when none are recent (at start-up, or if refreshing has stalled). */
+    @IsSupervisor
     public View view() {
+        View view = latest.get();
+        if (isRecent(view)) {
+            return view;
+        }
+        synchronized (this) {
+            view = latest.get();
+            return isRecent(view) ? view : compute();
+        }
+    }
+
+    @Scheduled(
+            initialDelayString = "${tipline.triage.dashboard.refresh:PT1M}",
+            fixedDelayString = "${tipline.triage.dashboard.refresh:PT1M}")
+    public synchronized void refresh() {
+        compute();
+    }
+
+    private boolean isRecent(View view) {
+        return view != null && !view.computedAt().plus(maxAge).isBefore(clock.instant());
+    }
+
+    private View compute() {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         Instant since = now.minus(WEEKS * 7L, ChronoUnit.DAYS);
         Timestamp from = Timestamp.from(since);
@@ -98,17 +139,23 @@ public class Dashboard {
                 .param("from", from)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))})
                 .list();
-        return new View(
+        var timings = timings(from, now);
+        var backlog = backlog(now);
+        View view = new View(
+                now,
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 since,
-                breakdown(rows, "tier", java.util.Comparator.comparing(Count::label)),
+                breakdown(rows, "tier", Comparator.comparing(Count::label)),
                 breakdown(rows, "place", byCountThenLabel()),
                 breakdown(rows, "outcome", byCountThenLabel()),
-                breakdown(rows, "week", java.util.Comparator.comparing(Count::label)),
-                timings(from, now),
-                backlog(now));
+                breakdown(rows, "week", Comparator.comparing(Count::label)),
+                timings,
+                backlog);
+        latest.set(view);
+        return view;
     }
 
-    private static List<Count> breakdown(List<String[]> rows, String kind, java.util.Comparator<Count> order) {
+    private static List<Count> breakdown(List<String[]> rows, String kind, Comparator<Count> order) {
         return rows.stream()
                 .filter(row -> row[0].equals(kind))
                 .map(row -> new Count(row[1], Long.parseLong(row[2])))
@@ -116,8 +163,8 @@ public class Dashboard {
                 .toList();
     }
 
-    private static java.util.Comparator<Count> byCountThenLabel() {
-        return java.util.Comparator.comparingLong(Count::count).reversed().thenComparing(Count::label);
+    private static Comparator<Count> byCountThenLabel() {
+        return Comparator.comparingLong(Count::count).reversed().thenComparing(Count::label);
     }
 
     /** Every tier's timings in one pass, each against its own first-look target from the seeds. */
