@@ -83,6 +83,12 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("POST /tips/{id}/notes", Set.of("COORDINATOR"));
         ALLOWED.put("POST /tips/{id}/messages", Set.of("COORDINATOR"));
         ALLOWED.put("GET /tips/{id}/link", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/case", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/duplicate", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /queue/index-links", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /tips/{id}/packet", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/packet", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /tips/{id}/referrals/{referralId}/retry", Set.of("COORDINATOR"));
         ALLOWED.put("GET /tips/{id}/attachments/{attachmentId}", Set.of("COORDINATOR"));
         ALLOWED.put("GET /tips/{id}/attachments/{attachmentId}/view", Set.of("COORDINATOR"));
         ALLOWED.put("GET /tips/{id}/attachments/{attachmentId}/pages/{page}", Set.of("COORDINATOR"));
@@ -136,6 +142,7 @@ class RoleMatrixIntegrationTest {
                     String[] parts = rule.getKey().split(" ");
                     String path = parts[1].replace("{id}", tipId.toString())
                             .replace("{attachmentId}", UUID.randomUUID().toString())
+                            .replace("{referralId}", UUID.randomUUID().toString())
                             .replace("{page}", "1");
                     var request = new WebRequest(new URL(url(path)), HttpMethod.valueOf(parts[0]));
                     if (parts[0].equals("POST")) {

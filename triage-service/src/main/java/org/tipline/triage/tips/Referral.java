@@ -1,12 +1,17 @@
 package org.tipline.triage.tips;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A record that a tip was forwarded to a destination from the directory, with the reference it was given. */
+/**
+ * A tip forwarded to a destination from the directory: by phone or web form (recorded by the coordinator, with the
+ * reference number and the person spoken to), or as an encrypted email sent from the outbox.
+ */
 @Entity
 @Table(name = "referral")
 public class Referral {
@@ -24,13 +29,93 @@ public class Referral {
 
     private Instant recordedAt;
 
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    private String contactPerson;
+
+    private Instant contactedAt;
+
+    @Enumerated(EnumType.STRING)
+    private DeliveryStatus deliveryStatus;
+
+    private String recipient;
+
+    private int attempts;
+
+    private String lastError;
+
+    private Instant deliveredAt;
+
+    /** How the referral reached the destination. */
+    public enum Channel {
+        PHONE("Phone"),
+        WEB_FORM("The destination's web form"),
+        EMAIL("Encrypted email");
+
+        private final String label;
+
+        Channel(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** RECORDED: a person handed it over. QUEUED, SENT, FAILED: an encrypted email and how its sending went. */
+    public enum DeliveryStatus {
+        RECORDED,
+        QUEUED,
+        SENT,
+        FAILED;
+
+        /** Whether the destination has it: only then does it count for the rules that need a referral. */
+        public boolean delivered() {
+            return this == RECORDED || this == SENT;
+        }
+    }
+
     protected Referral() {}
 
-    Referral(UUID tipId, String destinationId, String referenceNumber, UUID recordedBy, Instant recordedAt) {
+    /** A referral a coordinator made by phone or through the destination's own form. */
+    static Referral manual(
+            UUID tipId,
+            String destinationId,
+            Channel channel,
+            String referenceNumber,
+            String contactPerson,
+            Instant contactedAt,
+            UUID recordedBy,
+            Instant recordedAt) {
+        if (channel == Channel.EMAIL) {
+            throw new IllegalArgumentException("email referrals are sent, not recorded");
+        }
+        Referral referral = new Referral(tipId, destinationId, recordedBy, recordedAt);
+        referral.channel = channel;
+        referral.referenceNumber = referenceNumber;
+        referral.contactPerson = contactPerson;
+        referral.contactedAt = contactedAt;
+        referral.deliveryStatus = DeliveryStatus.RECORDED;
+        return referral;
+    }
+
+    /** An encrypted email waiting in the outbox; the message itself is stored by {@link TipHandling}. */
+    static Referral queuedEmail(
+            UUID id, UUID tipId, String destinationId, String recipient, UUID recordedBy, Instant recordedAt) {
+        Referral referral = new Referral(tipId, destinationId, recordedBy, recordedAt);
+        referral.id = id;
+        referral.channel = Channel.EMAIL;
+        referral.recipient = recipient;
+        referral.deliveryStatus = DeliveryStatus.QUEUED;
+        return referral;
+    }
+
+    private Referral(UUID tipId, String destinationId, UUID recordedBy, Instant recordedAt) {
         this.id = UUID.randomUUID();
         this.tipId = tipId;
         this.destinationId = destinationId;
-        this.referenceNumber = referenceNumber;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
     }
@@ -49,5 +134,37 @@ public class Referral {
 
     public Instant recordedAt() {
         return recordedAt;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String contactPerson() {
+        return contactPerson;
+    }
+
+    public Instant contactedAt() {
+        return contactedAt;
+    }
+
+    public DeliveryStatus deliveryStatus() {
+        return deliveryStatus;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant deliveredAt() {
+        return deliveredAt;
     }
 }

@@ -8,5 +8,7 @@ interface ReferralRepository extends Repository<Referral, UUID> {
 
     Referral save(Referral referral);
 
+    void flush();
+
     List<Referral> findByTipIdOrderByRecordedAt(UUID tipId);
 }

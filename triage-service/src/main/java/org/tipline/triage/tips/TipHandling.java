@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,8 @@ public class TipHandling {
     private final AuditTrail audit;
     private final Guidance guidance;
     private final Clock clock;
+    private final ChildProtectionPolicy childProtection;
+    private final TipLinks links;
 
     TipHandling(
             TipRepository tips,
@@ -52,13 +55,16 @@ public class TipHandling {
             JdbcClient jdbc,
             AuditTrail audit,
             Guidance guidance,
+            TipLinks links,
             Clock clock) {
+        this.links = links;
         this.tips = tips;
         this.referrals = referrals;
         this.jdbc = jdbc;
         this.audit = audit;
         this.guidance = guidance;
         this.clock = clock;
+        this.childProtection = new ChildProtectionPolicy(guidance);
     }
 
     /** Decrypts a tip with its notes and conversation, moves a new tip into review and marks it read for me. */
@@ -86,33 +92,112 @@ public class TipHandling {
                     referrals.findByTipIdOrderByRecordedAt(tipId),
                     labels(tipId),
                     timeline(tip, dataKey, keys),
-                    attachments(tipId));
+                    attachments(tipId),
+                    links.linksOf(tipId, answers, keys, other -> answersOrNone(other, keys)),
+                    caseOf(tipId));
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
     }
 
-    /** Records that the tip was forwarded to a directory destination under the given reference number. */
+    /** What a coordinator records after forwarding a tip by phone or through the destination's own form. */
+    public record ManualReferral(
+            String destinationId,
+            Referral.Channel channel,
+            String referenceNumber,
+            String contactPerson,
+            Instant contactedAt) {}
+
+    /** Records that the tip was forwarded by hand to a directory destination. */
     @Transactional
-    public Referral refer(UUID tipId, String destinationId, String referenceNumber, StaffPrincipal coordinator) {
-        if (guidance.destination(destinationId).isEmpty()) {
-            throw new IllegalArgumentException("not a destination in the referral directory: " + destinationId);
-        }
+    public Referral refer(UUID tipId, ManualReferral made, StaffPrincipal coordinator) {
+        requireDestination(made.destinationId());
         Tip tip = find(tipId);
         tip.markReferred();
-        Referral referral =
-                referrals.save(new Referral(tipId, destinationId, referenceNumber, coordinator.id(), clock.instant()));
+        Referral referral = referrals.save(Referral.manual(
+                tipId,
+                made.destinationId(),
+                made.channel(),
+                made.referenceNumber(),
+                made.contactPerson(),
+                made.contactedAt(),
+                coordinator.id(),
+                clock.instant()));
         audit.append(
                 coordinator.username(),
                 "REFERRAL_RECORDED",
                 tipId,
-                "destination=" + destinationId + " referral=" + referral.id());
+                "destination=" + made.destinationId() + " channel=" + made.channel() + " referral=" + referral.id());
         return referral;
+    }
+
+    /**
+     * Puts an email referral in the outbox: the message is already S/MIME ciphertext for the destination, so nothing
+     * readable is stored. The outbox sends it and records the delivery.
+     */
+    @Transactional
+    public Referral queueEmailReferral(
+            UUID tipId,
+            UUID referralId,
+            String destinationId,
+            String recipient,
+            byte[] smimeMessage,
+            StaffPrincipal coordinator) {
+        requireDestination(destinationId);
+        Tip tip = find(tipId);
+        tip.markReferred();
+        Referral referral = referrals.save(
+                Referral.queuedEmail(referralId, tipId, destinationId, recipient, coordinator.id(), clock.instant()));
+        referrals.flush();
+        jdbc.sql("UPDATE referral SET smime_message = :message, next_attempt_at = :now WHERE id = :id")
+                .param("message", smimeMessage)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", referralId)
+                .update();
+        audit.append(
+                coordinator.username(),
+                "REFERRAL_QUEUED",
+                tipId,
+                "destination=" + destinationId + " channel=EMAIL referral=" + referralId);
+        return referral;
+    }
+
+    /** The tip's answers and referrals, decrypted to prepare a referral packet; the preparation is audited. */
+    @Transactional
+    public PacketSource packetSource(UUID tipId, StaffPrincipal coordinator, UnlockedKeys keys) {
+        Tip tip = find(tipId);
+        byte[] dataKey = dataKey(tip, keys);
+        try {
+            TipAnswers answers = TipAnswersCodec.decode(
+                    SealedField.open(dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tipId)));
+            audit.append(coordinator.username(), "PACKET_PREPARED", tipId, "");
+            return new PacketSource(tip, answers, referrals.findByTipIdOrderByRecordedAt(tipId));
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /** What a referral packet is made from. */
+    public record PacketSource(Tip tip, TipAnswers answers, List<Referral> referrals) {}
+
+    private void requireDestination(String destinationId) {
+        if (guidance.destination(destinationId).isEmpty()) {
+            throw new IllegalArgumentException("not a destination in the referral directory: " + destinationId);
+        }
     }
 
     @Transactional
     public void changeStatus(UUID tipId, int seenVersion, TipStatus target, CloseReason reason, StaffPrincipal me) {
         Tip tip = findAt(tipId, seenVersion);
+        if (target == TipStatus.CLOSED
+                && !childProtection.allowsClosing(tip, referrals.findByTipIdOrderByRecordedAt(tipId))) {
+            throw new ChildProtectionPolicy.ChildProtectionPendingException(childProtection
+                    .childProtectionDestination()
+                    .map(d -> "Someone in this tip may be under 18. Refer it to "
+                            + d.name().in("en") + (d.phone() == null ? "" : " (" + d.phone() + ")")
+                            + " before closing it.")
+                    .orElse("Someone in this tip may be under 18; refer it to child protection before closing it."));
+        }
         tip.changeStatus(target, reason, clock.instant());
         tips.flush();
         audit.append(
@@ -307,14 +392,132 @@ public class TipHandling {
         return "note:" + noteId;
     }
 
-    /** A tip with its decrypted answers, referrals, labels, handling timeline and the files the tipster added. */
+    /**
+     * A tip with its decrypted answers, referrals, labels, handling timeline, the files the tipster added, the other
+     * tips that mention the same things, and the tips a coordinator put in one case with it.
+     */
     public record OpenedTip(
             Tip tip,
             TipAnswers answers,
             List<Referral> referrals,
             List<String> labels,
             List<TimelineEntry> timeline,
-            List<AttachmentInfo> attachments) {}
+            List<AttachmentInfo> attachments,
+            List<TipLinks.Link> links,
+            List<CaseMember> sameCase) {}
+
+    /** Another tip of the same case; {@code duplicateOf} is set when one repeats the other. */
+    public record CaseMember(UUID tipId, Instant receivedAt, UUID duplicateOf) {}
+
+    /**
+     * Indexes, for linking, up to {@code limit} tips that have never been indexed under the linking key; this runs
+     * inside a staff session because only a session holds the key. Returns how many were indexed.
+     */
+    @Transactional
+    public int indexForLinks(int limit, StaffPrincipal me, UnlockedKeys keys) {
+        int indexed = 0;
+        for (UUID tipId : links.unindexed(keys, limit)) {
+            Optional<Tip> tip = tips.findById(tipId);
+            if (tip.isPresent() && links.index(tipId, answers(tip.get(), keys), keys)) {
+                indexed++;
+            }
+        }
+        audit.append(me.username(), "LINKS_INDEXED", null, "tips=" + indexed);
+        return indexed;
+    }
+
+    /** Puts two tips in one case (joining the cases either is already in); both stay as they are. */
+    @Transactional
+    public void sameCase(UUID tipId, UUID otherId, StaffPrincipal me) {
+        joinCase(tipId, otherId, null, me);
+        audit.append(me.username(), "CASE_LINKED", tipId, "with=" + otherId);
+    }
+
+    /**
+     * Marks a tip as a duplicate of another: both join one case, the duplicate is closed as DUPLICATE and points at
+     * the tip it repeats. Nothing is deleted; the duplicate stays readable from the other tip.
+     */
+    @Transactional
+    public void markDuplicate(UUID duplicateId, int seenVersion, UUID originalId, StaffPrincipal me) {
+        Tip duplicate = findAt(duplicateId, seenVersion);
+        List<Referral> bothReferrals = new ArrayList<>(referrals.findByTipIdOrderByRecordedAt(duplicateId));
+        bothReferrals.addAll(referrals.findByTipIdOrderByRecordedAt(originalId));
+        if (!childProtection.allowsClosing(duplicate, bothReferrals)) {
+            throw new ChildProtectionPolicy.ChildProtectionPendingException(
+                    "Someone in this tip may be under 18, and neither tip has been referred to child protection yet.");
+        }
+        joinCase(duplicateId, originalId, originalId, me);
+        duplicate.changeStatus(TipStatus.CLOSED, CloseReason.DUPLICATE, clock.instant());
+        tips.flush();
+        audit.append(me.username(), "MERGED_AS_DUPLICATE", duplicateId, "of=" + originalId);
+    }
+
+    private void joinCase(UUID tipId, UUID otherId, UUID duplicateOf, StaffPrincipal me) {
+        if (tipId.equals(otherId)) {
+            throw new IllegalArgumentException("a tip cannot be linked to itself");
+        }
+        find(tipId);
+        find(otherId);
+        UUID caseId = caseIdOf(otherId).or(() -> caseIdOf(tipId)).orElseGet(UUID::randomUUID);
+        caseIdOf(tipId)
+                .filter(old -> !old.equals(caseId))
+                .ifPresent(old -> jdbc.sql("UPDATE tip_case SET case_id = :case WHERE case_id = :old")
+                        .param("case", caseId)
+                        .param("old", old)
+                        .update());
+        for (UUID member : List.of(otherId, tipId)) {
+            jdbc.sql("""
+                            INSERT INTO tip_case (tip_id, case_id, duplicate_of, added_by, added_at)
+                            VALUES (:tip, :case, :dup, :me, :now)
+                            ON CONFLICT (tip_id) DO UPDATE SET case_id = excluded.case_id,
+                                duplicate_of = coalesce(excluded.duplicate_of, tip_case.duplicate_of)
+                            """)
+                    .param("tip", member)
+                    .param("case", caseId)
+                    .param("dup", member.equals(tipId) ? duplicateOf : null, java.sql.Types.OTHER)
+                    .param("me", me.id())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        }
+    }
+
+    private Optional<UUID> caseIdOf(UUID tipId) {
+        return jdbc.sql("SELECT case_id FROM tip_case WHERE tip_id = :tip")
+                .param("tip", tipId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    private List<CaseMember> caseOf(UUID tipId) {
+        return jdbc.sql("""
+                        SELECT c.tip_id, t.received_at, c.duplicate_of FROM tip_case c JOIN tip t ON t.id = c.tip_id
+                        WHERE c.case_id = (SELECT case_id FROM tip_case WHERE tip_id = :tip) AND c.tip_id <> :tip
+                        ORDER BY t.received_at
+                        """)
+                .param("tip", tipId)
+                .query((rs, n) -> new CaseMember(
+                        rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class)))
+                .list();
+    }
+
+    /** A candidate for a link that this session cannot read (another epoch, or shredded) simply does not match. */
+    private TipAnswers answersOrNone(UUID tipId, UnlockedKeys keys) {
+        try {
+            return answers(find(tipId), keys);
+        } catch (KeyNotUnlockedException | TipShreddedException | TipNotFoundException e) {
+            return new TipAnswers("", "", "", "", "", false, "", "", "", List.of(), "", "", "");
+        }
+    }
+
+    private TipAnswers answers(Tip tip, UnlockedKeys keys) {
+        byte[] dataKey = dataKey(tip, keys);
+        try {
+            return TipAnswersCodec.decode(SealedField.open(
+                    dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tip.id())));
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
 
     /** What is known about a file without opening it. */
     public record AttachmentInfo(UUID id, String mediaType, int sizeBytes, Instant addedAt) {

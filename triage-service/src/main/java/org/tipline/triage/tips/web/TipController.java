@@ -29,7 +29,9 @@ import org.tipline.model.guidance.Guidance;
 import org.tipline.model.guidance.Indicator;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
+import org.tipline.triage.tips.ChildProtectionPolicy;
 import org.tipline.triage.tips.CloseReason;
+import org.tipline.triage.tips.Referral;
 import org.tipline.triage.tips.TipHandling;
 import org.tipline.triage.tips.TipQueue;
 import org.tipline.triage.tips.TipStatus;
@@ -57,6 +59,9 @@ class TipController {
             Map.entry("plate", "Plate"),
             Map.entry("plateState", "Plate state"),
             Map.entry("features", "Distinctive"));
+
+    /** Tips indexed per press of the button: each is decrypted, so a pass stays well under a second or two. */
+    private static final int INDEX_PASS_SIZE = 500;
 
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"']+");
 
@@ -161,11 +166,11 @@ class TipController {
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
             Model model) {
-        Map<String, String> errors = form.validate(guidance);
+        Map<String, String> errors = form.validate(guidance, clock);
         if (!errors.isEmpty()) {
             return render(id, me, session, new Forms().referral(form, errors), model);
         }
-        handling.refer(id, form.destinationId(), form.referenceNumber(), me);
+        handling.refer(id, form.toReferral(clock), me);
         return "redirect:/tips/" + id + "?referred";
     }
 
@@ -184,8 +189,70 @@ class TipController {
             handling.changeStatus(id, form.version(), form.target(), form.closeReason(), me);
         } catch (TipHandling.TipChangedException | ObjectOptimisticLockingFailureException e) {
             return conflict(id, me, session, new Forms().status(form, Map.of()), model);
+        } catch (ChildProtectionPolicy.ChildProtectionPendingException e) {
+            return render(id, me, session, new Forms().status(form, Map.of("status", e.getMessage())), model);
         }
         return "redirect:/tips/" + id + "?saved";
+    }
+
+    /** Puts this tip in one case with another: both stay open and readable. */
+    @PostMapping("/tips/{id}/case")
+    String sameCase(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String other,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session,
+            Model model) {
+        UUID otherId = tipId(other);
+        if (otherId == null || otherId.equals(id)) {
+            return render(
+                    id, me, session, new Forms().caseWith(other, Map.of("case", "Give the id of another tip.")), model);
+        }
+        handling.sameCase(id, otherId, me);
+        return "redirect:/tips/" + id + "?linked#case";
+    }
+
+    /** Closes this tip as a duplicate of another; both originals stay. */
+    @PostMapping("/tips/{id}/duplicate")
+    String duplicate(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "-1") int version,
+            @RequestParam(defaultValue = "") String of,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session,
+            Model model) {
+        UUID originalId = tipId(of);
+        if (originalId == null || originalId.equals(id)) {
+            return render(
+                    id,
+                    me,
+                    session,
+                    new Forms().caseWith(of, Map.of("case", "Give the id of the tip this repeats.")),
+                    model);
+        }
+        try {
+            handling.markDuplicate(id, version, originalId, me);
+        } catch (TipHandling.TipChangedException | ObjectOptimisticLockingFailureException e) {
+            return conflict(id, me, session, new Forms().caseWith(of, Map.of()), model);
+        } catch (ChildProtectionPolicy.ChildProtectionPendingException e) {
+            return render(id, me, session, new Forms().caseWith(of, Map.of("case", e.getMessage())), model);
+        }
+        return "redirect:/tips/" + id + "?merged#case";
+    }
+
+    /** Indexes tips never indexed for links, in this session (only a session holds the key). */
+    @PostMapping("/queue/index-links")
+    String indexLinks(@AuthenticationPrincipal StaffPrincipal me, HttpSession session) {
+        int indexed = handling.indexForLinks(INDEX_PASS_SIZE, me, UnlockedKeys.of(session));
+        return "redirect:/queue?indexed=" + indexed;
+    }
+
+    private static UUID tipId(String typed) {
+        try {
+            return UUID.fromString(typed.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @PostMapping("/tips/{id}/assignee")
@@ -328,6 +395,7 @@ class TipController {
                 links(opened.answers().onlineDetails() + " " + opened.answers().details()));
         model.addAttribute("coordinators", queue.coordinators());
         model.addAttribute("closeReasons", CloseReason.values());
+        model.addAttribute("channels", List.of(Referral.Channel.PHONE, Referral.Channel.WEB_FORM));
         model.addAttribute("me", me);
         if (!model.containsAttribute("conflict")) {
             model.addAttribute("conflict", false);

@@ -1,0 +1,41 @@
+package org.tipline.triage.tips;
+
+import java.util.List;
+import java.util.Optional;
+import org.tipline.model.guidance.Destination;
+import org.tipline.model.guidance.Guidance;
+
+/**
+ * A tip about someone who may be under 18 cannot be closed until child protection has it: a referral to a
+ * CHILD_PROTECTION destination that was handed over by a person or whose email was sent. A queued or failed email
+ * does not count, since the destination does not have it yet.
+ */
+public final class ChildProtectionPolicy {
+
+    private final Guidance guidance;
+
+    public ChildProtectionPolicy(Guidance guidance) {
+        this.guidance = guidance;
+    }
+
+    /** Whether a tip with these referrals may be closed. */
+    public boolean allowsClosing(Tip tip, List<Referral> referrals) {
+        return !tip.childProtectionRequired()
+                || referrals.stream()
+                        .filter(r -> r.deliveryStatus().delivered())
+                        .flatMap(r -> guidance.destination(r.destinationId()).stream())
+                        .anyMatch(d -> d.kind() == Destination.Kind.CHILD_PROTECTION);
+    }
+
+    /** The destination a coordinator should refer to, for the message that explains the refusal. */
+    public Optional<Destination> childProtectionDestination() {
+        return guidance.firstOfKind(Destination.Kind.CHILD_PROTECTION);
+    }
+
+    /** Closing was refused; the message names the destination and how to reach it. */
+    public static class ChildProtectionPendingException extends RuntimeException {
+        ChildProtectionPendingException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.tipline.triage.tips;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.tipline.model.crypto.TipLineKeyPair;
+import org.tipline.model.guidance.Guidance;
+import org.tipline.model.linking.BlindIndex;
+import org.tipline.model.linking.BlindIndex.Kind;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.triage.staff.UnlockedKeys;
+
+/**
+ * Finds other tips that mention the same plate, phone number, address, web address or business. Each tip's values
+ * are indexed with truncated blind indexes under the linking epoch's key (the oldest key not retired, so indexes stay
+ * comparable across a rotation until that key is retired); an index match is only a candidate, confirmed by
+ * decrypting the other tip and comparing the normalized values.
+ */
+@Component
+class TipLinks {
+
+    /** Bounds the decryption work one page view can cause; a common index value is shared by unrelated tips. */
+    static final int MAX_CANDIDATES = 200;
+
+    private final JdbcClient jdbc;
+    private final String defaultState;
+    private final Clock clock;
+
+    TipLinks(JdbcClient jdbc, Guidance guidance, Clock clock) {
+        this.jdbc = jdbc;
+        this.defaultState = guidance.deployment().state();
+        this.clock = clock;
+    }
+
+    /** Other tips that share one value with this one. */
+    public record Link(Kind kind, String value, List<UUID> otherTips) {
+
+        public String what() {
+            return switch (kind) {
+                case PLATE -> "plate";
+                case PHONE -> "phone number";
+                case ADDRESS -> "address";
+                case URL -> "web address";
+                case BUSINESS_NAME -> "business";
+            };
+        }
+    }
+
+    /** Indexes the tip if it is not yet indexed under the linking key, then returns its confirmed links. */
+    List<Link> linksOf(UUID tipId, TipAnswers answers, UnlockedKeys keys, Function<UUID, TipAnswers> decrypt) {
+        Optional<TipLineKeyPair> key = linkingKey(keys);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        Map<Kind, Set<String>> terms = LinkTerms.of(answers, defaultState);
+        Map<Kind, Map<String, Integer>> indexes = index(tipId, terms, key.get());
+        List<Candidate> candidates = candidates(tipId, key.get().epoch(), indexes);
+        Map<UUID, Map<Kind, Set<String>>> confirmed = new LinkedHashMap<>();
+        List<Link> links = new ArrayList<>();
+        indexes.forEach((kind, byValue) -> byValue.forEach((value, index) -> {
+            List<UUID> others = candidates.stream()
+                    .filter(c -> c.kind() == kind && c.value() == index)
+                    .map(Candidate::tipId)
+                    .distinct()
+                    .filter(other -> confirmed
+                            .computeIfAbsent(other, id -> LinkTerms.of(decrypt.apply(id), defaultState))
+                            .getOrDefault(kind, Set.of())
+                            .contains(value))
+                    .toList();
+            if (!others.isEmpty()) {
+                links.add(new Link(kind, value, others));
+            }
+        }));
+        return links;
+    }
+
+    /** The ids of tips never indexed under the linking key, oldest first, for a linking pass. */
+    List<UUID> unindexed(UnlockedKeys keys, int limit) {
+        return linkingKey(keys)
+                .map(key -> jdbc.sql("""
+                                SELECT t.id FROM tip t LEFT JOIN tip_indexed i ON i.tip_id = t.id AND i.epoch = :epoch
+                                WHERE i.tip_id IS NULL ORDER BY t.received_at LIMIT :limit
+                                """)
+                        .param("epoch", key.epoch())
+                        .param("limit", limit)
+                        .query(UUID.class)
+                        .list())
+                .orElse(List.of());
+    }
+
+    /** Indexes a tip for the linking pass; returns whether the session could. */
+    boolean index(UUID tipId, TipAnswers answers, UnlockedKeys keys) {
+        Optional<TipLineKeyPair> key = linkingKey(keys);
+        key.ifPresent(k -> index(tipId, LinkTerms.of(answers, defaultState), k));
+        return key.isPresent();
+    }
+
+    private Optional<TipLineKeyPair> linkingKey(UnlockedKeys keys) {
+        return jdbc.sql("SELECT min(epoch) FROM tip_line_key WHERE retired_at IS NULL")
+                .query(Integer.class)
+                .optional()
+                .flatMap(keys::forEpoch);
+    }
+
+    private Map<Kind, Map<String, Integer>> index(UUID tipId, Map<Kind, Set<String>> terms, TipLineKeyPair key) {
+        Map<Kind, Map<String, Integer>> indexes = new EnumMap<>(Kind.class);
+        terms.forEach((kind, values) -> {
+            BlindIndex blindIndex = BlindIndex.forKind(kind, key);
+            try {
+                Map<String, Integer> byValue = new LinkedHashMap<>();
+                values.forEach(value -> byValue.put(value, blindIndex.of(value)));
+                indexes.put(kind, byValue);
+            } finally {
+                blindIndex.wipe();
+            }
+        });
+        boolean current = jdbc.sql("SELECT count(*) FROM tip_indexed WHERE tip_id = :tip AND epoch = :epoch")
+                        .param("tip", tipId)
+                        .param("epoch", key.epoch())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+        if (!current) {
+            jdbc.sql("DELETE FROM tip_blind_index WHERE tip_id = :tip")
+                    .param("tip", tipId)
+                    .update();
+            indexes.forEach((kind, byValue) -> byValue.values().stream()
+                    .distinct()
+                    .forEach(value -> jdbc.sql("""
+                                    INSERT INTO tip_blind_index (tip_id, kind, epoch, value)
+                                    VALUES (:tip, :kind, :epoch, :value) ON CONFLICT DO NOTHING
+                                    """)
+                            .param("tip", tipId)
+                            .param("kind", kind.name())
+                            .param("epoch", key.epoch())
+                            .param("value", value)
+                            .update()));
+            jdbc.sql("""
+                            INSERT INTO tip_indexed (tip_id, epoch, indexed_at) VALUES (:tip, :epoch, :now)
+                            ON CONFLICT (tip_id) DO UPDATE SET epoch = excluded.epoch, indexed_at = excluded.indexed_at
+                            """)
+                    .param("tip", tipId)
+                    .param("epoch", key.epoch())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        }
+        return indexes;
+    }
+
+    private record Candidate(UUID tipId, Kind kind, int value) {}
+
+    private List<Candidate> candidates(UUID tipId, int epoch, Map<Kind, Map<String, Integer>> indexes) {
+        List<Candidate> found = new ArrayList<>();
+        indexes.forEach((kind, byValue) -> {
+            if (found.size() >= MAX_CANDIDATES) {
+                return;
+            }
+            found.addAll(jdbc.sql("""
+                            SELECT tip_id, value FROM tip_blind_index
+                            WHERE kind = :kind AND epoch = :epoch AND value = ANY(:values) AND tip_id <> :tip
+                            LIMIT :limit
+                            """)
+                    .param("kind", kind.name())
+                    .param("epoch", epoch)
+                    .param("values", byValue.values().toArray(Integer[]::new))
+                    .param("tip", tipId)
+                    .param("limit", MAX_CANDIDATES - found.size())
+                    .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), kind, rs.getInt(2)))
+                    .list());
+        });
+        return found;
+    }
+}
