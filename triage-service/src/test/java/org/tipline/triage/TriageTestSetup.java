@@ -2,7 +2,9 @@ package org.tipline.triage;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,19 +42,31 @@ final class TriageTestSetup {
     private TipLineKeyPair epoch;
 
     void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", () -> TestDatabase.TRIAGE_ROLE);
-        registry.add("spring.datasource.password", database::rolePassword);
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The application properties that point triage at this database, for tests that start it themselves. */
+    Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", TestDatabase.TRIAGE_ROLE);
+        properties.put("spring.datasource.password", database.rolePassword());
         // Spring keeps every test class's context, and each its pool, alive for the whole run: keep them small and
         // let idle connections go, or the server runs out of connection slots.
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
-        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
-        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
-        registry.add("spring.flyway.url", database::jdbcUrl);
-        registry.add("spring.flyway.user", database::ownerUser);
-        registry.add("spring.flyway.password", database::ownerPassword);
+        properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+        properties.put("spring.datasource.hikari.minimum-idle", "0");
+        properties.put("spring.datasource.hikari.idle-timeout", "10000");
+        properties.put("spring.flyway.url", database.jdbcUrl());
+        properties.put("spring.flyway.user", database.ownerUser());
+        properties.put("spring.flyway.password", database.ownerPassword());
         // HtmlUnit talks plain HTTP to the test server; production keeps Secure cookies.
-        registry.add("server.servlet.session.cookie.secure", () -> "false");
+        properties.put("server.servlet.session.cookie.secure", "false");
+        return properties;
+    }
+
+    /** The tip-line key of the test epoch, for tests that compute what only a staff session can. */
+    TipLineKeyPair tipLineKey() {
+        return epoch;
     }
 
     /** Runs once the application has migrated the schema. */

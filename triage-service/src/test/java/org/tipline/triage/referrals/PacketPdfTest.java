@@ -1,0 +1,48 @@
+package org.tipline.triage.referrals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** The printable packet, read back with PDFBox's text extraction. */
+class PacketPdfTest {
+
+    @Test
+    void theChosenSectionsArePrintedAndTheOthersAreNot() throws Exception {
+        byte[] pdf = PacketPdf.render(SamplePackets.with(
+                EnumSet.of(PacketField.PLACE, PacketField.VEHICLES), "this description was not chosen"));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("Referral from Tipline")
+                    .contains("To: Norwalk Police Department tip line")
+                    .contains("Packet: 3f2c8a1e-5b7d-4c2a-9e1f-0a1b2c3d4e5f")
+                    .contains("NIBRS offense codes: 64A")
+                    .contains("12 Harbor Ave")
+                    .contains("Golden Lotus Spa")
+                    .contains("Ford; Transit; white; plate AB 1234 CT; dented rear door")
+                    .doesNotContain("this description was not chosen")
+                    .doesNotContain("two women")
+                    .doesNotContain("203-555-0147");
+            assertThat(document.getDocumentInformation().getAuthor()).isNull();
+        }
+    }
+
+    @Test
+    void charactersTheFontLacksBecomeQuestionMarksAndLongTextFlowsOntoMorePages() throws Exception {
+        String details = "Dijo: ¿dónde está? 你好 🚐 " + "https://classifieds.example/" + "x".repeat(300) + "\n"
+                + "line\n".repeat(120);
+        byte[] pdf = PacketPdf.render(SamplePackets.with(EnumSet.of(PacketField.DETAILS), details));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Dijo: ¿dónde está? ?? ?").contains("https://classifieds.example/xxx");
+            assertThat(document.getNumberOfPages()).isGreaterThan(1);
+        }
+    }
+}
