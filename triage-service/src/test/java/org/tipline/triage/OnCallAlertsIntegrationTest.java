@@ -23,22 +23,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.guidance.GuidanceLoader;
 import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Browsers;
 import org.tipline.testsupport.TestDatabase;
 
 /**
  * Urgent tips page the on-call channel by email and by a signed webhook within a minute, carrying no tip content;
  * a failing webhook is retried; other tiers go into the digest; the outbox row is written with the tip or not at all.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OnCallAlertsIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
@@ -68,6 +72,9 @@ class OnCallAlertsIntegrationTest {
         registry.add("tipline.triage.alerts.retry-after", () -> "PT1S");
         registry.add("tipline.triage.alerts.digest-every", () -> "PT3S");
     }
+
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void provision() throws SQLException {
@@ -113,6 +120,33 @@ class OnCallAlertsIntegrationTest {
         assertThat(count("SELECT attempts FROM alert_outbox WHERE tip_id = '" + tipId + "' AND channel = 'WEBHOOK'"))
                 .as("two refused deliveries, then the one that went through")
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aFailingWebhookShowsItsStatusOnTheTip() throws Exception {
+        FAILURES_LEFT.set(1000);
+        UUID tipId = SETUP.fileTip(new TipAnswers("pier", "", "", List.of(), true, "now"));
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> count("SELECT attempts FROM alert_outbox WHERE channel = 'WEBHOOK' AND tip_id = '"
+                                    + tipId + "'")
+                            >= 2);
+            try (WebClient browser = Browsers.withoutJavaScript()) {
+                SETUP.staff("COORDINATOR").signIn(browser, "http://localhost:" + port);
+                HtmlPage page = browser.getPage("http://localhost:" + port + "/tips/" + tipId);
+                assertThat(page.getHtmlElementById("on-call-alerts").asNormalizedText())
+                        .contains("email SENT")
+                        .contains("webhook PENDING after")
+                        .contains("the webhook answered HTTP 500");
+            }
+        } finally {
+            // Stop its retries, so they cannot take the refusals another test counts on.
+            try (var owner = SETUP.database.connectAsOwner()) {
+                owner.createStatement()
+                        .executeUpdate("UPDATE alert_outbox SET status = 'FAILED' WHERE tip_id = '" + tipId + "'");
+            }
+            FAILURES_LEFT.set(0);
+        }
     }
 
     @Test

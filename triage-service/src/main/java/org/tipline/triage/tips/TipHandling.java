@@ -94,7 +94,8 @@ public class TipHandling {
                     timeline(tip, dataKey, keys),
                     attachments(tipId),
                     links.linksOf(tipId, answers, keys, other -> answersOrNone(other, keys)),
-                    caseOf(tipId));
+                    caseOf(tipId),
+                    alerts(tipId));
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -404,7 +405,11 @@ public class TipHandling {
             List<TimelineEntry> timeline,
             List<AttachmentInfo> attachments,
             List<TipLinks.Link> links,
-            List<CaseMember> sameCase) {}
+            List<CaseMember> sameCase,
+            List<AlertDelivery> alerts) {}
+
+    /** How the on-call alert for an urgent tip went, per channel. */
+    public record AlertDelivery(String channel, String status, int attempts, String lastError, Instant deliveredAt) {}
 
     /** Another tip of the same case; {@code duplicateOf} is set when one repeats the other. */
     public record CaseMember(UUID tipId, Instant receivedAt, UUID duplicateOf) {}
@@ -486,6 +491,21 @@ public class TipHandling {
                 .param("tip", tipId)
                 .query(UUID.class)
                 .optional();
+    }
+
+    private List<AlertDelivery> alerts(UUID tipId) {
+        return jdbc.sql("""
+                        SELECT channel, status, attempts, last_error, delivered_at FROM alert_outbox
+                        WHERE tip_id = :tip ORDER BY channel
+                        """)
+                .param("tip", tipId)
+                .query((rs, n) -> new AlertDelivery(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .list();
     }
 
     private List<CaseMember> caseOf(UUID tipId) {
