@@ -16,6 +16,14 @@ CREATE TABLE tip_indexed (
     indexed_at  timestamptz NOT NULL
 );
 
+-- Each tip's normalized link values, sealed under a key derived from the linking epoch's tip-line key
+-- (SealedLinkTerms), so a candidate match is confirmed with one symmetric decryption in a staff session.
+CREATE TABLE tip_link_terms (
+    tip_id  uuid    PRIMARY KEY REFERENCES tip (id) ON DELETE CASCADE,
+    epoch   integer NOT NULL,
+    sealed  bytea   NOT NULL
+);
+
 -- Tips a coordinator judged to be about one case. A duplicate stays as filed and points at the tip it repeats.
 CREATE TABLE tip_case (
     tip_id        uuid        PRIMARY KEY REFERENCES tip (id) ON DELETE CASCADE,
@@ -46,6 +54,7 @@ GRANT UPDATE (delivery_status, smime_message, attempts, next_attempt_at, last_er
 
 GRANT SELECT, INSERT, DELETE ON tip_blind_index TO ${triageRole};
 GRANT SELECT, INSERT, UPDATE ON tip_indexed TO ${triageRole};
+GRANT SELECT, INSERT, UPDATE ON tip_link_terms TO ${triageRole};
 GRANT SELECT, INSERT, UPDATE ON tip_case TO ${triageRole};
 
 -- Urgent alerts: the tiers that page the on-call channel (operators may change the rows).

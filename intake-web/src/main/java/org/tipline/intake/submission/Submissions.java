@@ -1,5 +1,6 @@
 package org.tipline.intake.submission;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,14 +17,19 @@ import org.tipline.model.tip.TipAnswers;
 @Service
 public class Submissions {
 
+    /** Exported to Prometheus as {@code tipline_tips_received_total}. */
+    public static final String TIPS_RECEIVED = "tipline.tips.received";
+
     private final JdbcClient jdbc;
     private final TipLinePublicKey tipLineKey;
     private final UrgencyPolicy urgency;
+    private final MeterRegistry metrics;
 
-    Submissions(JdbcClient jdbc, TipLinePublicKey tipLineKey, UrgencyPolicy urgency) {
+    Submissions(JdbcClient jdbc, TipLinePublicKey tipLineKey, UrgencyPolicy urgency, MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.tipLineKey = tipLineKey;
         this.urgency = urgency;
+        this.metrics = metrics;
     }
 
     /**
@@ -38,6 +44,8 @@ public class Submissions {
         SealedTip tip = SealedTip.seal(answers, urgency, tipLineKey, receipt);
         try {
             jdbc.sql(SealedTip.INSERT).params(tip.insertParameters()).update();
+            // A count per tier, per instance: nothing about the tip or the tipster beyond how urgent it was.
+            metrics.counter(TIPS_RECEIVED, "tier", tip.assessment().tier().id()).increment();
             return new FiledTip(receipt, tip.assessment(), false);
         } catch (DuplicateKeyException alreadyFiled) {
             return new FiledTip(receipt, tip.assessment(), true);

@@ -31,7 +31,13 @@ class SecurityConfiguration {
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(Map.of(SignInThrottle.ThrottledException.class.getName(), "/login?wait"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/css/**", "/js/**", "/login", "/error")
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/prometheus",
+                                "/css/**",
+                                "/js/**",
+                                "/login",
+                                "/error")
                         .permitAll()
                         .requestMatchers("/account/passkeys", "/account/passkeys/**")
                         .hasAuthority(Factors.SECOND)

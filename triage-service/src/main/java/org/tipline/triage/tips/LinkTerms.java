@@ -51,6 +51,23 @@ final class LinkTerms {
         return terms;
     }
 
+    /** One "KIND\tvalue" line per value: normalized values never hold tabs or line breaks. */
+    static String serialize(Map<Kind, Set<String>> terms) {
+        StringBuilder out = new StringBuilder();
+        terms.forEach((kind, values) -> values.forEach(
+                value -> out.append(kind.name()).append('\t').append(value).append('\n')));
+        return out.toString();
+    }
+
+    static Map<Kind, Set<String>> parse(String serialized) {
+        Map<Kind, Set<String>> terms = new EnumMap<>(Kind.class);
+        serialized.lines().filter(line -> !line.isEmpty()).forEach(line -> {
+            int tab = line.indexOf('\t');
+            add(terms, Kind.valueOf(line.substring(0, tab)), Optional.of(line.substring(tab + 1)));
+        });
+        return terms;
+    }
+
     private static void add(Map<Kind, Set<String>> terms, Kind kind, Optional<String> value) {
         value.ifPresent(v -> terms.computeIfAbsent(kind, k -> new TreeSet<>()).add(v));
     }

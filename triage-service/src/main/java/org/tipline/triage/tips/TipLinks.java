@@ -17,6 +17,7 @@ import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.model.linking.BlindIndex;
 import org.tipline.model.linking.BlindIndex.Kind;
+import org.tipline.model.linking.SealedLinkTerms;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.triage.staff.UnlockedKeys;
 
@@ -24,7 +25,7 @@ import org.tipline.triage.staff.UnlockedKeys;
  * Finds other tips that mention the same plate, phone number, address, web address or business. Each tip's values
  * are indexed with truncated blind indexes under the linking epoch's key (the oldest key not retired, so indexes stay
  * comparable across a rotation until that key is retired); an index match is only a candidate, confirmed by
- * decrypting the other tip and comparing the normalized values.
+ * comparing the other tip's normalized values, kept sealed beside its indexes ({@link SealedLinkTerms}).
  */
 @Component
 class TipLinks {
@@ -65,7 +66,8 @@ class TipLinks {
         Map<Kind, Set<String>> terms = LinkTerms.of(answers, defaultState);
         Map<Kind, Map<String, Integer>> indexes = index(tipId, terms, key.get());
         List<Candidate> candidates = candidates(tipId, key.get().epoch(), indexes);
-        Map<UUID, Map<Kind, Set<String>>> confirmed = new LinkedHashMap<>();
+        Map<UUID, Map<Kind, Set<String>>> confirmed =
+                sealedTerms(candidates.stream().map(Candidate::tipId).distinct().toList(), key.get());
         List<Link> links = new ArrayList<>();
         indexes.forEach((kind, byValue) -> byValue.forEach((value, index) -> {
             List<UUID> others = candidates.stream()
@@ -131,6 +133,19 @@ class TipLinks {
                         .single()
                 > 0;
         if (!current) {
+            SealedLinkTerms sealer = SealedLinkTerms.forEpoch(key);
+            try {
+                jdbc.sql("""
+                                INSERT INTO tip_link_terms (tip_id, epoch, sealed) VALUES (:tip, :epoch, :sealed)
+                                ON CONFLICT (tip_id) DO UPDATE SET epoch = excluded.epoch, sealed = excluded.sealed
+                                """)
+                        .param("tip", tipId)
+                        .param("epoch", key.epoch())
+                        .param("sealed", sealer.seal(tipId, LinkTerms.serialize(terms)))
+                        .update();
+            } finally {
+                sealer.wipe();
+            }
             jdbc.sql("DELETE FROM tip_blind_index WHERE tip_id = :tip")
                     .param("tip", tipId)
                     .update();
@@ -158,6 +173,28 @@ class TipLinks {
     }
 
     private record Candidate(UUID tipId, Kind kind, int value) {}
+
+    /** The candidates' values, each opened with one symmetric decryption; a tip without them is decrypted instead. */
+    private Map<UUID, Map<Kind, Set<String>>> sealedTerms(List<UUID> tipIds, TipLineKeyPair key) {
+        Map<UUID, Map<Kind, Set<String>>> terms = new LinkedHashMap<>();
+        if (tipIds.isEmpty()) {
+            return terms;
+        }
+        SealedLinkTerms sealer = SealedLinkTerms.forEpoch(key);
+        try {
+            jdbc.sql("SELECT tip_id, sealed FROM tip_link_terms WHERE epoch = :epoch AND tip_id = ANY(:ids)")
+                    .param("epoch", key.epoch())
+                    .param("ids", tipIds.toArray(UUID[]::new))
+                    .query((rs, n) -> {
+                        UUID id = rs.getObject(1, UUID.class);
+                        return terms.put(id, LinkTerms.parse(sealer.open(id, rs.getBytes(2))));
+                    })
+                    .list();
+        } finally {
+            sealer.wipe();
+        }
+        return terms;
+    }
 
     private List<Candidate> candidates(UUID tipId, int epoch, Map<Kind, Map<String, Integer>> indexes) {
         List<Candidate> found = new ArrayList<>();

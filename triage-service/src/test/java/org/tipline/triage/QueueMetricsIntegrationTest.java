@@ -1,0 +1,69 @@
+package org.tipline.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.model.tip.TipAnswers;
+
+/** Queue depth and response-target breaches per tier, scraped from the management port without signing in. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.server.port=0",
+            "management.endpoints.web.exposure.include=health,prometheus",
+            "tipline.triage.metrics.refresh=PT0.5S"
+        })
+class QueueMetricsIntegrationTest {
+
+    static final TriageTestSetup SETUP = new TriageTestSetup();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SETUP.register(registry);
+    }
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void waitingTipsAndMissedTargetsAreCountedPerTier() throws Exception {
+        SETUP.provisionOnce();
+        UUID late = SETUP.fileTip(new TipAnswers("lot", "", "", List.of(), true, "now"));
+        SETUP.fileTip(new TipAnswers("lot", "", "", List.of(), true, "now"));
+        SETUP.fileTip(new TipAnswers("diner", "", "", List.of(), false, "later"));
+        try (var owner = SETUP.database.connectAsOwner()) {
+            owner.createStatement()
+                    .executeUpdate(
+                            "UPDATE tip SET received_at = now() - interval '20 minutes' WHERE id = '" + late + "'");
+        }
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(scrape())
+                        .contains("tipline_queue_depth{tier=\"IMMEDIATE\"} 2.0")
+                        .contains("tipline_queue_depth{tier=\"STANDARD\"} 1.0")
+                        .contains("tipline_response_breaches{tier=\"IMMEDIATE\"} 1.0")
+                        .contains("tipline_response_breaches{tier=\"STANDARD\"} 0.0"));
+    }
+
+    private String scrape() throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+}
