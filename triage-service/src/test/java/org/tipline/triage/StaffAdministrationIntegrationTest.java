@@ -168,6 +168,30 @@ class StaffAdministrationIntegrationTest {
     }
 
     @Test
+    void disablingAnAccountEndsItsOpenSessionAtTheNextRequest() throws Exception {
+        var coordinator = SETUP.staff("COORDINATOR");
+        var admin = SETUP.staff("ADMIN");
+        try (WebClient coordinatorBrowser = Browsers.withoutJavaScript();
+                WebClient adminBrowser = Browsers.withoutJavaScript()) {
+            coordinator.signIn(coordinatorBrowser, url(""));
+            assertThat(coordinatorBrowser
+                            .<HtmlPage>getPage(url("/queue"))
+                            .getUrl()
+                            .getPath())
+                    .isEqualTo("/queue");
+
+            HtmlPage staff = admin.signIn(adminBrowser, url(""));
+            org.htmlunit.html.HtmlForm disable =
+                    staff.getFirstByXPath("//form[contains(@action, '" + coordinator.id() + "/enabled')]");
+            disable.getOneHtmlElementByAttribute("button", "type", "submit").click();
+
+            HtmlPage after = coordinatorBrowser.getPage(url("/queue"));
+            assertThat(after.getUrl().getPath()).isEqualTo("/login");
+            assertThat(after.asNormalizedText()).contains("This account has been disabled.");
+        }
+    }
+
+    @Test
     void startingTheConsoleRecordsItsSecuritySettings() throws Exception {
         try (var owner = SETUP.database.connectAsOwner();
                 var rs = owner.createStatement()
