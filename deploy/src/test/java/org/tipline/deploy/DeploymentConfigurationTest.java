@@ -40,6 +40,15 @@ class DeploymentConfigurationTest {
         assertThat(files).hasSizeGreaterThan(8);
         for (Path file : files) {
             for (JsonNode document : documents(file)) {
+                if (file.getFileName().toString().endsWith(".patch.yaml")) {
+                    assertThat(document.isArray()).as(file + " is a JSON patch").isTrue();
+                    document.forEach(
+                            operation -> assertThat(operation.path("op").asString()
+                                            + operation.path("path").asString())
+                                    .as(file + " operation")
+                                    .startsWith("replace/spec/"));
+                    continue;
+                }
                 assertThat(document.isObject()).as(file + " holds a mapping").isTrue();
                 if (file.startsWith(DEPLOY.resolve("k8s"))
                         && !file.getFileName().toString().equals("kustomization.yaml")) {
@@ -57,9 +66,15 @@ class DeploymentConfigurationTest {
         }
         for (Path kustomization :
                 files.stream().filter(f -> f.endsWith("kustomization.yaml")).toList()) {
-            for (JsonNode resource : documents(kustomization).get(0).path("resources")) {
-                assertThat(kustomization.getParent().resolve(resource.asString()))
-                        .as(kustomization + " names " + resource.asString())
+            JsonNode root = documents(kustomization).get(0);
+            List<String> named = new ArrayList<>();
+            root.path("resources").forEach(resource -> named.add(resource.asString()));
+            root.path("bases").forEach(base -> named.add(base.asString()));
+            root.path("patchesJson6902")
+                    .forEach(patch -> named.add(patch.path("path").asString()));
+            for (String resource : named) {
+                assertThat(kustomization.getParent().resolve(resource))
+                        .as(kustomization + " names " + resource)
                         .exists();
             }
         }
