@@ -3,6 +3,9 @@ package org.tipline.intake.submission.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,7 +85,16 @@ class TipFormController {
             }
             slowLane.pause();
         }
-        var filed = submissions.file(form.toAnswers(), form.submission());
+        Submissions.FiledTip filed;
+        try {
+            filed = submissions.file(form.toAnswers(), form.submission());
+        } catch (TransientDataAccessException | DataAccessResourceFailureException | RecoverableDataAccessException e) {
+            // The database is out of connections, restarting or unreachable. Nothing was filed, or it was and the
+            // same form sent again finds it (ADR 8): the tipster is told to send again, with everything kept.
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("busy", true);
+            return review(form, model);
+        }
         model.addAttribute("receipt", filed.receipt());
         model.addAttribute("tier", filed.assessment().tier());
         model.addAttribute("childProtection", filed.assessment().childProtectionReferral());
