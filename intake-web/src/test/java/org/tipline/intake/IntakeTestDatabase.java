@@ -1,6 +1,8 @@
 package org.tipline.intake;
 
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.TipLineKeyPair;
@@ -28,17 +30,24 @@ final class IntakeTestDatabase {
     private IntakeTestDatabase() {}
 
     static void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", () -> TestDatabase.INTAKE_ROLE);
-        registry.add("spring.datasource.password", DATABASE::rolePassword);
-        registry.add("tipline.intake.public-key", () -> TIP_LINE_KEY.publicKey().encode());
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The settings that point intake at the test database, for tests that start the application themselves. */
+    static Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", DATABASE.jdbcUrl());
+        properties.put("spring.datasource.username", TestDatabase.INTAKE_ROLE);
+        properties.put("spring.datasource.password", DATABASE.rolePassword());
+        properties.put("tipline.intake.public-key", TIP_LINE_KEY.publicKey().encode());
         // Every test class's context and pool stay alive for the run: small pools that let idle connections go.
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
-        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
-        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
+        properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+        properties.put("spring.datasource.hikari.minimum-idle", "0");
+        properties.put("spring.datasource.hikari.idle-timeout", "10000");
         // Most tests send tips from HtmlUnit or plain HTTP, without JavaScript: an unbounded slow lane with no wait.
         // ProofOfWorkIntegrationTest and the browser tests set the real limits.
-        registry.add("tipline.intake.proof-of-work.slow-lane-per-minute", () -> "1000000");
-        registry.add("tipline.intake.proof-of-work.slow-lane-wait", () -> "0s");
+        properties.put("tipline.intake.proof-of-work.slow-lane-per-minute", "1000000");
+        properties.put("tipline.intake.proof-of-work.slow-lane-wait", "0s");
+        return properties;
     }
 }

@@ -2,6 +2,7 @@ package org.tipline.intake.config;
 
 import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -62,6 +63,20 @@ class WebConfiguration implements WebMvcConfigurer {
                     new BodySizeLimit.TooLarge(BodySizeLimit.MAX_UPLOAD_BYTES + 1, BodySizeLimit.MAX_UPLOAD_BYTES),
                     locale,
                     model);
+        }
+    }
+
+    /**
+     * A form no browser sends (a person at index -1 or 99,999,999, a nested path into the form object) cannot be bound:
+     * a plain 400 with the general explanation, instead of a 500.
+     */
+    @ControllerAdvice
+    static class UnreadableFormPage {
+
+        @ExceptionHandler(InvalidPropertyException.class)
+        @ResponseStatus(HttpStatus.BAD_REQUEST)
+        String unreadable() {
+            return "error";
         }
     }
 }

@@ -3,6 +3,9 @@ package org.tipline.intake.submission.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -10,9 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.tipline.intake.abuse.ProofOfWork;
 import org.tipline.intake.abuse.SlowLane;
 import org.tipline.intake.config.IntakeProperties;
@@ -22,6 +27,9 @@ import org.tipline.model.guidance.Guidance;
 /** The tip form and its receipt. Rendered on the server; works with JavaScript off. */
 @Controller
 class TipFormController {
+
+    private static final Pattern BLOCK_INDEX = Pattern.compile("\\[(-?\\d+)]");
+    private static final int MAX_BLOCK_INDEX = Math.max(TipForm.MAX_PERSONS, TipForm.MAX_VEHICLES);
 
     private final TipFormValidator validator;
     private final Submissions submissions;
@@ -49,6 +57,23 @@ class TipFormController {
     @GetMapping("/")
     String form(Model model) {
         return showForm(TipForm.empty(guidance.deployment().city()), Map.of(), model);
+    }
+
+    /**
+     * The form has at most a few person and vehicle blocks; an index no form produces (negative, or in the millions) is
+     * refused before binding, which would otherwise try to grow a list to that size.
+     */
+    @InitBinder
+    void refuseImpossibleBlockIndexes(WebRequest request) {
+        for (String name : request.getParameterMap().keySet()) {
+            Matcher index = BLOCK_INDEX.matcher(name);
+            while (index.find()) {
+                String digits = index.group(1);
+                if (digits.startsWith("-") || digits.length() > 2 || Integer.parseInt(digits) >= MAX_BLOCK_INDEX) {
+                    throw new InvalidPropertyException(TipForm.class, name, "no form has this block");
+                }
+            }
+        }
     }
 
     /**
