@@ -69,8 +69,9 @@ public final class LocalLauncher {
         }
         Map<String, String> common = new HashMap<>();
         common.put("TIPLINE_DB_URL", settings.databaseUrl());
-        // Local HTTP only: a Secure cookie would never come back over plain http://localhost.
-        common.put("TIPLINE_SECURE_COOKIES", "false");
+        // Local HTTP: a browser never sends a Secure cookie back over plain http, so it is off unless asked for (the
+        // scanners' run asks, to scan the console as deployments set it).
+        common.put("TIPLINE_SECURE_COOKIES", System.getenv().getOrDefault("TIPLINE_SECURE_COOKIES", "false"));
 
         ensureCheckpointKey();
         Map<String, String> triageEnv = new HashMap<>(common);

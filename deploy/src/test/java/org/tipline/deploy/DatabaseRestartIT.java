@@ -125,6 +125,10 @@ class DatabaseRestartIT {
             postgres = start(dbPort);
             CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
 
+            // The figures docs/reliability.md records.
+            System.out.printf(
+                    "database restart: acknowledged=%d asked to send again=%d gave up=%d%n",
+                    acknowledged.size(), askedToSendAgain.get(), given.get());
             assertThat(askedToSendAgain.get())
                     .as("tipsters were asked to send again while it was down; other answers: " + OTHER)
                     .isPositive();

@@ -197,6 +197,10 @@ class MultiInstanceIT {
         });
         assertThat(secondIntake.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
+        // The figures docs/reliability.md records.
+        System.out.printf(
+                "multi-instance: first phase A=%.0f B=%.0f; with B killed at the 80th of 320: acknowledged=%d refused=%d%n",
+                servedByA, servedByB, acknowledged.size() - 60, refused.get());
         assertThat(acknowledged.size() + refused.get()).isEqualTo(60 + 320);
         assertThat(acknowledged.size())
                 .as("most tips acknowledged despite the kill")

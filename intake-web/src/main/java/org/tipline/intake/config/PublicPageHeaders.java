@@ -31,6 +31,10 @@ class PublicPageHeaders extends OncePerRequestFilter {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
+        // Browsers ignore HSTS over plain HTTP; behind the TLS proxy it pins HTTPS for a year.
+        response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        // Current browsers ignore this; old ones block the page rather than edit it (the safe mode).
+        response.setHeader("X-XSS-Protection", "1; mode=block");
         chain.doFilter(request, response);
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.tipline.triage.security.Factors;
 import org.tipline.triage.staff.SignInThrottle;
 import org.tipline.triage.staff.SignOutAudit;
@@ -64,7 +66,13 @@ class SecurityConfiguration {
                                         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
                                         + "object-src 'none'"))
                         .referrerPolicy(
-                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        // Sent on every response: browsers ignore it over plain HTTP, and behind TLS it pins HTTPS.
+                        .httpStrictTransportSecurity(hsts ->
+                                hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(31_536_000))
+                        // Current browsers ignore this; old ones block the page rather than edit it.
+                        .xssProtection(
+                                xss -> xss.headerValue(XXssProtectionHeaderWriter.HeaderValue.ENABLED_MODE_BLOCK)));
         return http.build();
     }
 
