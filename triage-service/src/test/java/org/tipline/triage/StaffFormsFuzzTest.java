@@ -76,6 +76,22 @@ class StaffFormsFuzzTest {
     private static String cookie;
     private static String csrf;
     private static UUID tipId;
+    private static String overseer;
+    private static String overseerCsrf;
+    private static UUID colleague;
+    static final List<String> OVERSIGHT_POSTS = List.of(
+            "/retention/holds",
+            "/retention/purge",
+            "/admin/staff",
+            "/admin/staff/{id}/enabled",
+            "/admin/staff/{id}/roles",
+            "/admin/staff/{id}/second-factor",
+            "/admin/staff/{id}/reset",
+            "/keys/grant",
+            "/account/password",
+            "/account/passkeys/{id}/delete");
+    static final List<String> JSON_POSTS =
+            List.of("/account/passkeys/options", "/account/passkeys", "/sign-in/passkey/options", "/sign-in/passkey");
 
     @BeforeContainer
     static void start() throws Exception {
@@ -92,6 +108,12 @@ class StaffFormsFuzzTest {
             HtmlPage landing = SETUP.staff("COORDINATOR").signIn(browser, base);
             csrf = landing.getElementsByName("_csrf").get(0).getAttribute("content");
             cookie = browser.getCookieManager().getCookie("JSESSIONID").getValue();
+        }
+        colleague = SETUP.staff("COORDINATOR").id();
+        try (WebClient browser = Browsers.withoutJavaScript()) {
+            HtmlPage landing = SETUP.staff("SUPERVISOR", "ADMIN", "COORDINATOR").signIn(browser, base);
+            overseerCsrf = landing.getElementsByName("_csrf").get(0).getAttribute("content");
+            overseer = browser.getCookieManager().getCookie("JSESSIONID").getValue();
         }
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -174,6 +196,78 @@ class StaffFormsFuzzTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain(payload);
+    }
+
+    @Property(tries = 200)
+    void anySupervisorOrAdministratorFormIsAnsweredWithoutA5xx(
+            @ForAll("oversightPosts") String path, @ForAll("parameters") List<Map.Entry<String, String>> parameters)
+            throws Exception {
+        String body = "_csrf=" + encode(overseerCsrf) + "&"
+                + parameters.stream()
+                        .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
+                        .collect(Collectors.joining("&"));
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path.replace("{id}", colleague.toString())))
+                        .header("Cookie", "JSESSIONID=" + overseer)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " " + body).isLessThan(500).isNotEqualTo(403);
+        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("/login");
+        assertThat(response.body()).doesNotContain(SCRIPT);
+
+        String query = parameters.stream()
+                .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
+                .collect(Collectors.joining("&"));
+        for (String page : List.of("/audit?", "/audit/export?", "/retention?", "/admin/staff?", "/keys?")) {
+            var read = http.send(
+                    HttpRequest.newBuilder(URI.create(base + page + query))
+                            .header("Cookie", "JSESSIONID=" + overseer)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).as(page + query).isLessThan(500);
+            assertThat(read.body()).doesNotContain(SCRIPT);
+        }
+    }
+
+    @Property(tries = 120)
+    void anyJsonSentToThePasskeyEndpointsIsAnsweredWithoutA5xx(
+            @ForAll("jsonPosts") String path, @ForAll("jsonBodies") String body) throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Cookie", "JSESSIONID=" + overseer)
+                        .header("X-CSRF-TOKEN", overseerCsrf)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " " + body).isLessThan(500);
+    }
+
+    @Provide
+    Arbitrary<String> oversightPosts() {
+        return Arbitraries.of(OVERSIGHT_POSTS);
+    }
+
+    @Provide
+    Arbitrary<String> jsonPosts() {
+        return Arbitraries.of(JSON_POSTS);
+    }
+
+    @Provide
+    Arbitrary<String> jsonBodies() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(300),
+                Arbitraries.of(
+                        "{}",
+                        "[]",
+                        "null",
+                        "{\"publicKey\":{\"credential\":{\"id\":\"x\",\"rawId\":\"!!\",\"type\":\"public-key\"}}}",
+                        "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}",
+                        "{\"label\":\"" + SCRIPT + "\"}",
+                        "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}",
+                        "{\"x\":\"" + "y".repeat(200_000) + "\"}"));
     }
 
     @Provide

@@ -1,0 +1,33 @@
+package org.tipline.triage.config;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Parameters Tomcat cannot parse (a parameter with no name, broken escapes, too many) would otherwise fail wherever
+ * they are first read, in a controller or a template, as a 500. They are read once here, first, and refused with 400.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UnreadableParameters extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            request.getParameterMap();
+        } catch (InvalidParameterException unreadable) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "The request's parameters could not be read.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
