@@ -192,6 +192,30 @@ class StaffAdministrationIntegrationTest {
     }
 
     @Test
+    void resettingAnAccountsSecondFactorEndsItsOpenSessionAtTheNextRequest() throws Exception {
+        var coordinator = SETUP.staff("COORDINATOR");
+        var admin = SETUP.staff("ADMIN");
+        try (WebClient coordinatorBrowser = Browsers.withoutJavaScript();
+                WebClient adminBrowser = Browsers.withoutJavaScript()) {
+            coordinator.signIn(coordinatorBrowser, url(""));
+            HtmlPage staff = admin.signIn(adminBrowser, url(""));
+            org.htmlunit.html.HtmlForm reset =
+                    staff.getFirstByXPath("//form[contains(@action, '" + coordinator.id() + "/second-factor')]");
+            reset.getOneHtmlElementByAttribute("button", "type", "submit").click();
+
+            HtmlPage after = coordinatorBrowser.getPage(url("/queue"));
+            assertThat(after.getUrl().getPath()).isEqualTo("/login");
+            assertThat(after.asNormalizedText()).contains("An administrator reset this account's sign-in.");
+            assertThat(adminBrowser
+                            .<HtmlPage>getPage(url("/admin/staff"))
+                            .getUrl()
+                            .getPath())
+                    .as("the administrator's own session goes on")
+                    .isEqualTo("/admin/staff");
+        }
+    }
+
+    @Test
     void startingTheConsoleRecordsItsSecuritySettings() throws Exception {
         try (var owner = SETUP.database.connectAsOwner();
                 var rs = owner.createStatement()
