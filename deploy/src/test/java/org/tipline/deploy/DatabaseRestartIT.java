@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -51,7 +50,7 @@ class DatabaseRestartIT {
 
     @Test
     void noAcknowledgedTipIsLostWhenPostgresRestartsDuringSubmissions() throws Exception {
-        int dbPort = freePort();
+        int dbPort = TestProcesses.freePort();
         EmbeddedPostgres postgres = start(dbPort);
         String url = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
         try (Connection owner = DriverManager.getConnection(url, "postgres", "")) {
@@ -73,9 +72,9 @@ class DatabaseRestartIT {
                             .encode());
         }
 
-        int intakePort = freePort();
+        int intakePort = TestProcesses.freePort();
         var builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
+                        TestProcesses.java(),
                         "-Xmx384m",
                         "-jar",
                         Path.of("target/classes/apps/intake-web.jar").toString())
@@ -97,7 +96,8 @@ class DatabaseRestartIT {
                         "1000"));
         Process intake = builder.start();
         try {
-            awaitReady("http://127.0.0.1:" + intakePort + "/actuator/health/readiness");
+            TestProcesses.awaitHttp(
+                    "http://127.0.0.1:" + intakePort + "/actuator/health/readiness", Duration.ofSeconds(120));
             String base = "http://127.0.0.1:" + intakePort;
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicInteger askedToSendAgain = new AtomicInteger();
@@ -229,30 +229,6 @@ class DatabaseRestartIT {
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).isBefore(deadline);
             Thread.sleep(50);
-        }
-    }
-
-    private static void awaitReady(String url) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("intake did not start");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,10 +2,7 @@ package org.tipline.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -60,10 +56,10 @@ class MultiInstanceIT {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        intakeA = freePort();
-        intakeB = freePort();
-        managementB = freePort();
-        balancer = freePort();
+        intakeA = TestProcesses.freePort();
+        intakeB = TestProcesses.freePort();
+        managementB = TestProcesses.freePort();
+        balancer = TestProcesses.freePort();
         String powSecret = Base64.getEncoder().encodeToString("multi-instance-test-proof-of-work".getBytes());
         Map<String, String> shared = Map.of(
                 "TIPLINE_PROOF_OF_WORK", "false",
@@ -71,25 +67,25 @@ class MultiInstanceIT {
                 "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
                 "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,prometheus");
 
-        var launcher = new ProcessBuilder(java(), "-jar", System.getProperty("tipline.launcher.jar"))
+        var launcher = new ProcessBuilder(TestProcesses.java(), "-jar", System.getProperty("tipline.launcher.jar"))
                 .redirectErrorStream(true);
         launcher.environment().putAll(shared);
         launcher.environment()
                 .putAll(Map.of(
                         "TIPLINE_DATA_DIR", data.toString(),
                         "TIPLINE_INTAKE_PORT", Integer.toString(intakeA),
-                        "TIPLINE_TRIAGE_PORT", Integer.toString(freePort()),
+                        "TIPLINE_TRIAGE_PORT", Integer.toString(TestProcesses.freePort()),
                         "TIPLINE_DB_URL", DATABASE.jdbcUrl(),
                         "TIPLINE_DB_OWNER_USER", DATABASE.ownerUser(),
                         "TIPLINE_DB_OWNER_PASSWORD", DATABASE.ownerPassword(),
                         "TIPLINE_INTAKE_DB_PASSWORD", DATABASE.rolePassword(),
                         "TIPLINE_TRIAGE_DB_PASSWORD", DATABASE.rolePassword()));
-        awaitLine(start(launcher), "Tipline is running", Duration.ofSeconds(180));
+        TestProcesses.awaitLine(start(launcher), "Tipline is running", Duration.ofSeconds(180));
 
         Path secrets = Files.createDirectories(data.resolve("secrets"));
         Files.writeString(secrets.resolve("TIPLINE_INTAKE_DB_PASSWORD"), DATABASE.rolePassword());
         var second = new ProcessBuilder(
-                        java(),
+                        TestProcesses.java(),
                         "-Xmx384m",
                         "-jar",
                         data.resolve("apps/intake-web.jar").toString())
@@ -105,7 +101,8 @@ class MultiInstanceIT {
                         "SPRING_CONFIG_IMPORT", "configtree:" + secrets + "/",
                         "MANAGEMENT_SERVER_PORT", Integer.toString(managementB)));
         secondIntake = start(second);
-        awaitHttp("http://127.0.0.1:" + managementB + "/actuator/health/readiness", Duration.ofSeconds(120));
+        TestProcesses.awaitHttp(
+                "http://127.0.0.1:" + managementB + "/actuator/health/readiness", Duration.ofSeconds(120));
 
         Path nginx = Files.createDirectories(data.resolve("nginx"));
         for (String dir : List.of("body", "proxy", "fastcgi", "uwsgi", "scgi", "logs")) {
@@ -159,7 +156,7 @@ class MultiInstanceIT {
                         nginx.resolve("nginx.conf").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(nginx.resolve("logs/stdout.log").toFile()));
-        awaitHttp("http://127.0.0.1:" + balancer + "/", Duration.ofSeconds(20));
+        TestProcesses.awaitHttp("http://127.0.0.1:" + balancer + "/", Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -315,48 +312,6 @@ class MultiInstanceIT {
         return process;
     }
 
-    private static void awaitLine(Process process, String expected, Duration timeout) throws Exception {
-        var seen = new CompletableFuture<Void>();
-        var output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (var lines =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.append(line).append('\n');
-                    if (line.contains(expected)) {
-                        seen.complete(null);
-                    }
-                }
-                seen.completeExceptionally(new IllegalStateException("exited:\n" + output));
-            } catch (IOException e) {
-                seen.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        seen.get(timeout.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static void awaitHttp(String url, Duration timeout) throws InterruptedException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(url + " did not answer within " + timeout.toSeconds() + " s");
-    }
-
     private static List<Process> reversed(List<Process> processes) {
         List<Process> copy = new ArrayList<>(processes);
         java.util.Collections.reverse(copy);
@@ -365,15 +320,5 @@ class MultiInstanceIT {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,11 +2,8 @@ package org.tipline.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,23 +52,20 @@ class PlaintextHuntIT {
     @Test
     void noMarkerFromAnyStepIsFoundAtRest() throws Exception {
         Instant started = Instant.now();
-        int intake = freePort();
-        int triage = freePort();
-        var builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-jar",
-                        System.getProperty("tipline.launcher.jar"))
+        int intake = TestProcesses.freePort();
+        int triage = TestProcesses.freePort();
+        var builder = new ProcessBuilder(TestProcesses.java(), "-jar", System.getProperty("tipline.launcher.jar"))
                 .redirectErrorStream(true);
         builder.environment()
                 .putAll(Map.of(
                         "TIPLINE_DATA_DIR", data.toString(),
                         "TIPLINE_INTAKE_PORT", Integer.toString(intake),
                         "TIPLINE_TRIAGE_PORT", Integer.toString(triage),
-                        "TIPLINE_DB_PORT", Integer.toString(freePort()),
+                        "TIPLINE_DB_PORT", Integer.toString(TestProcesses.freePort()),
                         "TIPLINE_SLOW_LANE_WAIT", "0s"));
         Process launcher = builder.start();
         try {
-            awaitLine(launcher, "Tipline is running");
+            TestProcesses.awaitLine(launcher, "Tipline is running", java.time.Duration.ofSeconds(240));
             String receipt = fileTip("http://localhost:" + intake);
             actAsCoordinator("http://localhost:" + triage);
             answerAndAttach("http://localhost:" + intake, receipt);
@@ -199,35 +192,6 @@ class PlaintextHuntIT {
             if (bytes.contains(marker)) {
                 found.add(marker + " in " + file);
             }
-        }
-    }
-
-    private static void awaitLine(Process process, String expected) throws Exception {
-        var seen = new CompletableFuture<Void>();
-        var output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (var lines =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.append(line).append('\n');
-                    if (line.contains(expected)) {
-                        seen.complete(null);
-                    }
-                }
-                seen.completeExceptionally(new IllegalStateException("launcher exited:\n" + output));
-            } catch (IOException e) {
-                seen.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        seen.get(240, TimeUnit.SECONDS);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,10 +2,6 @@ package org.tipline.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,26 +50,23 @@ class ScannersIT {
 
     @BeforeAll
     static void start() throws Exception {
-        int intakePort = freePort();
-        int triagePort = freePort();
+        int intakePort = TestProcesses.freePort();
+        int triagePort = TestProcesses.freePort();
         intake = "http://127.0.0.1:" + intakePort;
         triage = "http://127.0.0.1:" + triagePort;
-        var builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-jar",
-                        System.getProperty("tipline.launcher.jar"))
+        var builder = new ProcessBuilder(TestProcesses.java(), "-jar", System.getProperty("tipline.launcher.jar"))
                 .redirectErrorStream(true);
         builder.environment()
                 .putAll(Map.of(
                         "TIPLINE_DATA_DIR", data.toString(),
                         "TIPLINE_INTAKE_PORT", Integer.toString(intakePort),
                         "TIPLINE_TRIAGE_PORT", Integer.toString(triagePort),
-                        "TIPLINE_DB_PORT", Integer.toString(freePort()),
+                        "TIPLINE_DB_PORT", Integer.toString(TestProcesses.freePort()),
                         "TIPLINE_SECURE_COOKIES", "true",
                         "TIPLINE_SLOW_LANE_WAIT", "0s",
                         "TIPLINE_SLOW_LANE_PER_MINUTE", "1000000"));
         launcher = builder.start();
-        awaitLine(launcher, "Tipline is running");
+        TestProcesses.awaitLine(launcher, "Tipline is running", java.time.Duration.ofSeconds(240));
     }
 
     @AfterAll
@@ -305,34 +297,5 @@ class ScannersIT {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static void awaitLine(Process process, String expected) throws Exception {
-        var seen = new CompletableFuture<Void>();
-        var output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (var lines =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.append(line).append('\n');
-                    if (line.contains(expected)) {
-                        seen.complete(null);
-                    }
-                }
-                seen.completeExceptionally(new IllegalStateException("launcher exited:\n" + output));
-            } catch (IOException e) {
-                seen.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        seen.get(240, TimeUnit.SECONDS);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
