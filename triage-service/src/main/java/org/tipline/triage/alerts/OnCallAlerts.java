@@ -26,6 +26,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tipline.triage.delivery.Retries;
 import org.tipline.triage.referrals.ReferralProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -216,8 +217,8 @@ class OnCallAlerts {
                         + "next_attempt_at = :next WHERE covered_until = :until")
                 .param("status", giveUp ? "FAILED" : "PENDING")
                 .param("attempts", attempts)
-                .param("error", reason(e))
-                .param("next", Timestamp.from(clock.instant().plus(backoff(attempts))))
+                .param("error", Retries.reason(e))
+                .param("next", Timestamp.from(clock.instant().plus(Retries.backoff(properties.retryAfter(), attempts))))
                 .param("until", Timestamp.from(digest.until()))
                 .update();
     }
@@ -274,21 +275,11 @@ class OnCallAlerts {
                         + "next_attempt_at = :next WHERE id = :id")
                 .param("status", giveUp ? "FAILED" : "PENDING")
                 .param("attempts", attempts)
-                .param("error", reason(e))
-                .param("next", Timestamp.from(clock.instant().plus(backoff(attempts))))
+                .param("error", Retries.reason(e))
+                .param("next", Timestamp.from(clock.instant().plus(Retries.backoff(properties.retryAfter(), attempts))))
                 .param("id", id)
                 .update();
-        log.warn("alert {} not delivered (attempt {}): {}", id, attempts, reason(e));
-    }
-
-    private Duration backoff(int attempts) {
-        return properties.retryAfter().multipliedBy(1L << Math.min(attempts - 1, 16));
-    }
-
-    private static String reason(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        message = message.replaceAll("\\s+", " ").strip();
-        return message.length() > 300 ? message.substring(0, 300) : message;
+        log.warn("alert {} not delivered (attempt {}): {}", id, attempts, Retries.reason(e));
     }
 
     private static final class DeliveryRefused extends Exception {

@@ -16,6 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.delivery.Retries;
 
 /**
  * Sends queued email referrals. Each is taken under a row lock (SKIP LOCKED, so several triage instances never send
@@ -95,8 +96,8 @@ class ReferralOutbox {
             audit.append("outbox", "REFERRAL_DELIVERED", referral.tipId(), "referral=" + referral.id());
         } catch (MailException e) {
             boolean giveUp = attempts >= properties.maxAttempts();
-            Duration wait = properties.retryAfter().multipliedBy(1L << Math.min(attempts - 1, 16));
-            String reason = reason(e);
+            Duration wait = Retries.backoff(properties.retryAfter(), attempts);
+            String reason = Retries.reason(e);
             jdbc.sql("""
                             UPDATE referral SET delivery_status = :status, attempts = :attempts, last_error = :error,
                                 next_attempt_at = :next WHERE id = :id
@@ -114,16 +115,5 @@ class ReferralOutbox {
                     "referral=" + referral.id() + " attempt=" + attempts);
             log.warn("referral {} not sent (attempt {}): {}", referral.id(), attempts, reason);
         }
-    }
-
-    /** The mail server's reason, without anything from the message (which is ciphertext anyway), one line. */
-    private static String reason(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        message = message.replaceAll("\\s+", " ").strip();
-        return message.length() > 300 ? message.substring(0, 300) : message;
     }
 }

@@ -73,8 +73,7 @@ public class TipHandling {
         Tip tip = find(tipId);
         byte[] dataKey = dataKey(tip, keys);
         try {
-            TipAnswers answers = TipAnswersCodec.decode(
-                    SealedField.open(dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tipId)));
+            TipAnswers answers = decode(tip, dataKey);
             boolean started = tip.startReview(clock.instant());
             tips.flush();
             jdbc.sql("""
@@ -167,19 +166,13 @@ public class TipHandling {
     @Transactional
     public PacketSource packetSource(UUID tipId, StaffPrincipal coordinator, UnlockedKeys keys) {
         Tip tip = find(tipId);
-        byte[] dataKey = dataKey(tip, keys);
-        try {
-            TipAnswers answers = TipAnswersCodec.decode(
-                    SealedField.open(dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tipId)));
-            audit.append(coordinator.username(), "PACKET_PREPARED", tipId, "");
-            return new PacketSource(tip, answers, referrals.findByTipIdOrderByRecordedAt(tipId));
-        } finally {
-            Arrays.fill(dataKey, (byte) 0);
-        }
+        TipAnswers answers = answers(tip, keys);
+        audit.append(coordinator.username(), "PACKET_PREPARED", tipId, "");
+        return new PacketSource(tip, answers);
     }
 
     /** What a referral packet is made from. */
-    public record PacketSource(Tip tip, TipAnswers answers, List<Referral> referrals) {}
+    public record PacketSource(Tip tip, TipAnswers answers) {}
 
     private void requireDestination(String destinationId) {
         if (guidance.destination(destinationId).isEmpty()) {
@@ -532,11 +525,15 @@ public class TipHandling {
     private TipAnswers answers(Tip tip, UnlockedKeys keys) {
         byte[] dataKey = dataKey(tip, keys);
         try {
-            return TipAnswersCodec.decode(SealedField.open(
-                    dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tip.id())));
+            return decode(tip, dataKey);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
+    }
+
+    private TipAnswers decode(Tip tip, byte[] dataKey) {
+        return TipAnswersCodec.decode(
+                SealedField.open(dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tip.id())));
     }
 
     /** What is known about a file without opening it. */
