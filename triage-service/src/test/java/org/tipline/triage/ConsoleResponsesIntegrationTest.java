@@ -115,7 +115,8 @@ class ConsoleResponsesIntegrationTest {
         var genuine = postPacket("destinationId=&fields=NARRATIVE&action=pdf");
         assertThat(genuine.statusCode())
                 .as("a genuine, incomplete form is answered with its errors")
-                .isEqualTo(200);
+                .isEqualTo(422);
+        assertThat(genuine.body()).contains("Choose who the packet is for.");
     }
 
     @Test

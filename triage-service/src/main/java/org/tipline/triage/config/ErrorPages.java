@@ -11,16 +11,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Every response gets the strict headers and a page of ours: {@link StrictHeaders} on every dispatch, including the
- * error dispatch, and {@link StrictErrorReportValve} in place of Tomcat's error report for what never reaches Spring.
+ * Every response gets the strict headers and a page of ours: Spring Security's headers on requests, {@link
+ * StrictHeaders} on the error dispatch, and {@link StrictErrorReportValve} in place of Tomcat's error report for what
+ * never reaches Spring.
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorPages {
 
+    /**
+     * On the error dispatch only: every other response gets the headers from Spring Security, which leaves a header a
+     * controller set itself (an attachment's sandbox policy) alone, where setting them first here would add a second.
+     */
     @Bean
     FilterRegistrationBean<StrictHeaders> strictHeaders() {
         var registration = new FilterRegistrationBean<>(new StrictHeaders());
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        registration.setDispatcherTypes(DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -10,10 +10,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The headers every console response carries, whoever writes it: Spring Security for pages, this filter again on the
- * error dispatch (where Spring Security's own header writer does not run) and {@link StrictErrorReportValve} for what
- * Tomcat answers before the application sees the request. A later, stricter value (an attachment's sandbox policy, a
- * download's own caching) still replaces these.
+ * The headers every console response carries, whoever writes it: Spring Security for pages, this filter on the error
+ * dispatch (where Spring Security's own header writer does not run again) and {@link StrictErrorReportValve} for what
+ * Tomcat answers before the application sees the request.
  */
 public final class StrictHeaders implements Filter {
 
