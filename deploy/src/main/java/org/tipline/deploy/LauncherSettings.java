@@ -56,7 +56,8 @@ record LauncherSettings(
         return dataDirectory.resolve("audit-checkpoint.pub");
     }
 
+    /** Beside the data directory, not in it: a copy of each checkpoint that survives whatever is done to the data. */
     Path checkpointExportDirectory() {
-        return dataDirectory.resolve("audit-checkpoints");
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-audit-checkpoints");
     }
 }

@@ -80,7 +80,10 @@ public final class LocalLauncher {
                 settings.checkpointKeyFile().toString());
         triageEnv.put(
                 "TIPLINE_AUDIT_CHECKPOINT_EXPORT_DIR",
-                settings.checkpointExportDirectory().toString());
+                System.getenv()
+                        .getOrDefault(
+                                "TIPLINE_AUDIT_CHECKPOINT_EXPORT_DIR",
+                                settings.checkpointExportDirectory().toString()));
         triageEnv.put("TIPLINE_TRIAGE_PORT", Integer.toString(settings.triagePort()));
         triageEnv.put("TIPLINE_DB_OWNER_USER", settings.ownerUser());
         triageEnv.put("TIPLINE_DB_OWNER_PASSWORD", settings.ownerPassword());

@@ -28,11 +28,13 @@ class AuditToolTest {
     private final TestDatabase database = TestDatabase.migrated();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private Path publicKey;
+    private Path exports;
 
     @BeforeEach
     void aCheckpointedChain() throws Exception {
         String[] keys = AuditVerifier.newKeyPair();
         publicKey = Files.writeString(directory.resolve("audit-checkpoint.pub"), keys[1]);
+        exports = directory.resolve("exported-checkpoints");
         try (var owner = database.connectAsOwner()) {
             byte[] previous = AuditChain.GENESIS;
             for (long sequence = 1; sequence <= 5; sequence++) {
@@ -50,7 +52,47 @@ class AuditToolTest {
                     insert.executeUpdate();
                 }
             }
-            AuditVerifier.checkpoint(owner, AuditVerifier.privateKey(keys[0]), Instant.now());
+            var checkpoint = AuditVerifier.checkpoint(owner, AuditVerifier.privateKey(keys[0]), Instant.now())
+                    .orElseThrow();
+            Files.createDirectories(exports);
+            Files.writeString(exports.resolve(AuditVerifier.exportFileName(checkpoint)), checkpoint.exportText());
+        }
+    }
+
+    @Test
+    void aTailCutTogetherWithItsStoredCheckpointsIsFoundByTheExportedOnes() throws Exception {
+        try (var owner = database.connectAsOwner()) {
+            owner.createStatement()
+                    .executeUpdate("DELETE FROM audit_checkpoint; DELETE FROM audit_entry WHERE sequence > 3");
+        }
+        assertThat(audit("verify", "--public-key", publicKey.toString()))
+                .as("the database alone no longer shows it")
+                .isZero();
+        output.reset();
+        assertThat(audit("verify", "--public-key", publicKey.toString(), "--checkpoints", exports.toString()))
+                .isEqualTo(1);
+        assertThat(printed()).contains("TAMPERED").contains("covers 5").contains("removed from the end");
+    }
+
+    @Test
+    void anExportedCheckpointUnderAnotherKeyIsRefused() throws Exception {
+        var forged = org.tipline.model.audit.Checkpoint.parse(Files.readString(exports.resolve("checkpoint-5.txt")));
+        String[] stranger = AuditVerifier.newKeyPair();
+        Files.writeString(
+                exports.resolve("checkpoint-5.txt"),
+                org.tipline.model.audit.Checkpoint.sign(
+                                leaves(), forged.issuedAt(), AuditVerifier.privateKey(stranger[0]))
+                        .exportText());
+        assertThat(audit("verify", "--public-key", publicKey.toString(), "--checkpoints", exports.toString()))
+                .isEqualTo(1);
+        assertThat(printed()).contains("bad signature");
+    }
+
+    private List<byte[]> leaves() throws Exception {
+        try (var owner = database.connectAsOwner()) {
+            return AuditChain.Stored.readAll(owner).stream()
+                    .map(stored -> AuditChain.leafHash(stored.entry()))
+                    .toList();
         }
     }
 
@@ -81,6 +123,8 @@ class AuditToolTest {
     @Test
     void wrongUsageExitsTwo() {
         assertThat(audit("check")).isEqualTo(2);
+        assertThat(audit("verify", "--checkpoints", exports.toString())).isEqualTo(2);
+        assertThat(audit("verify", "--public-key")).isEqualTo(2);
         assertThat(printed()).contains("usage:");
     }
 

@@ -9,6 +9,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import jakarta.mail.Multipart;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -24,11 +25,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSEnvelopedData;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.htmlunit.Page;
@@ -56,7 +64,8 @@ import org.tipline.triage.referrals.TestCertificates;
 
 /**
  * Referrals end to end: the rules from the seeds, packets as PDF and HTCDS JSON, and S/MIME email through a real SMTP
- * server (GreenMail) that is decrypted with the destination's own key; a bad certificate, a refusing server and a
+ * server (GreenMail) that is decrypted with the destination's own key and whose signature is checked with the tip
+ * line's certificate (and fails once one character is changed); a bad certificate, a refusing server and a
  * server that never answers each leave a clear status and lose nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -66,11 +75,15 @@ class ReferralsIntegrationTest {
     static final String POLICE = "tips@police.example";
     static final int SMTP_PORT = freePort();
     static final TestCertificates.Issued POLICE_CERTIFICATE;
+    /** The tip line's own signing key and certificate, made here: the repository holds no keys. */
+    static final TestCertificates.Issued TIPLINE_SIGNING;
+
     static GreenMail smtp = startSmtp();
 
     static {
         try {
             POLICE_CERTIFICATE = TestCertificates.issue(TestCertificates.Spec.rsa(POLICE));
+            TIPLINE_SIGNING = TestCertificates.issue(TestCertificates.Spec.rsa("tipline@localhost"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -87,6 +100,10 @@ class ReferralsIntegrationTest {
                 TestCertificates.issue(TestCertificates.Spec.rsa("unit@state.example")
                                 .validBetween(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(35))))
                         .pem());
+        Path signingKey = Files.writeString(dir.resolve("tipline-signing.key"), TIPLINE_SIGNING.privateKeyPem());
+        Path signingCertificate = Files.writeString(dir.resolve("tipline-signing.pem"), TIPLINE_SIGNING.pem());
+        registry.add("tipline.triage.referrals.signing-key", signingKey::toString);
+        registry.add("tipline.triage.referrals.signing-certificate", signingCertificate::toString);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("spring.mail.properties.mail.smtp.timeout", () -> "2000");
@@ -265,7 +282,19 @@ class ReferralsIntegrationTest {
                 .getContent(new JceKeyTransEnvelopedRecipient(
                                 POLICE_CERTIFICATE.keys().getPrivate())
                         .setProvider(new BouncyCastleProvider()));
-        Multipart parts = (Multipart) new MimeBodyPart(new ByteArrayInputStream(inner)).getContent();
+        var signed = new MimeBodyPart(new ByteArrayInputStream(inner));
+        assertThat(signed.getContentType()).startsWith("multipart/signed").contains("application/pkcs7-signature");
+        assertThat(signedByTipLine(inner))
+                .as("the tip line's signature checks out")
+                .isTrue();
+        String innerText = new String(inner, StandardCharsets.ISO_8859_1);
+        assertThat(innerText).contains("Referral ");
+        byte[] tampered = innerText.replaceFirst("Referral ", "Referral!").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(signedByTipLine(tampered))
+                .as("one changed character breaks the signature")
+                .isFalse();
+
+        Multipart parts = (Multipart) ((MimeBodyPart) ((Multipart) signed.getContent()).getBodyPart(0)).getContent();
         List<String> types = new ArrayList<>();
         String pdfText = "";
         String json = "";
@@ -394,6 +423,37 @@ class ReferralsIntegrationTest {
                 List.of(new PersonSeen("possible-controller", "over-25", "man", "", "", "", "red jacket", "", "")),
                 List.of(),
                 "Norwalk");
+    }
+
+    /**
+     * Checks a {@code multipart/signed} entity as a destination would: the detached CMS signature over the exact bytes
+     * of the first part, made by the key of the certificate the tip line publishes, which the signature also carries.
+     */
+    private static boolean signedByTipLine(byte[] multipartSigned) throws Exception {
+        var entity = new MimeBodyPart(new ByteArrayInputStream(multipartSigned));
+        String boundary = new ContentType(entity.getContentType()).getParameter("boundary");
+        String text = new String(multipartSigned, StandardCharsets.ISO_8859_1);
+        int start = text.indexOf("--" + boundary + "\r\n") + boundary.length() + 4;
+        int end = text.indexOf("\r\n--" + boundary, start);
+        byte[] content = Arrays.copyOfRange(multipartSigned, start, end);
+        byte[] signature = ((Multipart) entity.getContent())
+                .getBodyPart(1)
+                .getInputStream()
+                .readAllBytes();
+        var cms = new CMSSignedData(new CMSProcessableByteArray(content), signature);
+        SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+        List<byte[]> carried = new ArrayList<>();
+        for (X509CertificateHolder certificate : cms.getCertificates().getMatches(null)) {
+            carried.add(certificate.getEncoded());
+        }
+        assertThat(carried).containsExactly(TIPLINE_SIGNING.certificate().getEncoded());
+        try {
+            return signer.verify(new JcaSimpleSignerInfoVerifierBuilder()
+                    .setProvider(new BouncyCastleProvider())
+                    .build(TIPLINE_SIGNING.certificate()));
+        } catch (CMSException mismatch) {
+            return false;
+        }
     }
 
     private static List<?> schemaErrors(String json) throws IOException {

@@ -149,7 +149,7 @@ class RoleMatrixIntegrationTest {
                         request.setRequestBody("_csrf=" + csrf + "&url=https%3A%2F%2Fx.example");
                         request.setAdditionalHeader("Content-Type", "application/x-www-form-urlencoded");
                     } else if (path.endsWith("/link")) {
-                        request.setUrl(new URL(url(path + "?url=https%3A%2F%2Fx.example")));
+                        request.setUrl(new URL(url(path + "?n=0")));
                     }
                     var response = client.loadWebResponse(request);
                     int status = response.getStatusCode();

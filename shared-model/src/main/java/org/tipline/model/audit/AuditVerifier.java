@@ -1,5 +1,8 @@
 package org.tipline.model.audit;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,6 +21,8 @@ import org.tipline.model.crypto.Bytes;
  */
 public final class AuditVerifier {
 
+    private static final java.util.regex.Pattern EXPORTED = java.util.regex.Pattern.compile("checkpoint-\\d+\\.txt");
+
     private AuditVerifier() {}
 
     /** What was checked, and the first problem found, naming the entry or checkpoint. */
@@ -29,8 +34,19 @@ public final class AuditVerifier {
 
     /** Verifies the chain, and the checkpoints too when their public key is given. */
     public static Result verify(Connection connection, Ed25519PublicKeyParameters checkpointKey) throws SQLException {
+        return verify(connection, checkpointKey, List.of());
+    }
+
+    /**
+     * Verifies the chain against the stored checkpoints and against {@code exported} ones kept outside the database:
+     * whoever owns the database can delete stored checkpoints together with the tail they cover, but not the copies.
+     */
+    public static Result verify(
+            Connection connection, Ed25519PublicKeyParameters checkpointKey, List<Checkpoint> exported)
+            throws SQLException {
         List<AuditChain.Stored> chain = AuditChain.Stored.readAll(connection);
-        List<Checkpoint> checkpoints = checkpoints(connection);
+        List<Checkpoint> checkpoints = new ArrayList<>(checkpoints(connection));
+        checkpoints.addAll(exported);
         Optional<AuditChain.Failure> broken = AuditChain.verify(chain);
         if (broken.isPresent()) {
             return new Result(
@@ -91,6 +107,25 @@ public final class AuditVerifier {
             }
         }
         return checkpoints;
+    }
+
+    /** The checkpoints exported as {@code checkpoint-<size>.txt} files in {@code directory}, smallest first. */
+    public static List<Checkpoint> exported(Path directory) throws IOException {
+        List<Checkpoint> found = new ArrayList<>();
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(
+                            f -> EXPORTED.matcher(f.getFileName().toString()).matches())
+                    .toList()) {
+                found.add(Checkpoint.parse(Files.readString(file)));
+            }
+        }
+        found.sort(java.util.Comparator.comparingLong(Checkpoint::treeSize));
+        return found;
+    }
+
+    /** The name an exported checkpoint file has: its tree size makes each name unique and says what it covers. */
+    public static String exportFileName(Checkpoint checkpoint) {
+        return "checkpoint-" + checkpoint.treeSize() + ".txt";
     }
 
     /** A new checkpoint key pair as two base64 lines: private, then public. */

@@ -61,6 +61,23 @@ public record Checkpoint(long treeSize, byte[] rootHash, Instant issuedAt, byte[
                 + Base64.getEncoder().encodeToString(signature) + "\n";
     }
 
+    /** Reads {@link #exportText()} back, for checking the chain against checkpoints kept outside the database. */
+    public static Checkpoint parse(String exported) {
+        String[] lines = exported.strip().split("\n");
+        if (lines.length != 5 || !lines[0].strip().equals(HEADER)) {
+            throw new IllegalArgumentException("not an exported audit checkpoint");
+        }
+        try {
+            return new Checkpoint(
+                    Long.parseLong(lines[1].strip()),
+                    Base64.getDecoder().decode(lines[2].strip()),
+                    Instant.parse(lines[3].strip()),
+                    Base64.getDecoder().decode(lines[4].strip()));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not an exported audit checkpoint", e);
+        }
+    }
+
     private static byte[] body(long treeSize, byte[] rootHash, Instant issuedAt) {
         return (HEADER + "\n" + treeSize + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\n" + issuedAt + "\n")
                 .getBytes(StandardCharsets.UTF_8);

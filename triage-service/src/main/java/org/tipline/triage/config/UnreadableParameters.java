@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Parameters Tomcat cannot parse (a parameter with no name, broken escapes, too many) would otherwise fail wherever
- * they are first read, in a controller or a template, as a 500. They are read once here, first, and refused with 400.
+ * they are first read, in a controller or a template, as a 500. They are read once here, first, and refused with 400,
+ * as are parameter names holding control characters (a line break in a name is an attempt to forge log lines).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -23,11 +24,19 @@ class UnreadableParameters extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            request.getParameterMap();
+            if (request.getParameterMap().keySet().stream().anyMatch(UnreadableParameters::hasControlCharacter)) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, "A parameter name holds a control character.");
+                return;
+            }
         } catch (InvalidParameterException unreadable) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "The request's parameters could not be read.");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** No console form names a parameter with a line break or other control character; only forged requests do. */
+    private static boolean hasControlCharacter(String name) {
+        return name.chars().anyMatch(Character::isISOControl);
     }
 }

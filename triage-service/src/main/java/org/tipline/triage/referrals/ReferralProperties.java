@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param email destination id to its address and certificate
  * @param retryAfter the wait before the first retry; each further retry waits twice as long
  * @param maxAttempts after this many failed attempts the referral is marked FAILED for a coordinator to act on
+ * @param signingKey the tip line's own S/MIME private key (PEM); every referral email is signed with it, then
+ *     encrypted, and email is not offered without it
+ * @param signingCertificate the certificate of that key (PEM), sent inside each signature for destinations to pin
  */
 @ConfigurationProperties("tipline.triage.referrals")
 public record ReferralProperties(
@@ -23,7 +26,9 @@ public record ReferralProperties(
         @DefaultValue("tipline@localhost") String from,
         Map<String, EmailDestination> email,
         @DefaultValue("PT30S") Duration retryAfter,
-        @DefaultValue("8") int maxAttempts) {
+        @DefaultValue("8") int maxAttempts,
+        Path signingKey,
+        Path signingCertificate) {
 
     public ReferralProperties {
         email = email == null ? Map.of() : Map.copyOf(email);

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -37,8 +38,8 @@ import org.tipline.triage.tips.TipHandling;
 
 /**
  * Referral packets: the coordinator chooses what a destination gets, and takes it away as a PDF or HTCDS JSON, or has
- * it sent as S/MIME email to the destination's pinned certificate. Every packet made is audited; an emailed one
- * becomes a referral in the outbox, stored only as ciphertext.
+ * it sent as S/MIME email, signed with the tip line's key and then encrypted to the destination's pinned certificate.
+ * Every packet made is audited; an emailed one becomes a referral in the outbox, stored only as ciphertext.
  */
 @Service
 @IsCoordinator
@@ -51,6 +52,7 @@ public class Referrals {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Optional<SmimeSigner> signer;
 
     Referrals(
             TipHandling handling,
@@ -67,6 +69,19 @@ public class Referrals {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.signer = signer(properties);
+    }
+
+    /** The tip line's signing key, read once at start: a key that is configured but unreadable stops the console. */
+    private static Optional<SmimeSigner> signer(ReferralProperties properties) {
+        if (blank(properties.signingKey()) || blank(properties.signingCertificate())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SmimeSigner.read(properties.signingKey(), properties.signingCertificate()));
+        } catch (SmimeEnvelope.CertificateProblem e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** What the coordinator chose: the destination, the sections to share, the redacted texts and NIBRS codes. */
@@ -94,9 +109,13 @@ public class Referrals {
                         NibrsPolicy.suggest(source.answers())));
     }
 
-    /** Whether a destination can be sent email from this console (an address, a certificate and an SMTP server). */
+    private static boolean blank(java.nio.file.Path path) {
+        return path == null || path.toString().isBlank();
+    }
+
+    /** Whether a destination can be sent email from this console: an address, a certificate, a server, our key. */
     public boolean canEmail(String destinationId) {
-        return properties.email().containsKey(destinationId) && mail.getIfAvailable() != null;
+        return properties.email().containsKey(destinationId) && mail.getIfAvailable() != null && signer.isPresent();
     }
 
     public byte[] pdf(UUID tipId, PacketRequest request, StaffPrincipal me, UnlockedKeys keys) {
@@ -118,9 +137,10 @@ public class Referrals {
     public Referral email(UUID tipId, PacketRequest request, StaffPrincipal me, UnlockedKeys keys)
             throws SmimeEnvelope.CertificateProblem {
         var channel = properties.email().get(request.destinationId());
-        if (channel == null || mail.getIfAvailable() == null) {
+        if (channel == null || mail.getIfAvailable() == null || signer.isEmpty()) {
             throw new SmimeEnvelope.CertificateProblem("Email is not set up for this destination on this console.");
         }
+        signer.get().check(clock.instant());
         X509Certificate certificate = SmimeEnvelope.read(channel.certificate());
         SmimeEnvelope.check(certificate, channel.address(), clock.instant());
         UUID referralId = UUID.randomUUID();
@@ -190,7 +210,7 @@ public class Referrals {
                 + packet.fields().stream().map(Enum::name).sorted().toList();
     }
 
-    /** The whole message, outer headers naming no tip content, with the packet inside the S/MIME envelope. */
+    /** The whole message, outer headers naming no tip content; the packet is signed by us, then enveloped. */
     private byte[] sealedMessage(ReferralPacket packet, String to, X509Certificate certificate) {
         try {
             Session session = Session.getInstance(new Properties());
@@ -216,7 +236,7 @@ public class Referrals {
             outer.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to));
             outer.setSubject("Tipline referral " + packet.packetId());
             outer.setDataHandler(new DataHandler(new ByteArrayDataSource(
-                    SmimeEnvelope.encrypt(plain.toByteArray(), certificate),
+                    SmimeEnvelope.encrypt(signer.orElseThrow().sign(plain.toByteArray()), certificate),
                     "application/pkcs7-mime; smime-type=enveloped-data; name=\"smime.p7m\"")));
             outer.setHeader("Content-Disposition", "attachment; filename=\"smime.p7m\"");
             outer.setHeader("Content-Transfer-Encoding", "base64");

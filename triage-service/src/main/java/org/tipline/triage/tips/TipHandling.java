@@ -285,11 +285,18 @@ public class TipHandling {
         audit.append(me.username(), "TIPSTER_ASKED", tipId, "message=" + sealed.id());
     }
 
-    /** Notes external links are opened only through a warning; the opening itself is audited. */
+    /**
+     * The tip's web address at {@code index} in {@link WebAddresses#in}, to open through a warning; empty when the tip
+     * has no such address. Only an address that was opened is audited, by its index (the address is tip content).
+     */
     @Transactional
-    public void linkFollowed(UUID tipId, StaffPrincipal me) {
-        find(tipId);
-        audit.append(me.username(), "LINK_FOLLOWED", tipId, "");
+    public Optional<String> followLink(UUID tipId, int index, StaffPrincipal me, UnlockedKeys keys) {
+        List<String> addresses = WebAddresses.in(answers(find(tipId), keys));
+        if (index < 0 || index >= addresses.size()) {
+            return Optional.empty();
+        }
+        audit.append(me.username(), "LINK_FOLLOWED", tipId, "link=" + index);
+        return Optional.of(addresses.get(index));
     }
 
     private List<TimelineEntry> timeline(Tip tip, byte[] dataKey, UnlockedKeys keys) {

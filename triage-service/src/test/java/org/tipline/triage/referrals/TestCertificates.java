@@ -33,6 +33,14 @@ public final class TestCertificates {
             }
             return out.toString();
         }
+
+        public String privateKeyPem() throws Exception {
+            var out = new java.io.StringWriter();
+            try (var writer = new JcaPEMWriter(out)) {
+                writer.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(keys.getPrivate(), null));
+            }
+            return out.toString();
+        }
     }
 
     /** What to put in a certificate; the defaults make a good S/MIME encryption certificate. */

@@ -1,16 +1,15 @@
 package org.tipline.triage.tips.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -35,6 +34,7 @@ import org.tipline.triage.tips.Referral;
 import org.tipline.triage.tips.TipHandling;
 import org.tipline.triage.tips.TipQueue;
 import org.tipline.triage.tips.TipStatus;
+import org.tipline.triage.tips.WebAddresses;
 
 /** The queue, a decrypted tip, and everything a coordinator records about it. */
 @Controller
@@ -62,8 +62,6 @@ class TipController {
 
     /** Tips indexed per press of the button: each is decrypted, so a pass stays well under a second or two. */
     private static final int INDEX_PASS_SIZE = 500;
-
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"']+");
 
     private final TipHandling handling;
     private final TipQueue queue;
@@ -359,18 +357,25 @@ class TipController {
     @GetMapping("/tips/{id}/link")
     String link(
             @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String url,
+            @RequestParam(defaultValue = "") String n,
             @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session,
+            HttpServletResponse response,
             Model model) {
-        String target = url.strip();
-        if (!URL.matcher(target).matches() || target.length() > 2000) {
+        var target = n.matches("\\d{1,4}")
+                ? handling.followLink(id, Integer.parseInt(n), me, UnlockedKeys.of(session))
+                : java.util.Optional.<String>empty();
+        if (target.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("message", "That is not a web address from this tip.");
             return "problem";
         }
-        handling.linkFollowed(id, me);
         model.addAttribute("tipId", id);
         model.addAttribute(
-                "href", target.toLowerCase(java.util.Locale.ROOT).startsWith("www.") ? "https://" + target : target);
+                "href",
+                target.get().toLowerCase(java.util.Locale.ROOT).startsWith("www.")
+                        ? "https://" + target.get()
+                        : target.get());
         return "leave-console";
     }
 
@@ -390,9 +395,7 @@ class TipController {
         model.addAttribute("roles", ROLE_NAMES);
         model.addAttribute("fieldNames", FIELD_NAMES);
         model.addAttribute("forms", forms);
-        model.addAttribute(
-                "links",
-                links(opened.answers().onlineDetails() + " " + opened.answers().details()));
+        model.addAttribute("links", WebAddresses.in(opened.answers()));
         model.addAttribute("coordinators", queue.coordinators());
         model.addAttribute("closeReasons", CloseReason.values());
         model.addAttribute("channels", List.of(Referral.Channel.PHONE, Referral.Channel.WEB_FORM));
@@ -401,15 +404,6 @@ class TipController {
             model.addAttribute("conflict", false);
         }
         return "tip";
-    }
-
-    private static List<String> links(String text) {
-        List<String> found = new ArrayList<>();
-        var matcher = URL.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group().replaceAll("[.,;:!?)]+$", ""));
-        }
-        return found.stream().distinct().toList();
     }
 
     private static String textError(String text, int max, String what) {
