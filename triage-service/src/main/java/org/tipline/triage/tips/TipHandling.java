@@ -38,7 +38,8 @@ public class TipHandling {
 
     public static final int MAX_NOTE_LENGTH = 4000;
     public static final int MAX_LABELS = 10;
-    public static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,29}");
+    /** Lowercase letters of any script (Spanish, Hebrew, Chinese...), digits and dashes: words, never sentences. */
+    public static final Pattern LABEL = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Mn}\\p{Nd}-]{0,29}");
 
     private final TipRepository tips;
     private final ReferralRepository referrals;

@@ -2,7 +2,9 @@ package org.tipline.triage.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -34,15 +36,26 @@ class PacketPdfTest {
     }
 
     @Test
-    void charactersTheFontLacksBecomeQuestionMarksAndLongTextFlowsOntoMorePages() throws Exception {
-        String details = "Dijo: ¿dónde está? 你好 🚐 " + "https://classifieds.example/" + "x".repeat(300) + "\n"
-                + "line\n".repeat(120);
+    void everyScriptPrintsInTheEmbeddedFontsAndLongTextFlowsOntoMorePages() throws Exception {
+        String details = "Dijo: ¿dónde está? 你好 😊 דנה לוי \u0378 " + "https://classifieds.example/" + "x".repeat(300)
+                + "\n" + "line\n".repeat(120);
         byte[] pdf = PacketPdf.render(SamplePackets.with(EnumSet.of(PacketField.DETAILS), details));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Dijo: ¿dónde está? ?? ?").contains("https://classifieds.example/xxx");
+            assertThat(text).contains("Dijo: ¿dónde está? 你好 😊 דנה לוי ?").contains("https://classifieds.example/xxx");
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void withoutFontFilesCharactersHelveticaLacksBecomeQuestionMarks() throws Exception {
+        byte[] pdf = PacketPdf.render(
+                SamplePackets.with(EnumSet.of(PacketField.DETAILS), "Dijo: ¿dónde está? 你好"),
+                PdfFonts.load(List.of(Path.of("/nonexistent/font.ttf"))));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Dijo: ¿dónde está? ??");
         }
     }
 }
