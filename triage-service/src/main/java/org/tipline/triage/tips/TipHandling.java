@@ -68,15 +68,17 @@ public class TipHandling {
         this.childProtection = new ChildProtectionPolicy(guidance);
     }
 
-    /** Decrypts a tip with its notes and conversation, moves a new tip into review and marks it read for me. */
+    /**
+     * Decrypts a tip with its notes and conversation and marks it read for me. Opening changes nothing about the tip:
+     * only claiming it (take, take-next, assignment) moves it into review, so a tip someone merely looked at stays
+     * first in line.
+     */
     @Transactional
-    public OpenedTip open(UUID tipId, StaffPrincipal coordinator, UnlockedKeys keys) {
+    public OpenedTip open(UUID tipId, StaffPrincipal coordinator, UnlockedKeys keys, boolean auditView) {
         Tip tip = find(tipId);
         byte[] dataKey = dataKey(tip, keys);
         try {
             TipAnswers answers = decode(tip, dataKey);
-            boolean started = tip.startReview(clock.instant());
-            tips.flush();
             jdbc.sql("""
                             INSERT INTO tip_seen (staff_id, tip_id, seen_at) VALUES (:me, :tip, :now)
                             ON CONFLICT (staff_id, tip_id) DO UPDATE SET seen_at = excluded.seen_at
@@ -85,7 +87,9 @@ public class TipHandling {
                     .param("tip", tipId)
                     .param("now", Timestamp.from(clock.instant()))
                     .update();
-            audit.append(coordinator.username(), "TIP_OPENED", tipId, started ? "status=IN_REVIEW" : "");
+            if (auditView) {
+                audit.append(coordinator.username(), "TIP_OPENED", tipId, "");
+            }
             return new OpenedTip(
                     tip,
                     answers,
@@ -547,9 +551,10 @@ public class TipHandling {
     /** A decrypted file, for display inside the console only. */
     public record OpenedAttachment(String mediaType, byte[] content) {}
 
-    /** Decrypts one file of the tip and records that it was looked at. */
+    /** Decrypts one file of the tip, recording that it was looked at when {@code auditView}. */
     @Transactional
-    public OpenedAttachment attachment(UUID tipId, UUID attachmentId, StaffPrincipal me, UnlockedKeys keys) {
+    public OpenedAttachment attachment(
+            UUID tipId, UUID attachmentId, StaffPrincipal me, UnlockedKeys keys, boolean auditView) {
         record Stored(String mediaType, int epoch, byte[] wrapped, byte[] sealed) {}
         Stored stored = jdbc.sql("SELECT media_type, epoch, wrapped_key, sealed FROM tip_attachment "
                         + "WHERE id = :id AND tip_id = :tip")
@@ -560,7 +565,9 @@ public class TipHandling {
                 .orElseThrow(() -> new TipNotFoundException(tipId));
         TipLineKeyPair key = keys.forEpoch(stored.epoch()).orElseThrow(() -> new KeyNotUnlockedException(tipId));
         byte[] content = Attachments.open(key, attachmentId, stored.wrapped(), stored.sealed());
-        audit.append(me.username(), "ATTACHMENT_VIEWED", tipId, "attachment=" + attachmentId);
+        if (auditView) {
+            audit.append(me.username(), "ATTACHMENT_VIEWED", tipId, "attachment=" + attachmentId);
+        }
         return new OpenedAttachment(stored.mediaType(), content);
     }
 

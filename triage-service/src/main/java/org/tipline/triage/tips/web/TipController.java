@@ -380,7 +380,8 @@ class TipController {
     }
 
     private String render(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
-        var opened = handling.open(id, me, UnlockedKeys.of(session));
+        var opened = handling.open(
+                id, me, UnlockedKeys.of(session), RecentViews.firstInWindow(session, "tip:" + id, clock.instant()));
         model.addAttribute("opened", opened);
         model.addAttribute("guidance", guidance);
         model.addAttribute("tier", guidance.urgency().tier(opened.tip().urgencyTier()));
