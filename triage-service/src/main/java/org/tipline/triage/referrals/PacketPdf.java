@@ -30,12 +30,12 @@ public final class PacketPdf {
 
     private PacketPdf() {}
 
-    public static byte[] render(ReferralPacket packet) {
-        return render(packet, PdfFonts.system());
+    public static byte[] render(ReferralPacket packet, PacketLabels labels) {
+        return render(packet, labels, PdfFonts.system());
     }
 
-    static byte[] render(ReferralPacket packet, PdfFonts fonts) {
-        List<Line> lines = lines(packet, fonts.embedsFonts());
+    static byte[] render(ReferralPacket packet, PacketLabels labels, PdfFonts fonts) {
+        List<Line> lines = lines(packet, labels, fonts.embedsFonts());
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = new PDDocumentInformation();
             info.setTitle("Tipline referral " + packet.packetId());
@@ -81,16 +81,16 @@ public final class PacketPdf {
 
     private record Line(String text, boolean heading) {}
 
-    private static List<Line> lines(ReferralPacket p, boolean embedded) {
+    private static List<Line> lines(ReferralPacket p, PacketLabels labels, boolean embedded) {
         List<Line> lines = new ArrayList<>();
         heading(lines, "Referral from " + p.referringOrganisation());
-        text(lines, "To: " + p.destination().name().in("en"));
+        text(lines, "To: " + labels.destination(p.destination().id()));
         text(lines, "Packet: " + p.packetId());
         text(lines, "Prepared: " + TIME.format(p.preparedAt().atOffset(ZoneOffset.UTC)) + " by " + p.preparedBy());
         text(
                 lines,
-                "Tip received: " + TIME.format(p.receivedAt().atOffset(ZoneOffset.UTC)) + " · urgency "
-                        + p.urgencyTier());
+                "Tip received: " + TIME.format(p.receivedAt().atOffset(ZoneOffset.UTC)) + " · urgency: "
+                        + labels.tier(p.urgencyTier()));
         if (!p.nibrsOffenses().isEmpty()) {
             text(
                     lines,
@@ -98,6 +98,7 @@ public final class PacketPdf {
                             + " (64A commercial sex acts, 64B involuntary servitude)");
         }
         text(lines, "The tipster is anonymous and cannot be contacted directly; questions go through the tip line.");
+        field(lines, "Questions about this referral", p.callbackContact());
         if (p.shares(PacketField.PLACE)) {
             heading(lines, "Where");
             field(lines, "Address or description", p.place().location());
@@ -105,7 +106,7 @@ public final class PacketPdf {
             field(lines, "State", p.place().state());
             field(lines, "ZIP", p.place().zip());
             field(lines, "Business", p.place().businessName());
-            field(lines, "Type of place", p.place().type());
+            field(lines, "Type of place", labels.option("place-type", p.place().type()));
         }
         if (p.shares(PacketField.WHEN)) {
             heading(lines, "When");
@@ -123,8 +124,10 @@ public final class PacketPdf {
                                 + String.join(
                                         "; ",
                                         nonEmpty(
-                                                labelled("role", person.role()),
-                                                labelled("apparent age", person.ageRange()),
+                                                labels.role(person.role()),
+                                                labelled(
+                                                        "apparent age",
+                                                        labels.option("youngest-age", person.ageRange())),
                                                 person.sexOrGender(),
                                                 person.height(),
                                                 person.build(),

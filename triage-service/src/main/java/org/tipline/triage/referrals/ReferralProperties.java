@@ -11,19 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * certificate (PEM), which the operator obtained from the destination and pinned here: mail is only ever sent
  * encrypted to that certificate.
  *
- * @param organisation the name the packet gives as the referring organisation
+ * @param organisation the name the packet gives as the referring organisation; blank means the seeds' deployment name
  * @param from the sender address of referral and alert mail
  * @param email destination id to its address and certificate
  * @param retryAfter the wait before the first retry; each further retry waits twice as long
  * @param maxAttempts after this many failed attempts the referral is marked FAILED for a coordinator to act on
+ * @param callbackContact how a destination reaches the tip line about a packet (a phone number, an address)
  */
 @ConfigurationProperties("tipline.triage.referrals")
 public record ReferralProperties(
-        @DefaultValue("Tipline") String organisation,
+        @DefaultValue("") String organisation,
         @DefaultValue("tipline@localhost") String from,
         Map<String, EmailDestination> email,
         @DefaultValue("PT30S") Duration retryAfter,
-        @DefaultValue("8") int maxAttempts) {
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("") String callbackContact) {
 
     public ReferralProperties {
         email = email == null ? Map.of() : Map.copyOf(email);
