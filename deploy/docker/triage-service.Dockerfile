@@ -8,6 +8,9 @@ COPY triage-service/target/triage-service-*.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
 FROM eclipse-temurin:17-jre-jammy
+# Referral packet PDFs embed these fonts so every script prints (PdfFonts).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-droid-fallback \
+    && rm -rf /var/lib/apt/lists/*
 # A fixed non-root user: manifests pin the same uid (runAsUser 10001) and the root filesystem is mounted read-only,
 # with /tmp as the only writable place.
 RUN groupadd --system --gid 10001 tipline \

@@ -6,8 +6,10 @@ import java.util.Objects;
 import org.tipline.model.tip.TipAnswers;
 
 /**
- * The seeds' urgency rules: tried in order, the first rule with a matching condition decides the tier. The result is
- * the only thing derived from a tip's content that is stored in clear, because it orders the queue.
+ * The seeds' urgency rules. Every rule with a matching condition applies (ADR 21): the most urgent of their tiers (lowest
+ * rank) orders the tip, and a child-protection referral is required when any of them requires one, so a child in
+ * danger right now is both handled first and referred to child protection. The result is the only thing derived from a
+ * tip's content that is stored in clear, because it orders the queue.
  */
 public record UrgencyPolicy(List<Tier> tiers, List<Rule> rules, String defaultTier) {
 
@@ -38,11 +40,14 @@ public record UrgencyPolicy(List<Tier> tiers, List<Rule> rules, String defaultTi
     public record Assessment(Tier tier, boolean childProtectionReferral) {}
 
     public Assessment assess(TipAnswers answers) {
-        return rules.stream()
+        List<Rule> matching = rules.stream()
                 .filter(rule -> rule.whenAny().stream().anyMatch(condition -> condition.matches(answers)))
-                .findFirst()
-                .map(rule -> new Assessment(tier(rule.tier()), rule.requiresChildProtection()))
-                .orElseGet(() -> new Assessment(tier(defaultTier), false));
+                .toList();
+        Tier mostUrgent = matching.stream()
+                .map(rule -> tier(rule.tier()))
+                .min(Comparator.comparing(Tier::rank))
+                .orElseGet(() -> tier(defaultTier));
+        return new Assessment(mostUrgent, matching.stream().anyMatch(Rule::requiresChildProtection));
     }
 
     public Tier tier(String id) {

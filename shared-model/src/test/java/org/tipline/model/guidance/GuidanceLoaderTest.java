@@ -56,14 +56,14 @@ class GuidanceLoaderTest {
     }
 
     @Test
-    void urgencyFollowsTheSeedRulesInOrder() {
+    void everyMatchingSeedRuleApplies() {
         UrgencyPolicy urgency = GuidanceLoader.fromClasspath().urgency();
 
         var minorNow = urgency.assess(new TipAnswers("", "", "", List.of("minor-in-commercial-sex"), true, ""));
         var now = urgency.assess(new TipAnswers("", "", "", List.of("appears-controlled"), true, ""));
         var plain = urgency.assess(new TipAnswers("Main St", "", "", List.of(), false, ""));
 
-        assertThat(minorNow.tier().id()).isEqualTo("MINOR");
+        assertThat(minorNow.tier().id()).isEqualTo("IMMEDIATE");
         assertThat(minorNow.childProtectionReferral()).isTrue();
         assertThat(now.tier().id()).isEqualTo("IMMEDIATE");
         assertThat(now.childProtectionReferral()).isFalse();

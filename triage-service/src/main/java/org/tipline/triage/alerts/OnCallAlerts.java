@@ -124,7 +124,8 @@ class OnCallAlerts {
             if (alert.channel().equals("EMAIL")) {
                 email(
                         "Urgent tip (" + alert.tier() + ")",
-                        "A new tip in the " + alert.tier() + " tier arrived at " + alert.createdAt() + ".\n"
+                        "A tip in the " + alert.tier() + " tier needs attention since " + alert.createdAt()
+                                + " (a new tip, or new information from the tipster on a closed one).\n"
                                 + "Open it in the console: " + link(alert.tipId()) + "\n"
                                 + "This alert carries no tip content.\n");
             } else {

@@ -15,9 +15,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Parameters Tomcat cannot parse (a parameter with no name, broken escapes, too many) would otherwise fail wherever
  * they are first read, in a controller or a template, as a 500. They are read once here, first, and refused with 400,
  * as are parameter names holding control characters (a line break in a name is an attempt to forge log lines).
+ *
+ * <p>Reading parameters fixes the request body's character set for good, so this runs right after Spring's
+ * CharacterEncodingFilter (which is at {@link Ordered#HIGHEST_PRECEDENCE}) has set UTF-8: at the same precedence it
+ * could run first, and every accented letter staff typed would be decoded as ISO-8859-1.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class UnreadableParameters extends OncePerRequestFilter {
 
     @Override

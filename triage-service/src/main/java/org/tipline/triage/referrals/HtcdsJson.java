@@ -55,7 +55,10 @@ public final class HtcdsJson {
         kase.put(
                 "cas_OutgoingReferralDetails",
                 "Tipline packet " + packet.packetId() + ", urgency " + packet.urgencyTier() + ", received "
-                        + packet.receivedAt() + ". The tipster is anonymous and cannot be contacted directly.");
+                        + packet.receivedAt() + ". The tipster is anonymous and cannot be contacted directly."
+                        + (packet.callbackContact().isBlank()
+                                ? ""
+                                : " Questions about this referral: " + packet.callbackContact() + "."));
 
         ObjectNode event = JSON.createObjectNode();
         event.put("hte_Type", "Exploitation");

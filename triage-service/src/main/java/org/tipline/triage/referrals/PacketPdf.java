@@ -12,39 +12,40 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.VehicleSeen;
 
 /**
  * A referral packet as a printable PDF: a title, the referral's facts, then each shared section. The PDF's own
- * metadata names no one. The standard PDF fonts cover Western European text only; other characters print as "?",
- * which the packet says, and the JSON keeps them exactly.
+ * metadata names no one. Text prints in embedded fonts that cover most scripts ({@link PdfFonts}); a character none
+ * has prints as "?", which the packet says, and the JSON keeps it exactly.
  */
 public final class PacketPdf {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final float MARGIN = 56;
     private static final float SIZE = 10.5f;
+    private static final float HEADING_SIZE = 12;
     private static final float LEADING = 14;
 
     private PacketPdf() {}
 
-    public static byte[] render(ReferralPacket packet) {
-        List<Line> lines = lines(packet);
+    public static byte[] render(ReferralPacket packet, PacketLabels labels) {
+        return render(packet, labels, PdfFonts.system());
+    }
+
+    static byte[] render(ReferralPacket packet, PacketLabels labels, PdfFonts fonts) {
+        List<Line> lines = lines(packet, labels, fonts.embedsFonts());
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = new PDDocumentInformation();
             info.setTitle("Tipline referral " + packet.packetId());
             document.setDocumentInformation(info);
-            var regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            var bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PdfFonts.Chain chain = fonts.forDocument(document);
             float width = PDRectangle.LETTER.getWidth() - 2 * MARGIN;
             List<Line> wrapped = new ArrayList<>();
             for (Line line : lines) {
-                var font = line.heading() ? bold : regular;
-                for (String part : wrap(printable(line.text(), font), font, width)) {
-                    wrapped.add(new Line(part, line.heading()));
+                for (String part : PdfText.wrap(PdfText.printable(line.text(), chain), chain, size(line), width)) {
+                    wrapped.add(new Line(PdfText.visualOrder(part), line.heading()));
                 }
             }
             int perPage = (int) ((PDRectangle.LETTER.getHeight() - 2 * MARGIN) / LEADING);
@@ -56,8 +57,10 @@ public final class PacketPdf {
                     content.newLineAtOffset(MARGIN, PDRectangle.LETTER.getHeight() - MARGIN);
                     content.setLeading(LEADING);
                     for (Line line : wrapped.subList(start, Math.min(wrapped.size(), start + perPage))) {
-                        content.setFont(line.heading() ? bold : regular, SIZE);
-                        content.showText(line.text());
+                        for (PdfText.Run run : PdfText.runs(line.text(), chain)) {
+                            content.setFont(run.font(), size(line));
+                            content.showText(run.text());
+                        }
                         content.newLine();
                     }
                     content.endText();
@@ -65,24 +68,29 @@ public final class PacketPdf {
             }
             var out = new ByteArrayOutputStream();
             document.save(out);
+            chain.close();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static float size(Line line) {
+        return line.heading() ? HEADING_SIZE : SIZE;
+    }
+
     private record Line(String text, boolean heading) {}
 
-    private static List<Line> lines(ReferralPacket p) {
+    private static List<Line> lines(ReferralPacket p, PacketLabels labels, boolean embedded) {
         List<Line> lines = new ArrayList<>();
         heading(lines, "Referral from " + p.referringOrganisation());
-        text(lines, "To: " + p.destination().name().in("en"));
+        text(lines, "To: " + labels.destination(p.destination().id()));
         text(lines, "Packet: " + p.packetId());
         text(lines, "Prepared: " + TIME.format(p.preparedAt().atOffset(ZoneOffset.UTC)) + " by " + p.preparedBy());
         text(
                 lines,
-                "Tip received: " + TIME.format(p.receivedAt().atOffset(ZoneOffset.UTC)) + " · urgency "
-                        + p.urgencyTier());
+                "Tip received: " + TIME.format(p.receivedAt().atOffset(ZoneOffset.UTC)) + " · urgency: "
+                        + labels.tier(p.urgencyTier()));
         if (!p.nibrsOffenses().isEmpty()) {
             text(
                     lines,
@@ -90,6 +98,7 @@ public final class PacketPdf {
                             + " (64A commercial sex acts, 64B involuntary servitude)");
         }
         text(lines, "The tipster is anonymous and cannot be contacted directly; questions go through the tip line.");
+        field(lines, "Questions about this referral", p.callbackContact());
         if (p.shares(PacketField.PLACE)) {
             heading(lines, "Where");
             field(lines, "Address or description", p.place().location());
@@ -97,7 +106,7 @@ public final class PacketPdf {
             field(lines, "State", p.place().state());
             field(lines, "ZIP", p.place().zip());
             field(lines, "Business", p.place().businessName());
-            field(lines, "Type of place", p.place().type());
+            field(lines, "Type of place", labels.option("place-type", p.place().type()));
         }
         if (p.shares(PacketField.WHEN)) {
             heading(lines, "When");
@@ -115,8 +124,10 @@ public final class PacketPdf {
                                 + String.join(
                                         "; ",
                                         nonEmpty(
-                                                labelled("role", person.role()),
-                                                labelled("apparent age", person.ageRange()),
+                                                labels.role(person.role()),
+                                                labelled(
+                                                        "apparent age",
+                                                        labels.option("youngest-age", person.ageRange())),
                                                 person.sexOrGender(),
                                                 person.height(),
                                                 person.build(),
@@ -159,7 +170,11 @@ public final class PacketPdf {
             p.onlineDetails().lines().forEach(line -> text(lines, line));
         }
         heading(lines, "");
-        text(lines, "Characters the PDF font cannot show are printed as ?; the JSON packet keeps them exactly.");
+        text(
+                lines,
+                embedded
+                        ? "Any character no embedded font can show is printed as ?; the JSON packet keeps it exactly."
+                        : "Characters the PDF font cannot show are printed as ?; the JSON packet keeps them exactly.");
         return lines;
     }
 
@@ -190,50 +205,5 @@ public final class PacketPdf {
         if (value != null && !value.isBlank()) {
             lines.add(new Line(name + ": " + value, false));
         }
-    }
-
-    /** Control characters go, and what the font cannot encode becomes "?". */
-    private static String printable(String text, PDType1Font font) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(cp -> {
-            String ch = Character.isISOControl(cp) ? " " : new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                out.append(ch);
-            } catch (IllegalArgumentException | IOException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
-    }
-
-    private static List<String> wrap(String text, PDType1Font font, float width) throws IOException {
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ", -1)) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (font.getStringWidth(candidate) / 1000 * SIZE <= width) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (!line.isEmpty()) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            // A single word wider than the line (a long URL) is cut into pieces that fit.
-            String rest = word;
-            while (font.getStringWidth(rest) / 1000 * SIZE > width) {
-                int cut = rest.length() - 1;
-                while (cut > 1 && font.getStringWidth(rest.substring(0, cut)) / 1000 * SIZE > width) {
-                    cut--;
-                }
-                out.add(rest.substring(0, cut));
-                rest = rest.substring(cut);
-            }
-            line.append(rest);
-        }
-        out.add(line.toString());
-        return out;
     }
 }

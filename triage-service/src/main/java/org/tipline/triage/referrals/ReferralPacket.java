@@ -18,6 +18,7 @@ public record ReferralPacket(
         Instant preparedAt,
         String preparedBy,
         String referringOrganisation,
+        String callbackContact,
         Destination destination,
         String urgencyTier,
         Instant receivedAt,

@@ -53,6 +53,7 @@ public class Referrals {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Optional<SmimeSigner> signer;
+    private final PacketLabels labels;
 
     Referrals(
             TipHandling handling,
@@ -70,6 +71,7 @@ public class Referrals {
         this.jdbc = jdbc;
         this.clock = clock;
         this.signer = signer(properties);
+        this.labels = PacketLabels.from(guidance);
     }
 
     /** The tip line's signing key, read once at start: a key that is configured but unreadable stops the console. */
@@ -86,22 +88,32 @@ public class Referrals {
 
     /** What the coordinator chose: the destination, the sections to share, the redacted texts and NIBRS codes. */
     public record PacketRequest(
-            String destinationId, Set<PacketField> fields, String details, String onlineDetails, List<String> nibrs) {}
+            UUID packetId,
+            String destinationId,
+            Set<PacketField> fields,
+            String details,
+            String onlineDetails,
+            List<String> nibrs) {}
 
     /** The starting point of the packet form: everything offered, the texts as typed, the suggested codes. */
     public record Draft(TipHandling.PacketSource source, PacketRequest request) {}
 
     public Draft draft(UUID tipId, StaffPrincipal me, UnlockedKeys keys) {
         var source = handling.packetSource(tipId, me, keys);
-        String suggested = guidance.destinations().stream()
-                .filter(d -> d.tiers().contains(source.tip().urgencyTier()))
-                .filter(d -> d.kind() != Destination.Kind.EMERGENCY)
+        // Child protection must have a minor's tip before it can be closed, so its packet is the one offered first.
+        String suggested = (source.tip().childProtectionRequired()
+                        ? guidance.firstOfKind(Destination.Kind.CHILD_PROTECTION)
+                        : java.util.Optional.<Destination>empty())
+                .or(() -> guidance.destinations().stream()
+                        .filter(d -> d.tiers().contains(source.tip().urgencyTier()))
+                        .filter(d -> d.kind() != Destination.Kind.EMERGENCY)
+                        .findFirst())
                 .map(Destination::id)
-                .findFirst()
                 .orElse("");
         return new Draft(
                 source,
                 new PacketRequest(
+                        UUID.randomUUID(),
                         suggested,
                         EnumSet.allOf(PacketField.class),
                         source.answers().details(),
@@ -118,14 +130,15 @@ public class Referrals {
         return properties.email().containsKey(destinationId) && mail.getIfAvailable() != null && signer.isPresent();
     }
 
+    /** The packet as a PDF; its id is the one the page offers to record the forward with. */
     public byte[] pdf(UUID tipId, PacketRequest request, StaffPrincipal me, UnlockedKeys keys) {
-        ReferralPacket packet = packet(UUID.randomUUID(), tipId, request, me, keys);
+        ReferralPacket packet = packet(request.packetId(), tipId, request, me, keys);
         audit.append(me.username(), "PACKET_EXPORTED", tipId, "format=pdf " + describe(packet));
-        return PacketPdf.render(packet);
+        return PacketPdf.render(packet, labels);
     }
 
     public String json(UUID tipId, PacketRequest request, StaffPrincipal me, UnlockedKeys keys) {
-        ReferralPacket packet = packet(UUID.randomUUID(), tipId, request, me, keys);
+        ReferralPacket packet = packet(request.packetId(), tipId, request, me, keys);
         audit.append(me.username(), "PACKET_EXPORTED", tipId, "format=json " + describe(packet));
         return HtcdsJson.write(packet);
     }
@@ -181,7 +194,10 @@ public class Referrals {
                 packetId,
                 clock.instant(),
                 me.displayName(),
-                properties.organisation(),
+                properties.organisation().isBlank()
+                        ? guidance.deployment().name().in("en")
+                        : properties.organisation(),
+                properties.callbackContact(),
                 destination,
                 source.tip().urgencyTier(),
                 source.tip().receivedAt(),
@@ -222,7 +238,7 @@ public class Referrals {
                             + "The tipster is anonymous; questions go through the tip line, quoting the packet id.\n",
                     "UTF-8");
             parts.addBodyPart(cover);
-            parts.addBodyPart(attachment(PacketPdf.render(packet), "application/pdf", packet, "pdf"));
+            parts.addBodyPart(attachment(PacketPdf.render(packet, labels), "application/pdf", packet, "pdf"));
             parts.addBodyPart(attachment(
                     HtcdsJson.write(packet).getBytes(StandardCharsets.UTF_8), "application/json", packet, "json"));
             Entity inner = new Entity();

@@ -102,18 +102,6 @@ public class Tip {
         return Duration.between(receivedAt, now);
     }
 
-    /** The first time a coordinator opens a new tip it moves into review; later openings change nothing. */
-    boolean startReview(Instant now) {
-        if (firstLookedAt == null) {
-            firstLookedAt = now;
-        }
-        if (status != TipStatus.NEW) {
-            return false;
-        }
-        status = TipStatus.IN_REVIEW;
-        return true;
-    }
-
     /** A closed tip cannot be forwarded again without being reopened first. */
     void markReferred() {
         if (status == TipStatus.CLOSED) {
@@ -151,7 +139,11 @@ public class Tip {
         status = target;
     }
 
+    /** Assigning is claiming on someone's behalf: a new tip moves into review. Releasing changes no status. */
     void assignTo(UUID coordinator) {
         assignee = coordinator;
+        if (coordinator != null && status == TipStatus.NEW) {
+            status = TipStatus.IN_REVIEW;
+        }
     }
 }

@@ -38,7 +38,8 @@ public class TipHandling {
 
     public static final int MAX_NOTE_LENGTH = 4000;
     public static final int MAX_LABELS = 10;
-    public static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,29}");
+    /** Lowercase letters of any script (Spanish, Hebrew, Chinese...), digits and dashes: words, never sentences. */
+    public static final Pattern LABEL = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Mn}\\p{Nd}-]{0,29}");
 
     private final TipRepository tips;
     private final ReferralRepository referrals;
@@ -67,15 +68,17 @@ public class TipHandling {
         this.childProtection = new ChildProtectionPolicy(guidance);
     }
 
-    /** Decrypts a tip with its notes and conversation, moves a new tip into review and marks it read for me. */
+    /**
+     * Decrypts a tip with its notes and conversation and marks it read for me. Opening changes nothing about the tip:
+     * only claiming it (take, take-next, assignment) moves it into review, so a tip someone merely looked at stays
+     * first in line.
+     */
     @Transactional
-    public OpenedTip open(UUID tipId, StaffPrincipal coordinator, UnlockedKeys keys) {
+    public OpenedTip open(UUID tipId, StaffPrincipal coordinator, UnlockedKeys keys, boolean auditView) {
         Tip tip = find(tipId);
         byte[] dataKey = dataKey(tip, keys);
         try {
             TipAnswers answers = decode(tip, dataKey);
-            boolean started = tip.startReview(clock.instant());
-            tips.flush();
             jdbc.sql("""
                             INSERT INTO tip_seen (staff_id, tip_id, seen_at) VALUES (:me, :tip, :now)
                             ON CONFLICT (staff_id, tip_id) DO UPDATE SET seen_at = excluded.seen_at
@@ -84,7 +87,9 @@ public class TipHandling {
                     .param("tip", tipId)
                     .param("now", Timestamp.from(clock.instant()))
                     .update();
-            audit.append(coordinator.username(), "TIP_OPENED", tipId, started ? "status=IN_REVIEW" : "");
+            if (auditView) {
+                audit.append(coordinator.username(), "TIP_OPENED", tipId, "");
+            }
             return new OpenedTip(
                     tip,
                     answers,
@@ -553,9 +558,10 @@ public class TipHandling {
     /** A decrypted file, for display inside the console only. */
     public record OpenedAttachment(String mediaType, byte[] content) {}
 
-    /** Decrypts one file of the tip and records that it was looked at. */
+    /** Decrypts one file of the tip, recording that it was looked at when {@code auditView}. */
     @Transactional
-    public OpenedAttachment attachment(UUID tipId, UUID attachmentId, StaffPrincipal me, UnlockedKeys keys) {
+    public OpenedAttachment attachment(
+            UUID tipId, UUID attachmentId, StaffPrincipal me, UnlockedKeys keys, boolean auditView) {
         record Stored(String mediaType, int epoch, byte[] wrapped, byte[] sealed) {}
         Stored stored = jdbc.sql("SELECT media_type, epoch, wrapped_key, sealed FROM tip_attachment "
                         + "WHERE id = :id AND tip_id = :tip")
@@ -566,7 +572,9 @@ public class TipHandling {
                 .orElseThrow(() -> new TipNotFoundException(tipId));
         TipLineKeyPair key = keys.forEpoch(stored.epoch()).orElseThrow(() -> new KeyNotUnlockedException(tipId));
         byte[] content = Attachments.open(key, attachmentId, stored.wrapped(), stored.sealed());
-        audit.append(me.username(), "ATTACHMENT_VIEWED", tipId, "attachment=" + attachmentId);
+        if (auditView) {
+            audit.append(me.username(), "ATTACHMENT_VIEWED", tipId, "attachment=" + attachmentId);
+        }
         return new OpenedAttachment(stored.mediaType(), content);
     }
 

@@ -149,15 +149,19 @@ public class TipQueue {
                 .isBefore(now);
     }
 
-    /** Claims the most urgent, oldest unclaimed new tip for this coordinator; empty when none is left. */
+    /**
+     * Claims the most urgent, oldest tip nobody holds, whatever its status short of closed: a tip someone opened, or
+     * one the tipster added to, is still waiting for an owner. A new tip moves into review; others keep their status.
+     */
     @Transactional
     public Optional<UUID> takeNext(StaffPrincipal me) {
         Optional<UUID> taken = jdbc.sql("""
                         UPDATE tip t
-                        SET assignee = :me, status = 'IN_REVIEW', version = t.version + 1,
+                        SET assignee = :me, version = t.version + 1,
+                            status = CASE WHEN t.status = 'NEW' THEN 'IN_REVIEW' ELSE t.status END,
                             first_looked_at = coalesce(t.first_looked_at, :now)
-                        FROM (SELECT id FROM tip WHERE status = 'NEW' AND assignee IS NULL
-                              ORDER BY urgency_rank, received_at LIMIT 1
+                        FROM (SELECT id FROM tip WHERE assignee IS NULL AND status <> 'CLOSED'
+                              ORDER BY urgency_rank, received_at, id LIMIT 1
                               FOR UPDATE SKIP LOCKED) next
                         WHERE t.id = next.id
                         RETURNING t.id

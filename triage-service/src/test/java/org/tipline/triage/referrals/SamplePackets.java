@@ -20,6 +20,7 @@ final class SamplePackets {
                 Instant.parse("2026-11-26T15:00:00Z"),
                 "Coordinator One",
                 "Tipline",
+                "+1-203-555-0100",
                 GuidanceLoader.fromClasspath()
                         .destination("norwalk-police-tips")
                         .orElseThrow(),

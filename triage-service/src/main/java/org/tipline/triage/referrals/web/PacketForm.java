@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.triage.referrals.NibrsPolicy;
 import org.tipline.triage.referrals.PacketField;
@@ -12,6 +13,7 @@ import org.tipline.triage.referrals.Referrals;
 
 /** The packet form as typed: what to share, with whom, the redacted texts, the NIBRS codes, and what to do. */
 public record PacketForm(
+        String packetId,
         String destinationId,
         List<String> fields,
         String details,
@@ -24,6 +26,7 @@ public record PacketForm(
     private static final Set<String> CODES = Set.of(NibrsPolicy.COMMERCIAL_SEX_ACTS, NibrsPolicy.INVOLUNTARY_SERVITUDE);
 
     public PacketForm {
+        packetId = packetId == null ? "" : packetId.strip();
         destinationId = destinationId == null ? "" : destinationId.strip();
         fields = fields == null ? List.of() : List.copyOf(fields);
         details = details == null ? "" : details.replace("\r\n", "\n");
@@ -34,6 +37,7 @@ public record PacketForm(
 
     static PacketForm of(Referrals.PacketRequest request) {
         return new PacketForm(
+                request.packetId().toString(),
                 request.destinationId(),
                 request.fields().stream().map(Enum::name).toList(),
                 request.details(),
@@ -69,7 +73,16 @@ public record PacketForm(
         Set<PacketField> chosen = EnumSet.noneOf(PacketField.class);
         fields.forEach(f -> chosen.add(PacketField.valueOf(f)));
         return new Referrals.PacketRequest(
-                destinationId, chosen, details.strip(), onlineDetails.strip(), List.copyOf(nibrs));
+                packetUuid(), destinationId, chosen, details.strip(), onlineDetails.strip(), List.copyOf(nibrs));
+    }
+
+    /** The id the page was given, so the forward can be recorded with it; a new one if it was tampered with. */
+    UUID packetUuid() {
+        try {
+            return UUID.fromString(packetId);
+        } catch (IllegalArgumentException e) {
+            return UUID.randomUUID();
+        }
     }
 
     public boolean shares(PacketField field) {

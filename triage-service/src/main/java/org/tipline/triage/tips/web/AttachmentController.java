@@ -1,6 +1,7 @@
 package org.tipline.triage.tips.web;
 
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -22,17 +23,19 @@ import org.tipline.triage.tips.PdfPages;
 import org.tipline.triage.tips.TipHandling;
 
 /**
- * Files a tipster added, shown only inside the console: photos as images (blurred on the tip page until a coordinator
- * chooses to look), PDFs as page images drawn by the server. Responses are sandboxed, never cached, never offered as
+ * Files a tipster added, shown only inside the console: photos as images (not loaded by the tip page: only when a
+ * coordinator chooses to look), PDFs as page images drawn by the server. Responses are sandboxed, never cached, never offered as
  * downloads.
  */
 @Controller
 class AttachmentController {
 
     private final TipHandling handling;
+    private final Clock clock;
 
-    AttachmentController(TipHandling handling) {
+    AttachmentController(TipHandling handling, Clock clock) {
         this.handling = handling;
+        this.clock = clock;
     }
 
     @GetMapping("/tips/{id}/attachments/{attachmentId}")
@@ -41,7 +44,7 @@ class AttachmentController {
             @PathVariable UUID attachmentId,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session) {
-        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session));
+        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
         if (!file.mediaType().startsWith("image/")) {
             return ResponseEntity.notFound().build();
         }
@@ -56,7 +59,7 @@ class AttachmentController {
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
             Model model) {
-        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session));
+        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
         var shown = PdfPages.render(file.content(), page);
         model.addAttribute("tipId", id);
         model.addAttribute("attachmentId", attachmentId);
@@ -72,11 +75,16 @@ class AttachmentController {
             @PathVariable int page,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session) {
-        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session));
+        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
         if (!file.mediaType().equals("application/pdf")) {
             return ResponseEntity.notFound().build();
         }
         return inline(MediaType.IMAGE_PNG, PdfPages.render(file.content(), page).png());
+    }
+
+    /** A file is opened only when a coordinator asks to see it; each look is audited, repeats within a minute not. */
+    private boolean revealed(HttpSession session, UUID attachmentId) {
+        return RecentViews.firstInWindow(session, "file:" + attachmentId, clock.instant());
     }
 
     private static ResponseEntity<byte[]> inline(MediaType type, byte[] content) {

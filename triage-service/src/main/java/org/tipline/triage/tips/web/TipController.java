@@ -28,6 +28,7 @@ import org.tipline.model.guidance.Guidance;
 import org.tipline.model.guidance.Indicator;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
+import org.tipline.triage.tips.Assignees;
 import org.tipline.triage.tips.ChildProtectionPolicy;
 import org.tipline.triage.tips.CloseReason;
 import org.tipline.triage.tips.Referral;
@@ -65,14 +66,16 @@ class TipController {
 
     private final TipHandling handling;
     private final TipQueue queue;
+    private final Assignees assignees;
     private final Guidance guidance;
     private final Clock clock;
     private final Map<String, String> indicatorLabels;
     private final Map<String, String> destinationNames;
     private final Map<String, String> choiceLabels;
 
-    TipController(TipHandling handling, TipQueue queue, Guidance guidance, Clock clock) {
+    TipController(TipHandling handling, TipQueue queue, Assignees assignees, Guidance guidance, Clock clock) {
         this.handling = handling;
+        this.assignees = assignees;
         this.queue = queue;
         this.guidance = guidance;
         this.clock = clock;
@@ -276,6 +279,10 @@ class TipController {
                         new Forms().assign(assignee, Map.of("assignee", "Choose a coordinator.")),
                         model);
             }
+            var refusal = assignees.refusal(id, target);
+            if (refusal.isPresent()) {
+                return render(id, me, session, new Forms().assign(assignee, Map.of("assignee", refusal.get())), model);
+            }
         }
         try {
             handling.assign(id, version, target, me);
@@ -385,7 +392,8 @@ class TipController {
     }
 
     private String render(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
-        var opened = handling.open(id, me, UnlockedKeys.of(session));
+        var opened = handling.open(
+                id, me, UnlockedKeys.of(session), RecentViews.firstInWindow(session, "tip:" + id, clock.instant()));
         model.addAttribute("opened", opened);
         model.addAttribute("guidance", guidance);
         model.addAttribute("tier", guidance.urgency().tier(opened.tip().urgencyTier()));
@@ -397,6 +405,7 @@ class TipController {
         model.addAttribute("forms", forms);
         model.addAttribute("links", WebAddresses.in(opened.answers()));
         model.addAttribute("coordinators", queue.coordinators());
+        model.addAttribute("assignees", assignees.of(id));
         model.addAttribute("closeReasons", CloseReason.values());
         model.addAttribute("channels", List.of(Referral.Channel.PHONE, Referral.Channel.WEB_FORM));
         model.addAttribute("me", me);
@@ -469,12 +478,16 @@ class TipController {
 
     @ExceptionHandler({TipHandling.KeyNotUnlockedException.class, TipHandling.TipShreddedException.class})
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String cannotDecrypt(RuntimeException e, Model model) {
+    String cannotDecrypt(RuntimeException e, jakarta.servlet.http.HttpServletRequest request, Model model) {
+        @SuppressWarnings("unchecked")
+        var path = (Map<String, String>)
+                request.getAttribute(org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         model.addAttribute(
                 "message",
                 e instanceof TipHandling.TipShreddedException
                         ? "This tip's content has been destroyed and cannot be read."
-                        : "Your account holds no key for this tip. Ask a supervisor to grant you access.");
+                        : "Your account holds no key for this tip. "
+                                + assignees.whoCanGrant(UUID.fromString(path.get("id"))));
         return "problem";
     }
 

@@ -1,0 +1,114 @@
+package org.tipline.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Browsers;
+
+/**
+ * What a tipster adds to a closed tip brings it back: the tip returns to review and to the default queue, its
+ * retention clock stops, and in a tier that pages the on-call channel the alert is queued again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NewInformationIntegrationTest {
+
+    static final TriageTestSetup SETUP = new TriageTestSetup();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SETUP.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private WebClient browser;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        SETUP.provisionOnce();
+        browser = Browsers.withoutJavaScript();
+        SETUP.staff("COORDINATOR").signIn(browser, url(""));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aTipstersMessageOnAClosedUrgentTipReopensItAndAlertsAgain() throws Exception {
+        var filed = SETUP.fileSealedTip(new TipAnswers("Harbor Motel", "", "", List.of(), true, "room 112"));
+        String tip = "'" + filed.id() + "'";
+        execute("UPDATE alert_outbox SET status = 'SENT', delivered_at = now(), attempts = 1 WHERE tip_id = " + tip);
+        close(filed.id());
+        assertThat(text("SELECT status FROM tip WHERE id = " + tip)).isEqualTo("CLOSED");
+        assertThat(browser.<HtmlPage>getPage(url("/queue")).asNormalizedText())
+                .doesNotContain(filed.id().toString().substring(0, 8));
+
+        assertThat(SETUP.tipsterReplies(filed.receipt(), "She is back at room 112 again tonight"))
+                .isEqualTo("ADDED");
+
+        assertThat(text("SELECT status || ' ' || coalesce(closed_at::text, 'open') FROM tip WHERE id = " + tip))
+                .isEqualTo("IN_REVIEW open");
+        assertThat(text("SELECT string_agg(status || ':' || attempts, ',' ORDER BY channel) FROM alert_outbox "
+                        + "WHERE tip_id = " + tip))
+                .isEqualTo("PENDING:0,PENDING:0");
+        assertThat(browser.<HtmlPage>getPage(url("/queue")).asNormalizedText())
+                .contains(filed.id().toString().substring(0, 8));
+        assertThat(browser.<HtmlPage>getPage(url("/tips/" + filed.id()))
+                        .getHtmlElementById("timeline-entries")
+                        .asNormalizedText())
+                .contains("She is back at room 112 again tonight");
+    }
+
+    @Test
+    void aFileAddedToAClosedStandardTipReopensItWithoutPaging() throws Exception {
+        var filed = SETUP.fileSealedTip(new TipAnswers("Dock 4", "", "", List.of(), false, "standard"));
+        close(filed.id());
+
+        assertThat(SETUP.tipsterAttaches(filed.receipt(), "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8}))
+                .isEqualTo("ADDED");
+
+        assertThat(text("SELECT status FROM tip WHERE id = '" + filed.id() + "'"))
+                .isEqualTo("IN_REVIEW");
+        assertThat(text("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + filed.id() + "'"))
+                .isEqualTo("0");
+    }
+
+    private void close(java.util.UUID tipId) throws Exception {
+        HtmlPage page = browser.getPage(url("/tips/" + tipId));
+        page.<HtmlSelect>getHtmlElementById("status-select").setSelectedAttribute("CLOSED", true);
+        page.<HtmlSelect>getHtmlElementById("reason-select").setSelectedAttribute("INSUFFICIENT", true);
+        Browsers.submit(page, "status-form");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (var owner = SETUP.database.connectAsOwner()) {
+            owner.createStatement().executeUpdate(sql);
+        }
+    }
+
+    private static String text(String sql) throws SQLException {
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

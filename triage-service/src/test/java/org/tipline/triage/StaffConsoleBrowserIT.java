@@ -1,0 +1,210 @@
+package org.tipline.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.model.tip.PersonSeen;
+import org.tipline.model.tip.TipAnswers;
+
+/**
+ * A coordinator in Chromium handles a Spanish tip and a child-in-danger tip through to a recorded DCF forward. The
+ * tips are filed as intake files them (sealed, by the intake role); what the coordinator types with accents arrives
+ * intact on the tipster's follow-up page, in the packet PDF's text and in the HTCDS JSON (ChromeDriver types only
+ * characters of the Basic Multilingual Plane, so emoji are covered by {@link StaffTextIntegrationTest}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StaffConsoleBrowserIT {
+
+    static final TriageTestSetup SETUP = new TriageTestSetup();
+    static final String QUESTION = "¿Vio hacia dónde se fue la camioneta? Gracias por su ayuda, señora.";
+    static final String PACKET_TEXT = "Él le quitó el pasaporte a la niña; pingüino en la camiseta. 北京";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SETUP.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+    private Path downloads;
+
+    @BeforeEach
+    void startChromium() throws IOException, SQLException {
+        SETUP.provisionOnce();
+        downloads = Files.createTempDirectory("tipline-downloads");
+        var options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + Files.createTempDirectory("tipline-chromium"));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCoordinatorHandlesASpanishTipAndAChildInDangerToARecordedChildProtectionForward() throws Exception {
+        var spanish = SETUP.fileSealedTip(new TipAnswers(
+                "Calle Ñandú 5", "", "", List.of(), false, "Vi a una niña con un hombre mayor en el motel."));
+        var childNow = SETUP.fileSealedTip(new TipAnswers(
+                "Harbor Motel, room 112",
+                "",
+                "hotel-motel",
+                "",
+                "",
+                true,
+                "",
+                "12-17",
+                "",
+                List.of(),
+                "Ella tiene unos 14 años y está allí ahora.",
+                "",
+                "",
+                List.of(new PersonSeen("possible-victim", "12-17", "", "", "", "", "", "", "")),
+                List.of(),
+                "Norwalk"));
+        signIn(SETUP.staff("COORDINATOR"));
+
+        // The child in danger is first in line, flagged both ways.
+        browser.findElement(By.cssSelector("#take-next-form button")).click();
+        waitForPath("/tips/" + childNow.id());
+        assertThat(browser.findElement(By.id("call-now")).getText()).contains("911");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("A minor may be involved: a child-protection referral is required.");
+
+        // The Spanish tip: a question in Spanish reaches the tipster's follow-up page intact.
+        browser.get(url("/tips/" + spanish.id()));
+        browser.findElement(By.id("message")).sendKeys(QUESTION);
+        browser.findElement(By.cssSelector("#message-form button")).click();
+        waitForText("#timeline-entries", QUESTION);
+        assertThat(SETUP.tipsterSees(spanish.receipt())).containsExactly("TO_TIPSTER: " + QUESTION);
+
+        // The child's packet: child protection is pre-selected, the redacted text keeps its accents.
+        browser.get(url("/tips/" + childNow.id() + "/packet"));
+        assertThat(browser.findElement(By.id("packet-destination-ct-dcf-careline"))
+                        .isSelected())
+                .isTrue();
+        var details = browser.findElement(By.id("details"));
+        details.clear();
+        details.sendKeys(PACKET_TEXT);
+        byte[] pdf = export("pdf", "pdf");
+        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+        String pdfText;
+        try (var document = Loader.loadPDF(pdf)) {
+            pdfText = new PDFTextStripper().getText(document);
+        }
+        assertThat(pdfText).contains(PACKET_TEXT).contains("Hotel or motel / Hotel o motel");
+        assertThat(new String(export("json", "json"), StandardCharsets.UTF_8)).contains(PACKET_TEXT);
+
+        // Recording the forward with the packet's reference lets the tip close.
+        browser.findElement(By.id("forward-contact")).sendKeys("Trabajadora Núñez");
+        browser.findElement(By.cssSelector("#record-forward-form button")).click();
+        waitForText("#referrals", "spoke to Trabajadora Núñez");
+        new Select(browser.findElement(By.id("status-select"))).selectByValue("CLOSED");
+        new Select(browser.findElement(By.id("reason-select"))).selectByValue("REFERRED");
+        browser.findElement(By.cssSelector("#status-form button")).click();
+        waitForText("#tip-state", "CLOSED");
+        assertThat(status(childNow.id())).isEqualTo("CLOSED");
+    }
+
+    /** Presses the packet form's button and returns the file Chromium downloaded. */
+    private byte[] export(String action, String extension) throws Exception {
+        try (var old = Files.list(downloads)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        browser.findElement(By.cssSelector("#packet-form button[value='" + action + "']"))
+                .click();
+        Path[] done = new Path[1];
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
+            try (var files = Files.list(downloads)) {
+                done[0] = files.filter(f -> f.toString().endsWith("." + extension))
+                        .findFirst()
+                        .orElse(null);
+                return done[0] != null;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return Files.readAllBytes(done[0]);
+    }
+
+    private void signIn(TriageTestSetup.StaffAccount account) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(account.username());
+        browser.findElement(By.id("password")).sendKeys(TriageTestSetup.PASSWORD);
+        browser.findElement(By.cssSelector("#login-form button")).click();
+        waitForPath("/sign-in/code");
+        browser.findElement(By.id("code")).sendKeys(account.nextCode());
+        browser.findElement(By.cssSelector("#code-form button")).click();
+        waitForPath("/queue");
+    }
+
+    private void waitForPath(String path) {
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver ->
+                        java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
+    }
+
+    private void waitForText(String css, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver ->
+                        driver.findElement(By.cssSelector(css)).getText().contains(text));
+    }
+
+    private static String status(UUID tipId) throws SQLException {
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement().executeQuery("SELECT status FROM tip WHERE id = '" + tipId + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,131 @@
+package org.tipline.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Browsers;
+
+/**
+ * A child in danger right now is handled first and still goes to child protection; opening a tip is not claiming it,
+ * and "Take the next tip" hands out the most urgent tip nobody holds, whatever its status.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UrgentWorkFirstIntegrationTest {
+
+    static final TriageTestSetup SETUP = new TriageTestSetup();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SETUP.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private WebClient looker;
+    private WebClient taker;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        SETUP.provisionOnce();
+        try (var owner = SETUP.database.connectAsOwner()) {
+            owner.createStatement()
+                    .executeUpdate("UPDATE tip SET status = 'CLOSED', close_reason = 'SPAM', "
+                            + "closed_at = now() WHERE status <> 'CLOSED'");
+        }
+        looker = Browsers.withoutJavaScript();
+        taker = Browsers.withoutJavaScript();
+        SETUP.staff("COORDINATOR").signIn(looker, url(""));
+        SETUP.staff("COORDINATOR").signIn(taker, url(""));
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        looker.close();
+        taker.close();
+    }
+
+    @Test
+    void aChildInDangerNowIsUrgentAndStillNeedsChildProtection() throws Exception {
+        UUID adultNow = SETUP.fileTip(new TipAnswers("Route 1 lot", "", "street", List.of(), true, "adult, now"));
+        UUID childNow = SETUP.fileTip(minor(true));
+
+        assertThat(column(childNow, "urgency_tier")).isEqualTo("IMMEDIATE");
+        assertThat(column(childNow, "child_protection_required")).isEqualTo("t");
+        HtmlPage page = looker.getPage(url("/tips/" + childNow));
+        assertThat(page.getHtmlElementById("call-now").asNormalizedText()).contains("Emergency services (911): 911");
+        assertThat(page.asNormalizedText())
+                .contains("Urgency: Happening now")
+                .contains("A minor may be involved: a child-protection referral is required.");
+
+        HtmlPage queue = looker.getPage(url("/queue"));
+        String listed = queue.getHtmlElementById("queue").asNormalizedText();
+        assertThat(listed.indexOf(adultNow.toString().substring(0, 8)))
+                .as("both are urgent, the older first")
+                .isLessThan(listed.indexOf(childNow.toString().substring(0, 8)));
+    }
+
+    @Test
+    void openingIsNotClaimingAndTakeNextDoesNotSkipTheUrgentMinor() throws Exception {
+        UUID standard = SETUP.fileTip(new TipAnswers("Dock 4", "", "", List.of(), false, "older, standard"));
+        UUID childNow = SETUP.fileTip(minor(true));
+
+        looker.getPage(url("/tips/" + childNow));
+        assertThat(column(childNow, "status")).as("opening changes no status").isEqualTo("NEW");
+        assertThat(column(childNow, "assignee")).isNull();
+
+        HtmlPage taken = Browsers.submit(taker.getPage(url("/queue")), "take-next-form");
+        assertThat(taken.getUrl().getPath()).isEqualTo("/tips/" + childNow);
+        assertThat(column(childNow, "status")).isEqualTo("IN_REVIEW");
+
+        HtmlPage next = Browsers.submit(taker.getPage(url("/queue")), "take-next-form");
+        assertThat(next.getUrl().getPath()).isEqualTo("/tips/" + standard);
+    }
+
+    @Test
+    void anUnassignedTipInAnyOpenStatusIsClaimableInTierOrder() throws Exception {
+        UUID standard = SETUP.fileTip(new TipAnswers("Dock 5", "", "", List.of(), false, "standard"));
+        UUID minor = SETUP.fileTip(minor(false));
+        try (var owner = SETUP.database.connectAsOwner()) {
+            owner.createStatement()
+                    .executeUpdate("UPDATE tip SET status = 'AWAITING_TIPSTER' WHERE id = '" + minor + "'");
+        }
+
+        HtmlPage taken = Browsers.submit(taker.getPage(url("/queue")), "take-next-form");
+
+        assertThat(taken.getUrl().getPath()).isEqualTo("/tips/" + minor);
+        assertThat(column(minor, "status"))
+                .as("a claim keeps a status other than NEW")
+                .isEqualTo("AWAITING_TIPSTER");
+        assertThat(column(standard, "assignee")).isNull();
+    }
+
+    private static TipAnswers minor(boolean happeningNow) {
+        return new TipAnswers(
+                "Harbor Motel", "", "", "", "", happeningNow, "", "12-17", "", List.of(), "room 112", "", "");
+    }
+
+    private static String column(UUID tipId, String column) throws SQLException {
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT " + column + " FROM tip WHERE id = '" + tipId + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
