@@ -103,7 +103,9 @@ final class AppMonitor {
             channel.position(logOffset);
             byte[] added = java.nio.channels.Channels.newInputStream(channel).readAllBytes();
             String text = new String(added, StandardCharsets.UTF_8);
-            return text.lines().filter(line -> line.contains("OutOfMemoryError")).count();
+            return text.lines()
+                    .filter(line -> line.contains("OutOfMemoryError"))
+                    .count();
         }
     }
 

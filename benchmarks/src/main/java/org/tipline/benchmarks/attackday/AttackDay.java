@@ -31,8 +31,8 @@ public final class AttackDay {
         var tipster = new GenuineTipster(intake);
         var coordinator = new GenuineCoordinator(triage, Files.readString(data.resolve("demo-accounts.txt")));
         var attacks = new Attacks(intake, triage, coordinator.username()).all();
-        var monitors = List.of(
-                new AppMonitor("intake-web", intake, data), new AppMonitor("triage-service", triage, data));
+        var monitors =
+                List.of(new AppMonitor("intake-web", intake, data), new AppMonitor("triage-service", triage, data));
 
         long deadline = System.nanoTime() + length.toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -57,8 +57,8 @@ public final class AttackDay {
                 Thread.currentThread().interrupt();
             }
         }));
-        System.out.printf("Attack day: %d attackers and 2 genuine users for %d s%n", threads.size() - 2,
-                length.toSeconds());
+        System.out.printf(
+                "Attack day: %d attackers and 2 genuine users for %d s%n", threads.size() - 2, length.toSeconds());
         while (System.nanoTime() < deadline) {
             monitors.forEach(AppMonitor::sample);
             Thread.sleep(2000);
@@ -70,8 +70,8 @@ public final class AttackDay {
         monitors.forEach(AppMonitor::sample);
 
         System.out.println("\nGenuine users (goal: 100%)");
-        List<Tally> genuine = List.of(
-                tipster.filed, tipster.followedUp, tipster.added, coordinator.signIns, coordinator.work);
+        List<Tally> genuine =
+                List.of(tipster.filed, tipster.followedUp, tipster.added, coordinator.signIns, coordinator.work);
         genuine.forEach(t -> System.out.println("  " + t.successLine()));
         System.out.println("\nAttacks (goal: no 5xx)");
         attacks.forEach(a -> System.out.println("  " + a.tally().attackLine()));

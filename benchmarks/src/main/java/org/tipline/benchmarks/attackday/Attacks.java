@@ -49,11 +49,14 @@ final class Attacks {
     private String signIn(String username) throws Exception {
         Web stranger = new Web(triage);
         var login = stranger.get("/login");
-        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
-        var sent = stranger.postForm("/login", List.of(
-                Map.entry("_csrf", csrf.find() ? csrf.group(1) : ""),
-                Map.entry("username", username),
-                Map.entry("password", "guess-" + UUID.randomUUID())));
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(login.body());
+        var sent = stranger.postForm(
+                "/login",
+                List.of(
+                        Map.entry("_csrf", csrf.find() ? csrf.group(1) : ""),
+                        Map.entry("username", username),
+                        Map.entry("password", "guess-" + UUID.randomUUID())));
         String location = sent.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
         return sent.statusCode() + (location.isEmpty() ? "" : " " + location);
     }
@@ -91,10 +94,11 @@ final class Attacks {
 
     private String upload(String receipt, List<byte[]> files, int fillerFiles) throws Exception {
         String boundary = "attackday" + UUID.randomUUID();
-        var response = new Web(intake).postMultipart(
-                "/status/attachments",
-                boundary,
-                () -> Bombs.multipart(boundary, receipt, files, fillerFiles, 10L * 1024 * 1024 - 1024));
+        var response = new Web(intake)
+                .postMultipart(
+                        "/status/attachments",
+                        boundary,
+                        () -> Bombs.multipart(boundary, receipt, files, fillerFiles, 10L * 1024 * 1024 - 1024));
         return Integer.toString(response.statusCode());
     }
 
@@ -106,10 +110,13 @@ final class Attacks {
     /** Ten requests a second across its four attackers: a send without the proof of work goes to the slow lane. */
     private String slowLaneFlood() throws Exception {
         long started = System.nanoTime();
-        var response = new Web(intake).postForm("/tips", List.of(
-                Map.entry("location", "flood " + UUID.randomUUID()),
-                Map.entry("submission", UUID.randomUUID().toString()),
-                Map.entry("step", "send")));
+        var response = new Web(intake)
+                .postForm(
+                        "/tips",
+                        List.of(
+                                Map.entry("location", "flood " + UUID.randomUUID()),
+                                Map.entry("submission", UUID.randomUUID().toString()),
+                                Map.entry("step", "send")));
         long spentMillis = (System.nanoTime() - started) / 1_000_000;
         if (spentMillis < 400) {
             Thread.sleep(400 - spentMillis);

@@ -57,8 +57,14 @@ final class Bombs {
             }
             var png = new ByteArrayOutputStream();
             png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-            chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(side).putInt(side).put(new byte[] {8, 2, 0, 0, 0})
-                    .array());
+            chunk(
+                    png,
+                    "IHDR",
+                    ByteBuffer.allocate(13)
+                            .putInt(side)
+                            .putInt(side)
+                            .put(new byte[] {8, 2, 0, 0, 0})
+                            .array());
             chunk(png, "IDAT", idat.toByteArray());
             chunk(png, "IEND", new byte[0]);
             return png.toByteArray();
@@ -79,10 +85,11 @@ final class Bombs {
     }
 
     /** A multipart body: the receipt field, then files given as bytes or as a count of filler bytes. */
-    static InputStream multipart(String boundary, String receipt, List<byte[]> files, int fillerFiles, long fillerSize) {
+    static InputStream multipart(
+            String boundary, String receipt, List<byte[]> files, int fillerFiles, long fillerSize) {
         List<InputStream> parts = new ArrayList<>();
-        parts.add(text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"receipt\"\r\n\r\n" + receipt
-                + "\r\n"));
+        parts.add(text(
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"receipt\"\r\n\r\n" + receipt + "\r\n"));
         int n = 0;
         for (byte[] file : files) {
             parts.add(fileHeader(boundary, n++));

@@ -28,7 +28,8 @@ final class GenuineCoordinator {
     private final byte[] totpSecret;
 
     GenuineCoordinator(URI triage, String demoAccounts) {
-        Matcher m = Pattern.compile("coordinator: username=(\\S+) password=(\\S+) totp=(\\S+)").matcher(demoAccounts);
+        Matcher m = Pattern.compile("coordinator: username=(\\S+) password=(\\S+) totp=(\\S+)")
+                .matcher(demoAccounts);
         if (!m.find()) {
             throw new IllegalArgumentException("no coordinator in the demo accounts file");
         }
@@ -62,19 +63,23 @@ final class GenuineCoordinator {
     private boolean signIn() {
         try {
             var login = browser.get("/login");
-            var sent = browser.postForm("/login", List.of(
-                    Map.entry("_csrf", csrf(login.body())),
-                    Map.entry("username", username),
-                    Map.entry("password", password)));
+            var sent = browser.postForm(
+                    "/login",
+                    List.of(
+                            Map.entry("_csrf", csrf(login.body())),
+                            Map.entry("username", username),
+                            Map.entry("password", password)));
             String next = sent.headers().firstValue("Location").orElse("");
             if (!next.contains("/sign-in/code")) {
                 signIns.record(false, "password " + sent.statusCode() + " -> " + pathOf(next));
                 return false;
             }
             var codePage = browser.get("/sign-in/code");
-            var coded = browser.postForm("/sign-in/code", List.of(
-                    Map.entry("_csrf", csrf(codePage.body())),
-                    Map.entry("code", Totp.code(totpSecret, Instant.now()))));
+            var coded = browser.postForm(
+                    "/sign-in/code",
+                    List.of(
+                            Map.entry("_csrf", csrf(codePage.body())),
+                            Map.entry("code", Totp.code(totpSecret, Instant.now()))));
             String after = coded.headers().firstValue("Location").orElse("");
             boolean ok = coded.statusCode() == 302 && !after.contains("login") && !after.contains("sign-in");
             signIns.record(ok, "code " + coded.statusCode() + " -> " + pathOf(after));
@@ -99,7 +104,8 @@ final class GenuineCoordinator {
                     Matcher image = PDF_PAGE.matcher(view.body());
                     // Refusing to draw a page it cannot afford is fine; failing is not.
                     ok = view.statusCode() < 500
-                            && (!image.find() || browser.get(Web.unescape(image.group(1))).statusCode() < 500);
+                            && (!image.find()
+                                    || browser.get(Web.unescape(image.group(1))).statusCode() < 500);
                 }
             }
             work.record(ok, ok ? "ok" : "failed");

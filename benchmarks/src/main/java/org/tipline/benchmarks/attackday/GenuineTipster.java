@@ -92,8 +92,8 @@ final class GenuineTipster {
             List<Map.Entry<String, String>> fields = new ArrayList<>(Web.inputsOf(status.body(), "add-form"));
             fields.add(Map.entry("text", "The van came back tonight, same plate."));
             var add = browser.postForm("/status/messages", fields);
-            added.record(add.statusCode() == 200 && add.body().contains("id=\"added\""),
-                    Integer.toString(add.statusCode()));
+            added.record(
+                    add.statusCode() == 200 && add.body().contains("id=\"added\""), Integer.toString(add.statusCode()));
         } catch (Exception e) {
             followedUp.record(false, Web.outcome(e));
         }
