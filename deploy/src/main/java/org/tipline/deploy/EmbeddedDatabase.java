@@ -32,13 +32,17 @@ final class EmbeddedDatabase implements Closeable {
             """;
 
     private final EmbeddedPostgres postgres;
+    private final DatabasePasswords passwords;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabasePasswords passwords) {
         this.postgres = postgres;
+        this.passwords = passwords;
     }
 
-    static EmbeddedDatabase start(Path dataDirectory, int port, DatabasePasswords passwords)
-            throws IOException, SQLException {
+    /** Starts the cluster in {@code dataDirectory/postgres}, its passwords read from (or first made in) the file. */
+    static EmbeddedDatabase start(Path dataDirectory, Path passwordsFile, int port) throws IOException, SQLException {
+        boolean passwordsLost = !Files.exists(passwordsFile);
+        DatabasePasswords passwords = DatabasePasswords.loadOrCreate(passwordsFile);
         Path cluster = dataDirectory.resolve("postgres");
         boolean fresh = !Files.exists(cluster.resolve("postgresql.conf"));
         var builder = EmbeddedPostgres.builder()
@@ -60,8 +64,9 @@ final class EmbeddedDatabase implements Closeable {
             // cluster never trusts anyone, not even for a moment.
             builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", initdbPassword.toString());
         } else {
-            if (trustsAnyone(cluster.resolve("pg_hba.conf"))) {
-                // Set while the server is down, so nobody can sign in through the old rules meanwhile.
+            if (trustsAnyone(cluster.resolve("pg_hba.conf")) || passwordsLost) {
+                // Set while the server is down, so nobody can sign in through the old rules meanwhile. A lost
+                // passwords file is replaced the same way: whoever can delete it owns the data directory anyway.
                 SingleUserPostgres.setPassword(dataDirectory, cluster, SUPERUSER, passwords.owner());
             }
             Files.writeString(cluster.resolve("pg_hba.conf"), HBA);
@@ -72,13 +77,13 @@ final class EmbeddedDatabase implements Closeable {
         } finally {
             Files.deleteIfExists(initdbPassword);
         }
-        var database = new EmbeddedDatabase(postgres);
-        database.prepare(passwords);
+        var database = new EmbeddedDatabase(postgres, passwords);
+        database.prepare();
         return database;
     }
 
     /** The tipline database and the application roles with their passwords, before the staff app migrates. */
-    private void prepare(DatabasePasswords passwords) throws SQLException {
+    private void prepare() throws SQLException {
         try (Connection admin = DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", SUPERUSER, passwords.owner())) {
             try (var exists =
@@ -112,6 +117,10 @@ final class EmbeddedDatabase implements Closeable {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content + "\n");
+    }
+
+    DatabasePasswords passwords() {
+        return passwords;
     }
 
     int port() {

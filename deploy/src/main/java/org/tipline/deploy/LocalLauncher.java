@@ -67,9 +67,9 @@ public final class LocalLauncher {
         Files.setPosixFilePermissions(
                 settings.dataDirectory(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         if (settings.embeddedDatabase()) {
-            var passwords = DatabasePasswords.loadOrCreate(settings.databasePasswordsFile());
-            settings = settings.withPasswords(passwords);
-            embedded = EmbeddedDatabase.start(settings.dataDirectory(), settings.databasePort(), passwords);
+            embedded = EmbeddedDatabase.start(
+                    settings.dataDirectory(), settings.databasePasswordsFile(), settings.databasePort());
+            settings = settings.withPasswords(embedded.passwords());
         }
         Map<String, String> common = new HashMap<>();
         common.put("TIPLINE_DB_URL", settings.databaseUrl());

@@ -36,15 +36,26 @@ class EmbeddedDatabaseTest {
     @Test
     void aNewClusterRefusesEveryRoleWithoutItsPassword() throws Exception {
         int port = TestProcesses.freePort();
-        var passwords = DatabasePasswords.loadOrCreate(data.resolve("database-passwords.properties"));
-        try (var database = EmbeddedDatabase.start(data, port, passwords)) {
+        Path file = data.resolve("database-passwords.properties");
+        DatabasePasswords first;
+        try (var database = EmbeddedDatabase.start(data, file, port)) {
+            first = database.passwords();
             assertRefusedWithoutPassword(database.port());
-            assertSignsIn(database.port(), passwords);
+            assertSignsIn(database.port(), first);
         }
-        assertThat(Files.getPosixFilePermissions(data.resolve("database-passwords.properties")))
-                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(data.resolve("initdb-password")).doesNotExist();
         assertThat(Files.readString(data.resolve("postgres/pg_hba.conf"))).doesNotContainPattern("(?m)^[^#]*trust");
+
+        Files.delete(file);
+        try (var database = EmbeddedDatabase.start(data, file, port)) {
+            assertThat(database.passwords()).as("a lost file is replaced").isNotEqualTo(first);
+            assertSignsIn(database.port(), database.passwords());
+            assertThatThrownBy(() -> DriverManager.getConnection(
+                                    "jdbc:postgresql://127.0.0.1:" + port + "/tipline", "postgres", first.owner())
+                            .close())
+                    .isInstanceOf(SQLException.class);
+        }
     }
 
     @Test
@@ -66,8 +77,8 @@ class EmbeddedDatabaseTest {
         }
         assertThat(Files.readString(data.resolve("postgres/pg_hba.conf"))).containsPattern("(?m)^host.*trust");
 
-        var passwords = DatabasePasswords.loadOrCreate(data.resolve("database-passwords.properties"));
-        try (var database = EmbeddedDatabase.start(data, port, passwords)) {
+        try (var database = EmbeddedDatabase.start(data, data.resolve("database-passwords.properties"), port)) {
+            var passwords = database.passwords();
             assertRefusedWithoutPassword(database.port());
             assertSignsIn(database.port(), passwords);
             try (Connection owner = DriverManager.getConnection(
@@ -83,8 +94,8 @@ class EmbeddedDatabaseTest {
     @Test
     void theOperatorsToolsFindThePasswordsInTheDataDirectory() throws Exception {
         int port = TestProcesses.freePort();
-        var passwords = DatabasePasswords.loadOrCreate(data.resolve("database-passwords.properties"));
-        try (var database = EmbeddedDatabase.start(data, port, passwords)) {
+        try (var database = EmbeddedDatabase.start(data, data.resolve("database-passwords.properties"), port)) {
+            var passwords = database.passwords();
             Flyway.configure()
                     .dataSource(
                             "jdbc:postgresql://localhost:" + database.port() + "/tipline",
