@@ -7,7 +7,8 @@
 #   benchmarks/attack-day/run.sh
 #
 # Settings (environment): TIPLINE_INTAKE_PORT (28080), TIPLINE_TRIAGE_PORT (28081), TIPLINE_DB_PORT (28432),
-# TIPLINE_DATA_DIR (a new directory under /tmp), ATTACK_DAY_SECONDS (120), TIPLINE_PROOF_OF_WORK (true).
+# TIPLINE_DATA_DIR (a new directory under /tmp), ATTACK_DAY_SECONDS (120), ATTACK_DAY_BASELINE_SECONDS (35: the
+# genuine users alone first, so a failure under attack is the attack's doing), TIPLINE_PROOF_OF_WORK (true).
 # Exit status: 0 when the tip line held (every genuine step succeeded, no 5xx, no OutOfMemoryError), 1 when it did
 # not, 2 when the launcher could not be started.
 set -euo pipefail
@@ -17,6 +18,7 @@ intake_port=${TIPLINE_INTAKE_PORT:-28080}
 triage_port=${TIPLINE_TRIAGE_PORT:-28081}
 db_port=${TIPLINE_DB_PORT:-28432}
 seconds=${ATTACK_DAY_SECONDS:-120}
+baseline=${ATTACK_DAY_BASELINE_SECONDS:-35}
 data=${TIPLINE_DATA_DIR:-$(mktemp -d /tmp/tipline-attack-day.XXXXXX)}
 
 for jar in deploy/target/tipline-local.jar benchmarks/target/benchmarks.jar; do
@@ -55,9 +57,10 @@ if ! grep -q "Tipline is running" "$log"; then
   exit 2
 fi
 
-echo "Launcher ready (data and logs: $data); attacking for $seconds s"
+echo "Launcher ready (data and logs: $data)"
 status=0
 java -Xmx1g -cp benchmarks/target/benchmarks.jar org.tipline.benchmarks.attackday.AttackDay \
-  "http://127.0.0.1:$intake_port" "http://127.0.0.1:$triage_port" "$data" "$seconds" || status=$?
+  "http://127.0.0.1:$intake_port" "http://127.0.0.1:$triage_port" "$data" "$seconds" "$baseline" \
+  "jdbc:postgresql://127.0.0.1:$db_port/tipline" || status=$?
 echo "Apps' logs: $data/logs"
 exit "$status"

@@ -4,17 +4,18 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Issue 14's attack day: every attack at once against the launcher on this machine, for a bounded time, while a
- * genuine tipster files and follows up and a genuine coordinator signs in and works. Prints each genuine flow's
- * success rate, each attack's responses, and each app's peak heap, readiness and OutOfMemoryError count.
- * Exit status 0 only when every genuine flow always succeeded, no attack got a 5xx, and no app ran out of memory.
+ * Issue 14's attack day against the launcher on this machine: first the genuine users alone (the baseline), then
+ * every attack at once for a bounded time while a genuine tipster files and follows up and a genuine coordinator
+ * signs in and works. Prints each genuine flow's success rate, each attack's responses, the audit entries the attack
+ * caused, and each app's peak heap, readiness and OutOfMemoryError count. Exit status 0 only when every genuine step
+ * succeeded under attack, no attack got a 5xx, and no app ran out of memory.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.tipline.benchmarks.attackday.AttackDay \
- *     http://127.0.0.1:8080 http://127.0.0.1:8081 .tipline 120</pre>
+ *     http://127.0.0.1:8080 http://127.0.0.1:8081 .tipline 120 35 jdbc:postgresql://127.0.0.1:54329/tipline</pre>
  */
 public final class AttackDay {
 
@@ -24,75 +25,48 @@ public final class AttackDay {
         URI intake = URI.create(args[0]);
         URI triage = URI.create(args[1]);
         Path data = Path.of(args[2]);
-        Duration length = Duration.ofSeconds(Long.parseLong(args[3]));
-        if (length.compareTo(Duration.ofMinutes(10)) > 0) {
+        Duration attack = Duration.ofSeconds(Long.parseLong(args[3]));
+        Duration baseline = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 0);
+        if (attack.plus(baseline).compareTo(Duration.ofMinutes(10)) > 0) {
             throw new IllegalArgumentException("the attack day is bounded: at most 10 minutes");
         }
-        var tipster = new GenuineTipster(intake);
+        var audit = AuditTrail.of(args.length > 5 ? args[5] : null, data);
         var coordinator = new GenuineCoordinator(triage, Files.readString(data.resolve("demo-accounts.txt")));
-        var attacks = new Attacks(intake, triage, coordinator.username()).all();
-        var monitors =
-                List.of(new AppMonitor("intake-web", intake, data), new AppMonitor("triage-service", triage, data));
 
-        long deadline = System.nanoTime() + length.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (var attack : attacks) {
-            for (int i = 0; i < attack.attackers(); i++) {
-                threads.add(start("attacker", () -> {
-                    while (System.nanoTime() < deadline) {
-                        try {
-                            attack.tally().record(false, attack.attempt().once());
-                        } catch (Exception e) {
-                            attack.tally().record(false, Web.outcome(e));
-                        }
-                    }
-                }));
-            }
+        if (!baseline.isZero()) {
+            System.out.printf("Baseline: the genuine users alone for %d s%n", baseline.toSeconds());
+            var calm = new Phase(intake, triage, data, coordinator, false);
+            calm.run(baseline);
+            calm.genuine().forEach(t -> System.out.println("  " + t.successLine()));
         }
-        threads.add(start("genuine tipster", () -> tipster.runUntil(deadline)));
-        threads.add(start("genuine coordinator", () -> {
-            try {
-                coordinator.runUntil(deadline);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+
+        var attacked = new Phase(intake, triage, data, coordinator, true);
+        Map<String, Long> auditBefore = audit == null ? Map.of() : audit.countsByAction();
         System.out.printf(
-                "Attack day: %d attackers and 2 genuine users for %d s%n", threads.size() - 2, length.toSeconds());
-        while (System.nanoTime() < deadline) {
-            monitors.forEach(AppMonitor::sample);
-            Thread.sleep(2000);
-        }
-        for (Thread thread : threads) {
-            // A request still in flight ends at its own timeout.
-            thread.join(Web.TIMEOUT.toMillis() + 5000);
-        }
-        monitors.forEach(AppMonitor::sample);
+                "%nUnder attack: %d attackers and the genuine users for %d s%n",
+                attacked.attacks().stream().mapToInt(Attacks.Attack::attackers).sum(), attack.toSeconds());
+        attacked.run(attack);
 
-        System.out.println("\nGenuine users (goal: 100%)");
-        List<Tally> genuine =
-                List.of(tipster.filed, tipster.followedUp, tipster.added, coordinator.signIns, coordinator.work);
-        genuine.forEach(t -> System.out.println("  " + t.successLine()));
+        System.out.println("\nGenuine users under attack (goal: 100%)");
+        attacked.genuine().forEach(t -> System.out.println("  " + t.successLine()));
         System.out.println("\nAttacks (goal: no 5xx)");
-        attacks.forEach(a -> System.out.println("  " + a.tally().attackLine()));
+        attacked.attacks().forEach(a -> System.out.println("  " + a.tally().attackLine()));
+        if (audit != null) {
+            System.out.println("\n5 audit entries written during the attack, by action (goal: aggregated, bounded)");
+            System.out.println("  " + AuditTrail.added(auditBefore, audit.countsByAction()));
+        }
         System.out.println("\nApps (goal: healthy, 0 OutOfMemoryError)");
         long outOfMemory = 0;
-        for (var monitor : monitors) {
+        for (var monitor : attacked.monitors()) {
             System.out.println("  " + monitor.report());
             outOfMemory += monitor.outOfMemoryErrors();
         }
-        boolean passed = genuine.stream().allMatch(t -> t.tries() > 0 && t.successes() == t.tries())
-                && attacks.stream().allMatch(a -> a.tally().serverErrors() == 0)
+        List<Tally> genuine = attacked.genuine();
+        boolean held = genuine.stream().allMatch(t -> t.tries() > 0 && t.successes() == t.tries())
+                && attacked.attacks().stream().allMatch(a -> a.tally().serverErrors() == 0)
                 && outOfMemory == 0;
-        System.out.println("\n" + (passed ? "PASSED" : "FAILED") + ": the tip line "
-                + (passed ? "held" : "did not hold") + " under attack");
-        System.exit(passed ? 0 : 1);
-    }
-
-    private static Thread start(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        System.out.println(
+                "\n" + (held ? "PASSED: the tip line held under attack" : "FAILED: the tip line did not hold"));
+        System.exit(held ? 0 : 1);
     }
 }

@@ -133,12 +133,14 @@ final class Attacks {
         int turn = malformedTurn++ % (MALFORMED.size() + 2);
         Web web = new Web(turn == MALFORMED.size() + 1 ? triage : intake);
         if (turn >= MALFORMED.size()) {
-            return "GET /error " + web.get("/error").statusCode();
+            return "GET /error (" + (turn == MALFORMED.size() ? "intake" : "triage") + ") "
+                    + web.get("/error").statusCode();
         }
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         fields.add(Map.entry("location", "somewhere"));
         fields.add(Map.entry(MALFORMED.get(turn), "VICTIM"));
         fields.add(Map.entry("step", "review"));
-        return Integer.toString(web.postForm("/tips", fields).statusCode());
+        return MALFORMED.get(turn).replace("\n", "\\n").replace("\r", "\\r") + " "
+                + web.postForm("/tips", fields).statusCode();
     }
 }

@@ -20,8 +20,11 @@ final class GenuineCoordinator {
     private static final Pattern PDF_PAGE = Pattern.compile("src=\"(/tips/[^\"]+/pages/\\d+)\"");
     private static final Pattern DOCUMENT = Pattern.compile("href=\"(/tips/[^\"]+/view)\"");
 
-    final Tally signIns = new Tally("genuine coordinator: sign-in (password+TOTP)");
-    final Tally work = new Tally("genuine coordinator: queue, tip, documents");
+    private Tally signIns;
+    private Tally work;
+    /** A code is accepted once, so each sign-in waits for the next 30-second step, as a person would. */
+    private long lastStep = -1;
+
     private final Web browser;
     private final String username;
     private final String password;
@@ -43,13 +46,30 @@ final class GenuineCoordinator {
         return username;
     }
 
-    void runUntil(long deadline) throws InterruptedException {
-        long lastStep = -1;
+    /** Fresh tallies for a new phase; the browser and its cookies stay. */
+    void startCounting() {
+        signIns = new Tally("genuine coordinator: sign-in (password+TOTP)");
+        work = new Tally("genuine coordinator: queue, tip, documents");
+    }
+
+    Tally signIns() {
+        return signIns;
+    }
+
+    Tally work() {
+        return work;
+    }
+
+    void runUntil(long deadline) {
         while (System.nanoTime() < deadline) {
             long step = Instant.now().getEpochSecond() / 30;
             if (step == lastStep) {
-                // A code is accepted once: the next sign-in waits for the next one, as a person would.
-                Thread.sleep(1000);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
                 continue;
             }
             lastStep = step;

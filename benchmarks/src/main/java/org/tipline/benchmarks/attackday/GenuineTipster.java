@@ -51,6 +51,9 @@ final class GenuineTipster {
     /** Files a tip through the form, review and proof of work; the attackers use it to get a receipt of their own. */
     static String file(Web browser, String location, List<Map.Entry<String, String>> extra) throws Exception {
         var form = browser.get("/");
+        if (form.statusCode() != 200) {
+            throw new RefusedException("form " + form.statusCode());
+        }
         List<Map.Entry<String, String>> fields = new ArrayList<>(Web.inputsOf(form.body(), "tip-form"));
         fields.removeIf(f -> f.getKey().equals("location") || f.getKey().equals("details"));
         fields.add(Map.entry("location", location));

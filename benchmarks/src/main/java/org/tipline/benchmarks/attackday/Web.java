@@ -113,8 +113,9 @@ final class Web {
                 .replace("&amp;", "&");
     }
 
-    /** The status as a tally outcome: "200", "429", or the exception's simple name. */
+    /** A failure as a tally outcome: the exception's simple name, with our own messages (never a page's text). */
     static String outcome(Exception e) {
-        return e.getClass().getSimpleName();
+        boolean ours = e instanceof GenuineTipster.RefusedException || e instanceof IllegalStateException;
+        return ours ? e.getMessage() : e.getClass().getSimpleName();
     }
 }
