@@ -90,6 +90,12 @@ final class GenuineCoordinator {
                             Map.entry("username", username),
                             Map.entry("password", password)));
             String next = sent.headers().firstValue("Location").orElse("");
+            for (int hop = 0; hop < 3 && next.contains("/sign-in/next"); hop++) {
+                next = browser.get(pathOf(next))
+                        .headers()
+                        .firstValue("Location")
+                        .orElse("");
+            }
             if (!next.contains("/sign-in/code")) {
                 signIns.record(false, "password " + sent.statusCode() + " -> " + pathOf(next));
                 return false;
@@ -101,6 +107,12 @@ final class GenuineCoordinator {
                             Map.entry("_csrf", csrf(codePage.body())),
                             Map.entry("code", Totp.code(totpSecret, Instant.now()))));
             String after = coded.headers().firstValue("Location").orElse("");
+            for (int hop = 0; hop < 3 && after.contains("/sign-in/next"); hop++) {
+                after = browser.get(pathOf(after))
+                        .headers()
+                        .firstValue("Location")
+                        .orElse("");
+            }
             boolean ok = coded.statusCode() == 302 && !after.contains("login") && !after.contains("sign-in");
             signIns.record(ok, "code " + coded.statusCode() + " -> " + pathOf(after));
             return ok;

@@ -84,7 +84,7 @@ final class Web {
                 .header("Sec-Fetch-Site", "same-origin");
     }
 
-    /** The named inputs of the form with this id, as a browser would send them (buttons aside). */
+    /** The named inputs of the form with this id, as a browser would send them (buttons and unticked boxes aside). */
     static List<Map.Entry<String, String>> inputsOf(String html, String formId) {
         int start = html.indexOf("id=\"" + formId + "\"");
         if (start < 0) {
@@ -96,7 +96,11 @@ final class Web {
         while (input.find()) {
             String tag = input.group();
             Matcher name = NAME.matcher(tag);
-            if (!name.find() || tag.contains("type=\"submit\"") || tag.contains("type=\"file\"")) {
+            boolean choice = tag.contains("type=\"checkbox\"") || tag.contains("type=\"radio\"");
+            if (!name.find()
+                    || tag.contains("type=\"submit\"")
+                    || tag.contains("type=\"file\"")
+                    || (choice && !tag.matches("(?s).*\\schecked(=\"checked\")?[\\s/>].*"))) {
                 continue;
             }
             Matcher value = VALUE.matcher(tag);
