@@ -22,8 +22,11 @@ final class GenuineCoordinator {
 
     private Tally signIns;
     private Tally work;
-    /** A code is accepted once, so each sign-in waits for the next 30-second step, as a person would. */
-    private long lastStep = -1;
+    /**
+     * A code is accepted once, so each sign-in waits for the next 30-second step, as a person would; the first too,
+     * since the launcher's enrolment may have used the current one.
+     */
+    private long lastStep = Instant.now().getEpochSecond() / 30;
 
     private final Web browser;
     private final String username;

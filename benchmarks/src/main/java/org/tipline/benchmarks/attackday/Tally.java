@@ -33,10 +33,13 @@ final class Tally {
         return successes.sum();
     }
 
-    /** Responses with a 5xx status: an attack must never produce one. */
+    private static final java.util.regex.Pattern SERVER_ERROR =
+            java.util.regex.Pattern.compile("(^|\\s)5\\d\\d(\\s|$)");
+
+    /** Responses with a 5xx status (an outcome naming one): an attack must never produce one. */
     long serverErrors() {
         return outcomes.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("5"))
+                .filter(e -> SERVER_ERROR.matcher(e.getKey()).find())
                 .mapToLong(e -> e.getValue().sum())
                 .sum();
     }
