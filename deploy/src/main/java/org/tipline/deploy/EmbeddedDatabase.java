@@ -48,6 +48,10 @@ final class EmbeddedDatabase implements Closeable {
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(cluster)
                 .setCleanDataDirectory(false)
+                // Not zonky's default under the shared temp directory, where another account could plant binaries
+                // for the launcher to run.
+                .setOverrideWorkingDirectory(
+                        dataDirectory.resolve("postgres-binaries").toFile())
                 .setPort(port)
                 // zonky starts PostgreSQL with -F for speed in tests; later -c options win, and a receipt promises
                 // the tip is on disk, so durability is switched back on.

@@ -27,7 +27,7 @@ final class SingleUserPostgres {
     static void setPassword(Path dataDirectory, Path cluster, String role, String password) throws IOException {
         Path binaries = Files.createTempDirectory(
                 dataDirectory,
-                "postgres-binaries",
+                "single-user-postgres",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             extractBinaries(binaries);

@@ -45,6 +45,9 @@ class EmbeddedDatabaseTest {
         }
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(data.resolve("initdb-password")).doesNotExist();
+        assertThat(data.resolve("postgres-binaries"))
+                .as("binaries unpacked where only we can write")
+                .isDirectory();
         assertThat(Files.readString(data.resolve("postgres/pg_hba.conf"))).doesNotContainPattern("(?m)^[^#]*trust");
 
         Files.delete(file);
@@ -88,7 +91,7 @@ class EmbeddedDatabaseTest {
                 assertThat(rs.getString(1)).isEqualTo("filed before the upgrade");
             }
         }
-        assertThat(data.toFile().list()).noneMatch(name -> name.startsWith("postgres-binaries"));
+        assertThat(data.toFile().list()).noneMatch(name -> name.startsWith("single-user-postgres"));
     }
 
     @Test
