@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Everything the launcher reads from the environment. With {@code TIPLINE_DB_URL} set it uses that PostgreSQL
- * instead of starting an embedded one.
+ * instead of starting an embedded one; the embedded one's passwords come from its data directory.
  */
 record LauncherSettings(
         Path dataDirectory,
@@ -19,7 +19,7 @@ record LauncherSettings(
         String triageDbPassword) {
 
     static LauncherSettings from(Map<String, String> env) {
-        return new LauncherSettings(
+        var settings = new LauncherSettings(
                 Path.of(env.getOrDefault("TIPLINE_DATA_DIR", ".tipline")).toAbsolutePath(),
                 Integer.parseInt(env.getOrDefault("TIPLINE_INTAKE_PORT", "8080")),
                 Integer.parseInt(env.getOrDefault("TIPLINE_TRIAGE_PORT", "8081")),
@@ -29,6 +29,31 @@ record LauncherSettings(
                 env.getOrDefault("TIPLINE_DB_OWNER_PASSWORD", ""),
                 env.getOrDefault("TIPLINE_INTAKE_DB_PASSWORD", ""),
                 env.getOrDefault("TIPLINE_TRIAGE_DB_PASSWORD", ""));
+        return settings.embeddedDatabase()
+                ? settings.withPasswords(DatabasePasswords.readIfPresent(settings.databasePasswordsFile()))
+                : settings;
+    }
+
+    /** The embedded database's passwords replace whatever the environment said; none yet leaves these as they are. */
+    LauncherSettings withPasswords(DatabasePasswords passwords) {
+        if (passwords == null) {
+            return this;
+        }
+        return new LauncherSettings(
+                dataDirectory,
+                intakePort,
+                triagePort,
+                databasePort,
+                externalDatabaseUrl,
+                EmbeddedDatabase.SUPERUSER,
+                passwords.owner(),
+                passwords.intake(),
+                passwords.triage());
+    }
+
+    /** The embedded database's generated passwords (owner-only). */
+    Path databasePasswordsFile() {
+        return dataDirectory.resolve("database-passwords.properties");
     }
 
     boolean embeddedDatabase() {

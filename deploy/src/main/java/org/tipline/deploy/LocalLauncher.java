@@ -1,6 +1,5 @@
 package org.tipline.deploy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -14,17 +13,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs the whole system on one machine: an embedded PostgreSQL keeping its data in {@code TIPLINE_DATA_DIR}, the
- * staff app (which applies the migrations), demo keys and accounts on first start, then the public app. Ctrl-C stops
- * everything; a restart keeps the data.
+ * Runs the whole system on one machine: an embedded PostgreSQL keeping its data in {@code TIPLINE_DATA_DIR} (every
+ * role signs in with a generated password kept there), the staff app (which applies the migrations), demo keys and
+ * accounts on first start, then the public app. Ctrl-C stops everything; a restart keeps the data.
  */
 public final class LocalLauncher {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private final LauncherSettings settings;
+    private LauncherSettings settings;
     private final List<AppProcess> apps = new ArrayList<>();
-    private EmbeddedPostgres embedded;
+    private EmbeddedDatabase embedded;
 
     LocalLauncher(LauncherSettings settings) {
         this.settings = settings;
@@ -64,8 +63,13 @@ public final class LocalLauncher {
 
     void start() throws IOException, SQLException, InterruptedException {
         Files.createDirectories(settings.dataDirectory());
+        // Keys, passwords and the database live here: no other local account may look in.
+        Files.setPosixFilePermissions(
+                settings.dataDirectory(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         if (settings.embeddedDatabase()) {
-            startEmbeddedDatabase();
+            embedded = EmbeddedDatabase.start(
+                    settings.dataDirectory(), settings.databasePasswordsFile(), settings.databasePort());
+            settings = settings.withPasswords(embedded.passwords());
         }
         Map<String, String> common = new HashMap<>();
         common.put("TIPLINE_DB_URL", settings.databaseUrl());
@@ -124,27 +128,6 @@ public final class LocalLauncher {
         Files.writeString(settings.checkpointPublicKeyFile(), pair[1] + "\n");
     }
 
-    private void startEmbeddedDatabase() throws IOException, SQLException {
-        embedded = EmbeddedPostgres.builder()
-                .setDataDirectory(settings.dataDirectory().resolve("postgres"))
-                .setCleanDataDirectory(false)
-                .setPort(settings.databasePort())
-                // zonky starts PostgreSQL with -F for speed in tests; later -c options win, and a receipt promises
-                // the tip is on disk, so durability is switched back on.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
-        try (Connection admin = DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + settings.databasePort() + "/postgres", "postgres", "");
-                var exists =
-                        admin.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = 'tipline'")) {
-            if (!exists.next()) {
-                admin.createStatement().execute("CREATE DATABASE tipline");
-            }
-        }
-    }
-
     private Connection connectAsOwner() throws SQLException {
         return DriverManager.getConnection(settings.databaseUrl(), settings.ownerUser(), settings.ownerPassword());
     }
@@ -166,6 +149,9 @@ public final class LocalLauncher {
         System.out.println("  Staff console:    http://localhost:" + settings.triagePort() + "/");
         if (Files.exists(settings.demoAccountsFile())) {
             System.out.println("  Demo accounts:    " + settings.demoAccountsFile());
+        }
+        if (settings.embeddedDatabase()) {
+            System.out.println("  Database passwords: " + settings.databasePasswordsFile() + " (yours only)");
         }
         System.out.println("  Data and logs:    " + settings.dataDirectory());
         System.out.println("Press Ctrl-C to stop.");
