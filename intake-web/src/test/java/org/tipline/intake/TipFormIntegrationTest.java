@@ -372,6 +372,8 @@ class TipFormIntegrationTest {
                             .contains("camera=()")
                             .contains("microphone=()"));
             assertThat(headers.firstValue("Cache-Control")).contains("no-store");
+            // Current guidance: leave old browsers' XSS auditor off rather than on.
+            assertThat(headers.firstValue("X-XSS-Protection")).isEmpty();
             assertThat(headers.firstValue("Set-Cookie")).isEmpty();
             assertThat(headers.firstValue("Server")).isEmpty();
             assertThat(response.body()).doesNotContain("http://").doesNotContainPattern("src=\"https?://");
