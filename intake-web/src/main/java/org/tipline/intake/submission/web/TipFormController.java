@@ -12,6 +12,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -137,9 +138,13 @@ class TipFormController {
         Submissions.FiledTip filed;
         try {
             filed = submissions.file(form.toAnswers(), receipt, pass);
-        } catch (TransientDataAccessException | DataAccessResourceFailureException | RecoverableDataAccessException e) {
-            // The database is out of connections, restarting or unreachable. Nothing was filed, or it was and the
-            // same form sent again finds it (ADR 8): the tipster is told to send again, with everything kept.
+        } catch (TransientDataAccessException
+                | DataAccessResourceFailureException
+                | RecoverableDataAccessException
+                | TransactionException e) {
+            // The database is out of connections, restarting or unreachable (so the transaction could not begin or
+            // end). Nothing was filed, or it was and the same form sent again finds it (ADR 8, 17): the tipster is
+            // told to send again, with everything kept.
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("busy", true);
             return review(form, pass == null ? null : keep(form, pass, 0), model);
@@ -153,8 +158,9 @@ class TipFormController {
 
     /** The review page, with the pass for sending: the one given, or a new one bound to this page's submission. */
     private String review(TipForm form, ProofOfWork.Pass pass, Model model) {
-        ProofOfWork.Pass shown = pass == null ? passFor(form) : pass;
-        model.addAttribute("form", form);
+        TipForm shownForm = tokens.isOurs(form.submission()) ? form : form.withSubmission(tokens.issue());
+        ProofOfWork.Pass shown = pass == null ? passFor(shownForm) : pass;
+        model.addAttribute("form", shownForm);
         model.addAttribute("powChallenge", shown.value());
         model.addAttribute("powDifficulty", shown.difficulty());
         model.addAttribute("slowLaneSeconds", shown.waitBeforeSending().toSeconds());
