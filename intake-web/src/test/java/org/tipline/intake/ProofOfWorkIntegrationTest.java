@@ -1,6 +1,7 @@
 package org.tipline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -100,8 +101,8 @@ class ProofOfWorkIntegrationTest {
                 100,
                 TimeUnit.MILLISECONDS);
         try {
-            // The genuine sender comes once the flood is in full swing: 60 requests, 30 passes in the last minute.
-            for (int i = 0; i < 300 && floodRequests.get() < 60; i++) {
+            // The genuine sender comes once the flood has run 20 s: 100 sends, more than the old slow lane's budget.
+            for (int i = 0; i < 600 && floodRequests.get() < 200; i++) {
                 Thread.sleep(100);
             }
             long start = System.nanoTime();
@@ -189,6 +190,32 @@ class ProofOfWorkIntegrationTest {
                 assertThat(reused.body()).doesNotContain("receipt-code").contains("value=\"Another Tip\"");
             }
             assertThat(count("tip")).isEqualTo(tips + 1);
+        }
+    }
+
+    @Test
+    void theIntakeRoleCanSpendAPassAndDoNothingElseWithSpentPasses() throws Exception {
+        try (var intake = IntakeTestDatabase.DATABASE.connectAs(org.tipline.testsupport.TestDatabase.INTAKE_ROLE)) {
+            for (String statement : List.of(
+                    "SELECT * FROM spent_send_pass",
+                    "DELETE FROM spent_send_pass",
+                    "INSERT INTO spent_send_pass VALUES ('\\x00112233445566778899aabbccddeeff', now())",
+                    "UPDATE spent_send_pass SET expires_at = now()")) {
+                assertThatThrownBy(() -> intake.createStatement().execute(statement))
+                        .as(statement)
+                        .hasMessageContaining("permission denied");
+            }
+            byte[] id = new byte[16];
+            new java.security.SecureRandom().nextBytes(id);
+            try (var spend = intake.prepareStatement("SELECT spend_send_pass(?, now() + interval '1 hour')")) {
+                spend.setBytes(1, id);
+                try (var first = spend.executeQuery()) {
+                    assertThat(first.next() && first.getBoolean(1)).isTrue();
+                }
+                try (var again = spend.executeQuery()) {
+                    assertThat(again.next() && !again.getBoolean(1)).isTrue();
+                }
+            }
         }
     }
 
