@@ -11,13 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,26 +77,42 @@ class ProofOfWorkIntegrationTest {
         var earlyAdmitted = new AtomicInteger();
         var floodRequests = new AtomicInteger();
         var flood = Executors.newSingleThreadScheduledExecutor();
-        var passes = new ArrayDeque<String[]>();
-        // Ten requests a second: a review page for a fresh pass, then a send, of the oldest pass at once.
+        var passes = new ConcurrentLinkedQueue<String[]>();
+        // Ten requests a second whatever the answers' latency (sent without waiting for them): a review page for a
+        // fresh pass, then a send of the oldest pass at once, alternately.
         flood.scheduleAtFixedRate(
                 () -> {
-                    try {
-                        if (floodRequests.incrementAndGet() % 2 == 1) {
-                            String review = post("location=Flood+" + floodRequests.get() + "&step=review");
-                            passes.add(new String[] {
-                                "location=Flood+" + floodRequests.get(), match(TOKEN, review), match(PASS, review)
-                            });
-                        } else if (!passes.isEmpty()) {
-                            String[] pass = passes.poll();
-                            var sent = send(pass[0], pass[1], pass[2], "");
-                            if (sent.statusCode() == 200) {
-                                earlyAdmitted.incrementAndGet();
-                            }
+                    int request = floodRequests.incrementAndGet();
+                    String answers = "location=Flood+" + request;
+                    CompletableFuture<?> sent;
+                    if (request % 2 == 1) {
+                        sent = http.sendAsync(
+                                        form("http://localhost:" + port, answers + "&step=review"),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .thenAccept(review -> passes.add(
+                                        new String[] {answers, match(TOKEN, review.body()), match(PASS, review.body())
+                                        }));
+                    } else {
+                        String[] pass = passes.poll();
+                        if (pass == null) {
+                            return;
                         }
-                    } catch (Exception stopped) {
-                        flooding.set(false);
+                        sent = http.sendAsync(
+                                        form(
+                                                "http://localhost:" + port,
+                                                pass[0] + "&submission=" + encode(pass[1]) + "&powChallenge="
+                                                        + encode(pass[2]) + "&powNonce=&step=send"),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .thenAccept(response -> {
+                                    if (response.statusCode() == 200) {
+                                        earlyAdmitted.incrementAndGet();
+                                    }
+                                });
                     }
+                    sent.exceptionally(failed -> {
+                        flooding.set(false);
+                        return null;
+                    });
                 },
                 0,
                 100,
