@@ -1,5 +1,6 @@
 // Starts the tip's proof of work as soon as the review page opens, so it is usually done before Send is pressed.
-// Without JavaScript the tip is still accepted, after a short wait on the server.
+// The pass is also valid without work once its wait is over (as for browsers without JavaScript), so a slow phone
+// never waits longer than that.
 (function () {
   'use strict';
   var form = document.getElementById('review-form');
@@ -12,13 +13,22 @@
   var status = document.getElementById('pow-status');
   var solved = false;
   var waitingButton = null;
+  // One second of margin: the server counts the wait from when it issued the pass, a little before this.
+  var validWithoutWorkAt = Date.now() + ((parseInt(form.getAttribute('data-pow-wait'), 10) || 0) + 1) * 1000;
   var worker = new Worker(workerUrl);
-  worker.onmessage = function (event) {
-    nonce.value = event.data.nonce;
+  function ready() {
+    if (solved) {
+      return;
+    }
     solved = true;
+    worker.terminate();
     if (waitingButton) {
       form.requestSubmit(waitingButton);
     }
+  }
+  worker.onmessage = function (event) {
+    nonce.value = event.data.nonce;
+    ready();
   };
   worker.postMessage({
     challenge: document.getElementById('pow-challenge').value,
@@ -33,5 +43,6 @@
     event.preventDefault();
     waitingButton = button;
     status.hidden = false;
+    setTimeout(ready, Math.max(0, validWithoutWorkAt - Date.now()));
   });
 })();

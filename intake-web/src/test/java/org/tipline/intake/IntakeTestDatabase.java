@@ -44,10 +44,9 @@ final class IntakeTestDatabase {
         properties.put("spring.datasource.hikari.maximum-pool-size", "4");
         properties.put("spring.datasource.hikari.minimum-idle", "0");
         properties.put("spring.datasource.hikari.idle-timeout", "10000");
-        // Most tests send tips from HtmlUnit or plain HTTP, without JavaScript: an unbounded slow lane with no wait.
-        // ProofOfWorkIntegrationTest and the browser tests set the real limits.
-        properties.put("tipline.intake.proof-of-work.slow-lane-per-minute", "1000000");
-        properties.put("tipline.intake.proof-of-work.slow-lane-wait", "0s");
+        // Most tests post tips straight from plain HTTP, without the review page's pass: no proof of work asked.
+        // ProofOfWorkIntegrationTest, ReceiptFixationIntegrationTest and the browser tests switch it on.
+        properties.put("tipline.intake.proof-of-work.enabled", "false");
         return properties;
     }
 }

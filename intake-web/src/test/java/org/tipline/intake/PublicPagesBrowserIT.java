@@ -43,8 +43,11 @@ class PublicPagesBrowserIT {
     static void database(DynamicPropertyRegistry registry) {
         IntakeTestDatabase.register(registry);
         registry.add("tipline.intake.quick-exit-url", () -> NEUTRAL_SITE);
-        // No slow lane: with JavaScript on, a tip lands only if the browser's proof of work is right.
-        registry.add("tipline.intake.proof-of-work.slow-lane-per-minute", () -> "0");
+        // A wait longer than any test: with JavaScript on, a tip lands only if the browser's proof of work is right.
+        registry.add("tipline.intake.proof-of-work.enabled", () -> "true");
+        registry.add("tipline.intake.proof-of-work.difficulty", () -> "3");
+        registry.add("tipline.intake.proof-of-work.slow-lane-wait", () -> "50s");
+        registry.add("tipline.intake.proof-of-work.slow-lane-max-wait", () -> "50s");
     }
 
     @LocalServerPort
@@ -167,7 +170,7 @@ class PublicPagesBrowserIT {
     @Test
     void theBrowsersProofOfWorkComputesWhatTheServerChecks() {
         browser.get(url("/"));
-        String input = "v1.123.abc.def|token-\u00e9|42";
+        String input = "v2.123.3.10.abc.def|token-\u00e9|42";
         Object digest = ((JavascriptExecutor) browser)
                 .executeAsyncScript(
                         "var done = arguments[arguments.length - 1];"

@@ -7,7 +7,8 @@ import java.util.Base64;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tipline.intake.abuse.ProofOfWork;
-import org.tipline.intake.abuse.SlowLane;
+import org.tipline.intake.abuse.SendLoad;
+import org.tipline.intake.submission.SubmissionTokens;
 import org.tipline.model.crypto.Bytes;
 import org.tipline.model.crypto.TipLinePublicKey;
 import org.tipline.model.guidance.Guidance;
@@ -16,6 +17,9 @@ import org.tipline.model.guidance.UrgencyPolicy;
 
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
+
+    /** Used when no secret is configured: the same for every bean of this instance, new at each start. */
+    private static final byte[] RANDOM_SECRET = Bytes.random(32);
 
     /** Loaded and validated at start-up: malformed seeds stop the app with a message naming file, place and field. */
     @Bean
@@ -52,22 +56,34 @@ class IntakeConfiguration {
                         + "or tipline.intake.public-key-file (TIPLINE_INTAKE_PUBLIC_KEY_FILE)");
     }
 
-    @Bean
-    ProofOfWork proofOfWork(IntakeProperties properties, Clock clock) {
+    /** Intake's own secret: it keys submission tokens, receipts and passes, each under a key derived for it. */
+    private static byte[] secret(IntakeProperties properties) {
         String secret = properties.proofOfWork().secret();
-        return new ProofOfWork(
-                secret == null || secret.isBlank()
-                        ? Bytes.random(32)
-                        : Base64.getDecoder().decode(secret.strip()),
-                properties.proofOfWork().difficulty(),
-                clock);
+        return secret == null || secret.isBlank()
+                ? RANDOM_SECRET
+                : Base64.getDecoder().decode(secret.strip());
     }
 
     @Bean
-    SlowLane slowLane(IntakeProperties properties, Clock clock) {
-        return new SlowLane(
+    SubmissionTokens submissionTokens(IntakeProperties properties, Clock clock) {
+        return new SubmissionTokens(secret(properties), clock);
+    }
+
+    @Bean
+    ProofOfWork proofOfWork(IntakeProperties properties, Clock clock) {
+        var settings = properties.proofOfWork();
+        if (settings.slowLaneMaxWait().compareTo(java.time.Duration.ofSeconds(50)) > 0) {
+            throw new IllegalStateException("tipline.intake.proof-of-work.slow-lane-max-wait must be at most 50s, "
+                    + "so a sender without JavaScript gets through within a minute");
+        }
+        return new ProofOfWork(
+                secret(properties),
                 clock,
-                properties.proofOfWork().slowLanePerMinute(),
-                properties.proofOfWork().slowLaneWait());
+                new SendLoad(
+                        clock,
+                        settings.difficulty(),
+                        settings.busyPerMinute(),
+                        settings.slowLaneWait(),
+                        settings.slowLaneMaxWait()));
     }
 }

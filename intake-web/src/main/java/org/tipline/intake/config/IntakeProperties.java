@@ -16,11 +16,19 @@ public record IntakeProperties(
 
     /**
      * @param enabled off only for benchmarks that measure filing itself
-     * @param difficulty leading zero bits the browser must find (4: about a second on a phone)
-     * @param secret base64 key for the challenges' MAC, the same on every intake replica; random per start if empty
-     * @param slowLanePerMinute tips accepted per minute, across the instance, from senders without JavaScript
-     * @param slowLaneWait the server-side wait each of those pays
+     * @param difficulty leading zero bits the browser must find when sending is quiet (ADR 17: a few seconds on a
+     *     mid-range phone)
+     * @param secret base64 key, the same on every intake replica, for the submission tokens, receipts and passes;
+     *     random per start if empty (then a page from before a restart must be sent again)
+     * @param busyPerMinute passes issued per minute on an instance above which difficulty and wait rise
+     * @param slowLaneWait how long after the review page opens a pass is valid without work (JavaScript off)
+     * @param slowLaneMaxWait the most that wait can rise to under load, so a genuine sender gets through within a minute
      */
     public record ProofOfWork(
-            boolean enabled, int difficulty, String secret, int slowLanePerMinute, java.time.Duration slowLaneWait) {}
+            boolean enabled,
+            int difficulty,
+            String secret,
+            int busyPerMinute,
+            java.time.Duration slowLaneWait,
+            java.time.Duration slowLaneMaxWait) {}
 }

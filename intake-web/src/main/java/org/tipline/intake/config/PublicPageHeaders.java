@@ -25,6 +25,12 @@ class PublicPageHeaders extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        apply(response);
+        chain.doFilter(request, response);
+    }
+
+    /** Also used by {@link TomcatErrorPages}, for the answers Tomcat gives before any filter runs. */
+    static void apply(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Permissions-Policy", "geolocation=(), camera=(), microphone=(), interest-cohort=()");
@@ -33,8 +39,13 @@ class PublicPageHeaders extends OncePerRequestFilter {
         response.setHeader("X-Frame-Options", "DENY");
         // Browsers ignore HSTS over plain HTTP; behind the TLS proxy it pins HTTPS for a year.
         response.setHeader("Strict-Transport-Security", "max-age=31536000");
-        // Current browsers ignore this; old ones block the page rather than edit it (the safe mode).
-        response.setHeader("X-XSS-Protection", "1; mode=block");
-        chain.doFilter(request, response);
+        // No X-XSS-Protection: current guidance is to leave old browsers' XSS auditor off, since it could be abused
+        // to blank out parts of a page; the CSP above is the protection.
+    }
+
+    /** Error pages are forwarded here as an ERROR dispatch, which may have reset the headers: set them again. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 }

@@ -24,6 +24,8 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(bodySizeLimit);
+        // After the size limit, which must see the body before anything parses it.
+        registry.addInterceptor(new ParameterNames());
     }
 
     /** A clear page for a body that is too large; nothing was read, so nothing was stored. */
@@ -73,10 +75,17 @@ class WebConfiguration implements WebMvcConfigurer {
     @ControllerAdvice
     static class UnreadableFormPage {
 
-        @ExceptionHandler(InvalidPropertyException.class)
+        private final PublicPageModel page;
+
+        UnreadableFormPage(PublicPageModel page) {
+            this.page = page;
+        }
+
+        @ExceptionHandler({InvalidPropertyException.class, ParameterNames.Unreadable.class})
         @ResponseStatus(HttpStatus.BAD_REQUEST)
-        String unreadable() {
-            return "error";
+        String unreadable(Locale locale, Model model) {
+            page.addTo(model, locale);
+            return PublicErrorPages.page(HttpStatus.BAD_REQUEST.value(), model);
         }
     }
 }

@@ -1,18 +1,21 @@
 package org.tipline.intake.submission;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.tipline.model.crypto.Receipt;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tipline.intake.abuse.ProofOfWork;
 import org.tipline.model.crypto.TipLinePublicKey;
 import org.tipline.model.guidance.UrgencyPolicy;
 import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
 
 /**
- * Files a tip: assess urgency, seal the answers to the tip line's public key, and write everything in one SQL
- * statement, so a tip is either wholly stored or not at all, and is committed before the receipt is shown.
+ * Files a tip: assess urgency, seal the answers to the tip line's public key, and write everything in one
+ * transaction, so a tip is either wholly stored or not at all, and is committed before the receipt is shown.
  */
 @Service
 public class Submissions {
@@ -21,35 +24,56 @@ public class Submissions {
     public static final String TIPS_RECEIVED = "tipline.tips.received";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final TipLinePublicKey tipLineKey;
     private final UrgencyPolicy urgency;
     private final MeterRegistry metrics;
 
-    Submissions(JdbcClient jdbc, TipLinePublicKey tipLineKey, UrgencyPolicy urgency, MeterRegistry metrics) {
+    Submissions(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            TipLinePublicKey tipLineKey,
+            UrgencyPolicy urgency,
+            MeterRegistry metrics) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.tipLineKey = tipLineKey;
         this.urgency = urgency;
         this.metrics = metrics;
     }
 
     /**
-     * Files the tip under the receipt derived from the form's submission token. If that receipt is already stored,
-     * this is a repeat of a submission that committed (a double click, a retry after a lost response): the whole
-     * statement fails on the unique lookup id, nothing new is written, and the tipster gets the same receipt.
+     * Files the tip under {@code receipt}, spending {@code pass} (null when the proof of work is off) in the same
+     * transaction. The receipt stands for the submission token and the exact answers (ADR 17), and a pass is bound to
+     * both, so either already being stored means this very tip was filed before (a double click, a retry after a lost
+     * response): nothing new is written, and the tipster gets the same receipt.
      */
-    public FiledTip file(TipAnswers answers, String submissionToken) {
-        String receipt = Receipt.isSubmissionToken(submissionToken)
-                ? Receipt.fromSubmissionToken(submissionToken)
-                : Receipt.generate();
+    public FiledTip file(TipAnswers answers, String receipt, ProofOfWork.Verdict pass) {
         SealedTip tip = SealedTip.seal(answers, urgency, tipLineKey, receipt);
-        try {
-            jdbc.sql(SealedTip.INSERT).params(tip.insertParameters()).update();
+        boolean alreadyReceived = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (pass != null && !spend(pass)) {
+                return true;
+            }
+            try {
+                jdbc.sql(SealedTip.INSERT).params(tip.insertParameters()).update();
+                return false;
+            } catch (DuplicateKeyException alreadyFiled) {
+                status.setRollbackOnly();
+                return true;
+            }
+        }));
+        if (!alreadyReceived) {
             // A count per tier, per instance: nothing about the tip or the tipster beyond how urgent it was.
             metrics.counter(TIPS_RECEIVED, "tier", tip.assessment().tier().id()).increment();
-            return new FiledTip(receipt, tip.assessment(), false);
-        } catch (DuplicateKeyException alreadyFiled) {
-            return new FiledTip(receipt, tip.assessment(), true);
         }
+        return new FiledTip(receipt, tip.assessment(), alreadyReceived);
+    }
+
+    private boolean spend(ProofOfWork.Verdict pass) {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT spend_send_pass(?, ?)")
+                .params(pass.id(), Timestamp.from(pass.expires()))
+                .query(Boolean.class)
+                .single());
     }
 
     /** What the tipster is shown once the tip is committed. */

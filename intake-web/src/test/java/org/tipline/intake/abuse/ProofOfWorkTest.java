@@ -5,16 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.tipline.model.crypto.Receipt;
+import org.tipline.model.crypto.Bytes;
 
 class ProofOfWorkTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T15:00:00Z");
     private final byte[] secret = "a test secret of thirty-two byte".getBytes();
-    private final ProofOfWork work = new ProofOfWork(secret, 3, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final String token = Receipt.newSubmissionToken();
+    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private final ProofOfWork work =
+            new ProofOfWork(secret, clock, new SendLoad(clock, 3, 10, Duration.ofSeconds(10), Duration.ofSeconds(40)));
+    private final String token = "a-token";
+    private final byte[] binding = Bytes.random(32);
 
     @Test
     void balloonHashingIsDeterministicAndDependsOnEveryInput() {
@@ -40,68 +61,65 @@ class ProofOfWorkTest {
     }
 
     @Test
-    void aSolvedChallengeVerifiesForItsTokenOnly() {
-        String challenge = work.challenge();
-        String nonce = solve(challenge, token, 3);
+    void aPassIsRedeemedWithWorkAtOnceOrWithoutItAfterItsWait() {
+        ProofOfWork.Pass pass = work.issue(binding);
+        assertThat(pass.difficulty()).isEqualTo(3);
+        assertThat(pass.waitBeforeSending()).isEqualTo(Duration.ofSeconds(10));
 
-        assertThat(work.verify(challenge, token, nonce)).isTrue();
-        // The work covers the token: the same nonce fails for most other tokens (by chance, 1 in 8 passes too).
-        long failing = java.util.stream.IntStream.range(0, 40)
-                .mapToObj(i -> Receipt.newSubmissionToken())
-                .filter(other -> !work.verify(challenge, other, nonce))
-                .count();
-        assertThat(failing).isGreaterThan(20);
-        assertThat(work.verify(challenge, token, null)).isFalse();
-        assertThat(work.verify(null, token, nonce)).isFalse();
+        var worked = work.verify(pass.value(), binding, token, solve(pass.value(), token, 3));
+        assertThat(worked.outcome()).isEqualTo(ProofOfWork.Outcome.WORKED);
+        assertThat(worked.id()).hasSize(16);
+
+        var early = work.verify(pass.value(), binding, token, "");
+        assertThat(early.outcome()).isEqualTo(ProofOfWork.Outcome.TOO_EARLY);
+        assertThat(early.secondsLeft()).isEqualTo(10);
+        assertThat(early.id()).isEqualTo(worked.id());
+
+        now.set(NOW.plusSeconds(10));
+        assertThat(work.verify(pass.value(), binding, token, "").outcome()).isEqualTo(ProofOfWork.Outcome.WAITED);
     }
 
     @Test
-    void forgedAndExpiredChallengesAreRefused() {
-        String challenge = work.challenge();
-        String forged = challenge.substring(0, challenge.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAA";
-        assertThat(work.verify(forged, token, solve(forged, token, 3))).isFalse();
+    void aPassIsBoundToItsSubmissionAndToThisTipLineAndExpires() {
+        ProofOfWork.Pass pass = work.issue(binding);
+        String nonce = solve(pass.value(), token, 3);
 
-        var otherServer =
-                new ProofOfWork("another secret, thirty-two bytes".getBytes(), 3, Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThat(otherServer.verify(challenge, token, solve(challenge, token, 3)))
-                .isFalse();
+        assertThat(work.verify(pass.value(), Bytes.random(32), token, nonce)).isEqualTo(ProofOfWork.Verdict.INVALID);
+        String forged = pass.value().replace(".3.10.", ".0.0.");
+        assertThat(work.verify(forged, binding, token, "")).isEqualTo(ProofOfWork.Verdict.INVALID);
+        var otherServer = new ProofOfWork(
+                "another secret, thirty-two bytes".getBytes(),
+                clock,
+                new SendLoad(clock, 3, 10, Duration.ZERO, Duration.ZERO));
+        assertThat(otherServer.verify(pass.value(), binding, token, nonce)).isEqualTo(ProofOfWork.Verdict.INVALID);
+        assertThat(work.verify(null, binding, token, nonce)).isEqualTo(ProofOfWork.Verdict.INVALID);
 
-        var later = new ProofOfWork(secret, 3, Clock.fixed(NOW.plus(Duration.ofMinutes(31)), ZoneOffset.UTC));
-        assertThat(later.verify(challenge, token, solve(challenge, token, 3))).isFalse();
+        now.set(NOW.plus(ProofOfWork.LIFETIME).plusSeconds(1));
+        assertThat(work.verify(pass.value(), binding, token, nonce)).isEqualTo(ProofOfWork.Verdict.INVALID);
     }
 
     @Test
-    void theSlowLaneAdmitsItsBudgetPerMinuteAndNoMore() {
-        var clock = new java.util.concurrent.atomic.AtomicReference<>(NOW);
-        Clock moving = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
+    void underLoadWorkAndWaitRiseButTheWaitStaysBounded() {
+        var load = new SendLoad(clock, 3, 10, Duration.ofSeconds(10), Duration.ofSeconds(40));
+        SendLoad.Cost first = load.issuedOne();
+        assertThat(first).isEqualTo(new SendLoad.Cost(3, Duration.ofSeconds(10)));
+        SendLoad.Cost cost = first;
+        for (int i = 0; i < 10; i++) {
+            cost = load.issuedOne();
+        }
+        assertThat(cost).isEqualTo(new SendLoad.Cost(4, Duration.ofSeconds(20)));
+        for (int i = 0; i < 1000; i++) {
+            cost = load.issuedOne();
+        }
+        assertThat(cost).isEqualTo(new SendLoad.Cost(3 + SendLoad.MAX_EXTRA_BITS, Duration.ofSeconds(40)));
 
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.get();
-            }
-        };
-        var lane = new SlowLane(moving, 3, Duration.ZERO);
-        assertThat(lane.admit()).isTrue();
-        assertThat(lane.admit()).isTrue();
-        assertThat(lane.admit()).isTrue();
-        assertThat(lane.admit()).isFalse();
-        clock.set(NOW.plusSeconds(20));
-        assertThat(lane.admit()).isTrue();
-        assertThat(lane.admit()).isFalse();
+        now.set(NOW.plusSeconds(61));
+        assertThat(load.issuedOne()).isEqualTo(first);
     }
 
-    static String solve(String challenge, String token, int difficulty) {
+    static String solve(String pass, String token, int difficulty) {
         for (int nonce = 0; ; nonce++) {
-            if (BalloonHash.leadingZeroBits(ProofOfWork.work(challenge, token, String.valueOf(nonce))) >= difficulty) {
+            if (BalloonHash.leadingZeroBits(ProofOfWork.work(pass, token, String.valueOf(nonce))) >= difficulty) {
                 return String.valueOf(nonce);
             }
         }

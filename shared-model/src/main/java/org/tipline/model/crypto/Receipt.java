@@ -14,38 +14,18 @@ public final class Receipt {
 
     private Receipt() {}
 
-    private static final int TOKEN_CHARACTERS = 26;
-
     public static String generate() {
         return grouped(encode(Bytes.random(13), CHARACTERS));
     }
 
-    /** 130 random bits for one rendering of the form; a double click or a retry sends the same token. */
-    public static String newSubmissionToken() {
-        return encode(Bytes.random(17), TOKEN_CHARACTERS);
-    }
-
-    public static boolean isSubmissionToken(String token) {
-        return token != null
-                && token.length() == TOKEN_CHARACTERS
-                && token.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
-    }
-
     /**
-     * The receipt for a submission token: 100 bits of HMAC-SHA256 keyed by the token. The same token always gives
-     * the same receipt, hence the same stored lookup id, so a repeated submission cannot create a second tip. The
-     * token is never stored, so the receipt cannot be recomputed from the database.
+     * A receipt made of the first 100 bits of a MAC, so that a repeat of the same submission derives the same receipt
+     * (intake keys it with a secret of its own, over the submission token and the exact answers: ADR 17).
      */
-    public static String fromSubmissionToken(String token) {
-        if (!isSubmissionToken(token)) {
-            throw new IllegalArgumentException("not a submission token");
+    public static String fromMac(byte[] mac) {
+        if (mac.length < 13) {
+            throw new IllegalArgumentException("a receipt needs 100 bits");
         }
-        var hmac = new org.bouncycastle.crypto.macs.HMac(new org.bouncycastle.crypto.digests.SHA256Digest());
-        hmac.init(new org.bouncycastle.crypto.params.KeyParameter(Bytes.utf8(token)));
-        byte[] label = Bytes.utf8("tipline/receipt-from-token/v1");
-        hmac.update(label, 0, label.length);
-        byte[] mac = new byte[hmac.getMacSize()];
-        hmac.doFinal(mac, 0);
         return grouped(encode(mac, CHARACTERS));
     }
 

@@ -3,7 +3,6 @@ package org.tipline.intake.submission.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tipline.model.crypto.Receipt;
 import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.VehicleSeen;
@@ -59,7 +58,7 @@ public record TipForm(
             "location", "city", "business-name", "zip", "seen-when", "people", "vehicles", "details", "online-details");
 
     /** A blank form with the deployment's city and a fresh submission token, so sending it twice files one tip. */
-    static TipForm empty(String defaultCity) {
+    static TipForm empty(String defaultCity, String submissionToken) {
         return new TipForm(
                 "",
                 defaultCity,
@@ -77,7 +76,7 @@ public record TipForm(
                 "",
                 List.of(),
                 List.of(),
-                Receipt.newSubmissionToken(),
+                submissionToken,
                 "",
                 "",
                 "");
@@ -134,7 +133,16 @@ public record TipForm(
         return withBlocks(persons, more);
     }
 
+    /** The same answers under a token intake has just issued: every page it renders carries a fresh one (ADR 17). */
+    TipForm withSubmission(String token) {
+        return copy(persons, vehicleDetails, token);
+    }
+
     private TipForm withBlocks(List<PersonSeen> personBlocks, List<VehicleSeen> vehicleBlocks) {
+        return copy(personBlocks, vehicleBlocks, submission);
+    }
+
+    private TipForm copy(List<PersonSeen> personBlocks, List<VehicleSeen> vehicleBlocks, String submissionToken) {
         return new TipForm(
                 location,
                 city,
@@ -152,7 +160,7 @@ public record TipForm(
                 howKnown,
                 personBlocks,
                 vehicleBlocks,
-                submission,
+                submissionToken,
                 website,
                 powChallenge,
                 powNonce);

@@ -1,6 +1,7 @@
 package org.tipline.intake.submission.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,6 +12,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -19,9 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.tipline.intake.abuse.ProofOfWork;
-import org.tipline.intake.abuse.SlowLane;
 import org.tipline.intake.config.IntakeProperties;
+import org.tipline.intake.submission.SubmissionTokens;
 import org.tipline.intake.submission.Submissions;
+import org.tipline.model.crypto.Receipt;
 import org.tipline.model.guidance.Guidance;
 
 /** The tip form and its receipt. Rendered on the server; works with JavaScript off. */
@@ -37,7 +40,7 @@ class TipFormController {
     private final Guidance guidance;
     private final IntakeProperties properties;
     private final ProofOfWork proofOfWork;
-    private final SlowLane slowLane;
+    private final SubmissionTokens tokens;
 
     TipFormController(
             TipFormValidator validator,
@@ -45,18 +48,18 @@ class TipFormController {
             Guidance guidance,
             IntakeProperties properties,
             ProofOfWork proofOfWork,
-            SlowLane slowLane) {
+            SubmissionTokens tokens) {
         this.guidance = guidance;
         this.validator = validator;
         this.submissions = submissions;
         this.properties = properties;
         this.proofOfWork = proofOfWork;
-        this.slowLane = slowLane;
+        this.tokens = tokens;
     }
 
     @GetMapping("/")
     String form(Model model) {
-        return showForm(TipForm.empty(guidance.deployment().city()), Map.of(), model);
+        return showForm(TipForm.empty(guidance.deployment().city(), ""), Map.of(), model);
     }
 
     /**
@@ -79,7 +82,8 @@ class TipFormController {
     /**
      * One address, several steps: {@code review} shows the answers back with the emergency numbers before anything is
      * sent, {@code edit} returns to the form with everything kept, {@code add-person} and {@code add-vehicle} show
-     * one more block (no JavaScript needed), and {@code send} (the default) files the tip.
+     * one more block (no JavaScript needed), and {@code send} (the default) files the tip. Every page rendered
+     * carries a submission token issued just now, so a token planted by another site never reaches the send.
      */
     @PostMapping("/tips")
     String file(
@@ -99,26 +103,51 @@ class TipFormController {
             return showForm(form, errors, model);
         }
         if (step.equals("review")) {
-            return review(form, model);
+            return review(form.withSubmission(tokens.issue()), null, model);
         }
-        if (properties.proofOfWork().enabled()
-                && !proofOfWork.verify(form.powChallenge(), form.submission(), form.powNonce())) {
-            if (!slowLane.admit()) {
+        return send(form, model, response);
+    }
+
+    private String send(TipForm form, Model model, HttpServletResponse response) {
+        boolean tokenGiven = form.submission() != null && !form.submission().isEmpty();
+        if (tokenGiven && !tokens.isOurs(form.submission())) {
+            // Expired, or made by someone else: never filed under it, and nothing said about other tips.
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("expired", true);
+            return review(form.withSubmission(tokens.issue()), null, model);
+        }
+        byte[] digest = tokenGiven ? tokens.digest(form.submission(), form.toAnswers()) : null;
+        ProofOfWork.Verdict pass = null;
+        if (properties.proofOfWork().enabled()) {
+            pass = digest == null
+                    ? ProofOfWork.Verdict.INVALID
+                    : proofOfWork.verify(form.powChallenge(), digest, form.submission(), form.powNonce());
+            if (!pass.admits()) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-                model.addAttribute("busy", true);
-                return review(form, model);
+                if (pass.outcome() == ProofOfWork.Outcome.TOO_EARLY) {
+                    model.addAttribute("sendAgainSeconds", pass.secondsLeft());
+                    return review(form, keep(form, pass, pass.secondsLeft()), model);
+                }
+                TipForm renewed = tokenGiven ? form : form.withSubmission(tokens.issue());
+                ProofOfWork.Pass fresh = passFor(renewed);
+                model.addAttribute("sendAgainSeconds", fresh.waitBeforeSending().toSeconds());
+                return review(renewed, fresh, model);
             }
-            slowLane.pause();
         }
+        String receipt = digest == null ? Receipt.generate() : SubmissionTokens.receipt(digest);
         Submissions.FiledTip filed;
         try {
-            filed = submissions.file(form.toAnswers(), form.submission());
-        } catch (TransientDataAccessException | DataAccessResourceFailureException | RecoverableDataAccessException e) {
-            // The database is out of connections, restarting or unreachable. Nothing was filed, or it was and the
-            // same form sent again finds it (ADR 8): the tipster is told to send again, with everything kept.
+            filed = submissions.file(form.toAnswers(), receipt, pass);
+        } catch (TransientDataAccessException
+                | DataAccessResourceFailureException
+                | RecoverableDataAccessException
+                | TransactionException e) {
+            // The database is out of connections, restarting or unreachable (so the transaction could not begin or
+            // end). Nothing was filed, or it was and the same form sent again finds it (ADR 8, 17): the tipster is
+            // told to send again, with everything kept.
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("busy", true);
-            return review(form, model);
+            return review(form, pass == null ? null : keep(form, pass, 0), model);
         }
         model.addAttribute("receipt", filed.receipt());
         model.addAttribute("tier", filed.assessment().tier());
@@ -127,16 +156,28 @@ class TipFormController {
         return "receipt";
     }
 
-    /** The review page, with a fresh challenge for the browser's proof of work. */
-    private String review(TipForm form, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("powChallenge", proofOfWork.challenge());
-        model.addAttribute("powDifficulty", proofOfWork.difficulty());
+    /** The review page, with the pass for sending: the one given, or a new one bound to this page's submission. */
+    private String review(TipForm form, ProofOfWork.Pass pass, Model model) {
+        TipForm shownForm = tokens.isOurs(form.submission()) ? form : form.withSubmission(tokens.issue());
+        ProofOfWork.Pass shown = pass == null ? passFor(shownForm) : pass;
+        model.addAttribute("form", shownForm);
+        model.addAttribute("powChallenge", shown.value());
+        model.addAttribute("powDifficulty", shown.difficulty());
+        model.addAttribute("slowLaneSeconds", shown.waitBeforeSending().toSeconds());
         return "review";
     }
 
+    private ProofOfWork.Pass passFor(TipForm form) {
+        return proofOfWork.issue(tokens.digest(form.submission(), form.toAnswers()));
+    }
+
+    /** A pass that was not spent is shown again, so a sender's wait does not start over. */
+    private static ProofOfWork.Pass keep(TipForm form, ProofOfWork.Verdict verdict, long secondsLeft) {
+        return new ProofOfWork.Pass(form.powChallenge(), verdict.difficulty(), Duration.ofSeconds(secondsLeft));
+    }
+
     private String showForm(TipForm form, Map<String, String> errors, Model model) {
-        model.addAttribute("form", form);
+        model.addAttribute("form", form.withSubmission(tokens.issue()));
         model.addAttribute("errors", errors);
         return "form";
     }
