@@ -13,15 +13,16 @@ import javax.imageio.ImageWriter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes an uploaded file safe to keep, in memory only. The type comes from the file's first bytes, never from its
  * name or the browser's claim. Photos are decoded and encoded again from pixels alone, so EXIF, GPS position,
  * camera serial numbers and timestamps are gone; a picture whose header promises more pixels than any phone takes is
- * refused before it is decoded (a decompression bomb). PDFs lose their document information and XMP metadata;
- * encrypted or oversized ones are refused.
+ * refused before it is decoded (a decompression bomb), and a large one is decoded subsampled. PDFs are kept as
+ * pictures of their pages ({@link PdfAsPictures}); encrypted or oversized ones are refused. Every decode first takes
+ * its memory from the budget shared by all uploads, so concurrent uploads wait or are refused instead of exhausting
+ * the heap.
  */
 @Component
 public class AttachmentCleaner {
@@ -30,6 +31,11 @@ public class AttachmentCleaner {
     static final long MAX_PIXELS = 50_000_000L;
     static final int MAX_SIDE = 12_000;
     static final int MAX_PDF_PAGES = 100;
+    /** Larger photos are decoded subsampled to about this many pixels: plenty for a coordinator to see what it shows. */
+    static final long MAX_DECODED_PIXELS = 16_000_000L;
+    /** The decoded picture plus the clean copy drawn from it, four bytes a pixel each. */
+    private static final long BYTES_PER_DECODED_PIXEL = 8;
+
     private static final long PDF_MEMORY = 64L * 1024 * 1024;
 
     public enum Refusal {
@@ -38,7 +44,8 @@ public class AttachmentCleaner {
         NOT_ALLOWED,
         TOO_MANY_PIXELS,
         DAMAGED,
-        PROTECTED
+        PROTECTED,
+        BUSY
     }
 
     public record Cleaned(String mediaType, byte[] content) {}
@@ -57,7 +64,14 @@ public class AttachmentCleaner {
         }
     }
 
-    public Cleaned clean(byte[] upload) throws RefusedException {
+    private final UploadMemory memory;
+
+    AttachmentCleaner(UploadMemory memory) {
+        this.memory = memory;
+    }
+
+    /** Cleans one file, taking its decoding memory from {@code share}; BUSY when the shared budget stays full. */
+    public Cleaned clean(byte[] upload, UploadMemory.Share share) throws RefusedException, InterruptedException {
         if (upload.length == 0) {
             throw new RefusedException(Refusal.EMPTY);
         }
@@ -65,18 +79,19 @@ public class AttachmentCleaner {
             throw new RefusedException(Refusal.TOO_BIG);
         }
         if (startsWith(upload, 0xFF, 0xD8, 0xFF)) {
-            return new Cleaned("image/jpeg", reencode(upload, "jpeg"));
+            return new Cleaned("image/jpeg", reencode(upload, "jpeg", share));
         }
         if (startsWith(upload, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return new Cleaned("image/png", reencode(upload, "png"));
+            return new Cleaned("image/png", reencode(upload, "png", share));
         }
         if (startsWith(upload, '%', 'P', 'D', 'F', '-')) {
-            return new Cleaned("application/pdf", strip(upload));
+            return new Cleaned("application/pdf", redraw(upload, share));
         }
         throw new RefusedException(Refusal.NOT_ALLOWED);
     }
 
-    private static byte[] reencode(byte[] upload, String format) throws RefusedException {
+    private byte[] reencode(byte[] upload, String format, UploadMemory.Share share)
+            throws RefusedException, InterruptedException {
         try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             var readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
@@ -90,14 +105,32 @@ public class AttachmentCleaner {
                 if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
                     throw new RefusedException(Refusal.TOO_MANY_PIXELS);
                 }
-                BufferedImage decoded = reader.read(0);
-                return write(pixelsOnly(decoded, format), format);
+                int step = subsampling(width * height);
+                long cost = (width / step + 1) * (height / step + 1) * BYTES_PER_DECODED_PIXEL;
+                share.grow(cost);
+                var parameters = reader.getDefaultReadParam();
+                parameters.setSourceSubsampling(step, step, 0, 0);
+                byte[] encoded = write(pixelsOnly(reader.read(0, parameters), format), format);
+                share.shrink(cost);
+                return encoded;
             } finally {
                 reader.dispose();
             }
+        } catch (UploadMemory.Busy busy) {
+            throw new RefusedException(Refusal.BUSY);
         } catch (IOException | RuntimeException e) {
             throw new RefusedException(Refusal.DAMAGED);
         }
+    }
+
+    /** Every how many pixels to keep one, in each direction, so the decoded picture fits the cap and the budget. */
+    private int subsampling(long pixels) {
+        long cap = Math.min(MAX_DECODED_PIXELS, memory.totalBytes() / BYTES_PER_DECODED_PIXEL / 2);
+        int step = 1;
+        while (pixels / ((long) step * step) > cap) {
+            step++;
+        }
+        return step;
     }
 
     /** A fresh image holding only the pixels; JPEG cannot carry transparency, so it gets plain RGB. */
@@ -131,7 +164,8 @@ public class AttachmentCleaner {
         return out.toByteArray();
     }
 
-    private static byte[] strip(byte[] upload) throws RefusedException {
+    private static byte[] redraw(byte[] upload, UploadMemory.Share share)
+            throws RefusedException, InterruptedException {
         PDDocument document;
         try {
             document = Loader.loadPDF(
@@ -148,11 +182,14 @@ public class AttachmentCleaner {
             if (document.getNumberOfPages() > MAX_PDF_PAGES) {
                 throw new RefusedException(Refusal.TOO_BIG);
             }
-            document.setDocumentInformation(new PDDocumentInformation());
-            document.getDocumentCatalog().setMetadata(null);
-            var out = new ByteArrayOutputStream(upload.length);
-            document.save(out);
-            return out.toByteArray();
+            if (document.getNumberOfPages() == 0) {
+                throw new RefusedException(Refusal.DAMAGED);
+            }
+            return PdfAsPictures.redraw(document, share);
+        } catch (PdfAsPictures.PageTooLarge e) {
+            throw new RefusedException(Refusal.TOO_MANY_PIXELS);
+        } catch (UploadMemory.Busy e) {
+            throw new RefusedException(Refusal.BUSY);
         } catch (IOException | RuntimeException e) {
             throw new RefusedException(Refusal.DAMAGED);
         }
