@@ -47,11 +47,16 @@ final class UploadRequests {
     }
 
     static HttpResponse<String> upload(int port, String receipt, List<File> files) throws Exception {
+        return upload(port, body(receipt, files));
+    }
+
+    /** Sends a body built once, so many concurrent requests do not each hold a copy in the test's own heap. */
+    static HttpResponse<String> upload(int port, byte[] body) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/status/attachments"))
                                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body(receipt, files)))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
     }
