@@ -10,6 +10,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -64,6 +66,12 @@ public class AttachmentCleaner {
         }
     }
 
+    static {
+        // ImageIO caches streams in temporary files by default, and PDFBox's JPEG writer goes through it: that would
+        // put a tipster's pixels on disk unencrypted.
+        ImageIO.setUseCache(false);
+    }
+
     private final UploadMemory memory;
 
     AttachmentCleaner(UploadMemory memory) {
@@ -92,7 +100,8 @@ public class AttachmentCleaner {
 
     private byte[] reencode(byte[] upload, String format, UploadMemory.Share share)
             throws RefusedException, InterruptedException {
-        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+        // Held in memory explicitly: ImageIO's default stream caches what it reads in a temporary file.
+        try (var input = new MemoryCacheImageInputStream(new ByteArrayInputStream(upload))) {
             var readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
                 throw new RefusedException(Refusal.DAMAGED);
@@ -149,7 +158,7 @@ public class AttachmentCleaner {
     private static byte[] write(BufferedImage image, String format) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         var out = new ByteArrayOutputStream();
-        try (var output = ImageIO.createImageOutputStream(out)) {
+        try (var output = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(output);
             ImageWriteParam parameters = writer.getDefaultWriteParam();
             if (format.equals("jpeg")) {
