@@ -27,9 +27,8 @@ final class TempFileWatch implements AutoCloseable {
         this.marker = marker;
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         tmp.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-        try (var tomcat = Files.walk(tmp, 1)) {
-            for (Path base : tomcat.filter(p -> p.getFileName().toString().startsWith("tomcat." + port + "."))
-                    .toList()) {
+        try (var tomcat = Files.newDirectoryStream(tmp, "tomcat." + port + ".*")) {
+            for (Path base : tomcat) {
                 try (var dirs = Files.walk(base)) {
                     for (Path dir : dirs.filter(Files::isDirectory).toList()) {
                         dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);

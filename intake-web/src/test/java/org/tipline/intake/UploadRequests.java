@@ -50,13 +50,19 @@ final class UploadRequests {
         return upload(port, body(receipt, files));
     }
 
-    /** Sends a body built once, so many concurrent requests do not each hold a copy in the test's own heap. */
+    /**
+     * Sends a body built once and streamed from it: {@code ofByteArray} would copy the whole body per request, and the
+     * attack test's client shares the server's small heap.
+     */
     static HttpResponse<String> upload(int port, byte[] body) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/status/attachments"))
                                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                                        HttpRequest.BodyPublishers.ofInputStream(
+                                                () -> new java.io.ByteArrayInputStream(body)),
+                                        body.length))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
     }

@@ -128,6 +128,10 @@ public class AttachmentCleaner {
         } catch (UploadMemory.Busy busy) {
             throw new RefusedException(Refusal.BUSY);
         } catch (IOException | RuntimeException e) {
+            if (e.getCause() instanceof Error error) {
+                // ImageIO wraps even OutOfMemoryError; that is no damaged file and must not be reported as one.
+                throw error;
+            }
             throw new RefusedException(Refusal.DAMAGED);
         }
     }

@@ -21,7 +21,7 @@ public class UploadMemory {
     private final long waitMillis;
 
     UploadMemory(
-            @Value("${tipline.intake.upload.heap-share:0.4}") double heapShare,
+            @Value("${tipline.intake.upload.heap-share:0.25}") double heapShare,
             @Value("${tipline.intake.upload.wait-millis:3000}") long waitMillis) {
         this.totalKibibytes =
                 (int) Math.min(Integer.MAX_VALUE, (long) (Runtime.getRuntime().maxMemory() * heapShare) / KIB);
