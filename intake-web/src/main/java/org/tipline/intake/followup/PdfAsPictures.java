@@ -63,11 +63,10 @@ final class PdfAsPictures {
         try (var copy = new PDDocument()) {
             for (int i = 0; i < original.getNumberOfPages(); i++) {
                 float dpi = dpiFor(original.getPage(i));
-                long pixels = (long) Math.ceil(MAX_PAGE_PIXELS * 1.01);
-                memory.grow(pixels * BYTES_PER_PIXEL);
+                memory.grow(MAX_PAGE_PIXELS * BYTES_PER_PIXEL);
                 BufferedImage drawn = renderer.renderImageWithDPI(i, dpi, ImageType.RGB);
                 var picture = JPEGFactory.createFromImage(copy, drawn, 0.85f);
-                memory.shrink(pixels * BYTES_PER_PIXEL);
+                memory.shrink(MAX_PAGE_PIXELS * BYTES_PER_PIXEL);
                 memory.grow(picture.getCOSObject().getLength());
                 var size = new PDRectangle(
                         drawn.getWidth() * POINTS_PER_INCH / dpi, drawn.getHeight() * POINTS_PER_INCH / dpi);
