@@ -44,7 +44,13 @@ class AttachmentUploadIntegrationTest {
 
             status.<HtmlFileInput>getHtmlElementById("files").setValue("van.jpg");
             status.<HtmlFileInput>getHtmlElementById("files").setData(photo);
-            HtmlPage added = Browsers.submit(status, "attach-form");
+            HtmlPage added;
+            try (var watch = new TempFileWatch(port, SECRET)) {
+                added = Browsers.submit(status, "attach-form");
+                assertThat(watch.stop())
+                        .as("plaintext upload written to a temporary file while the request ran")
+                        .isEmpty();
+            }
 
             assertThat(added.getWebResponse().getStatusCode()).isEqualTo(200);
             assertThat(added.getHtmlElementById("attached").asNormalizedText()).contains("Added 1 file");

@@ -56,16 +56,6 @@ class WebConfiguration implements WebMvcConfigurer {
                     locale,
                     model);
         }
-
-        /** The same for an upload without a declared length that grew past the multipart limits while read. */
-        @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-        @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
-        String uploadTooLarge(Locale locale, Model model) {
-            return tooLarge(
-                    new BodySizeLimit.TooLarge(BodySizeLimit.MAX_UPLOAD_BYTES + 1, BodySizeLimit.MAX_UPLOAD_BYTES),
-                    locale,
-                    model);
-        }
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.tipline.intake.followup;
 
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Service;
@@ -14,25 +12,22 @@ import org.tipline.model.tip.Attachments;
 /**
  * Stores files a tipster adds to their tip: each is cleaned, sealed, and streamed into the database through one
  * function that accepts it only for the receipt's tip and only within the per-tip limits. The files of one upload are
- * stored together or not at all. At most a few uploads are processed at once, since each is held in memory.
+ * stored together or not at all. How many uploads are held in memory at once is bounded by {@link UploadMemory}.
  */
 @Service
 public class AttachmentIntake {
 
     public static final int MAX_FILES_PER_UPLOAD = 5;
-    private static final int CONCURRENT_UPLOADS = 3;
 
     public enum Outcome {
         ADDED,
         NO_SUCH_TIP,
-        TOO_MANY,
-        BUSY
+        TOO_MANY
     }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TipLinePublicKey tipLineKey;
-    private final Semaphore uploads = new Semaphore(CONCURRENT_UPLOADS);
 
     AttachmentIntake(JdbcTemplate jdbc, TransactionTemplate transaction, TipLinePublicKey tipLineKey) {
         this.jdbc = jdbc;
@@ -41,25 +36,18 @@ public class AttachmentIntake {
     }
 
     /** Stores every file or none. */
-    public Outcome store(String receipt, List<AttachmentCleaner.Cleaned> files) throws InterruptedException {
-        if (!uploads.tryAcquire(5, TimeUnit.SECONDS)) {
-            return Outcome.BUSY;
-        }
-        try {
-            byte[] lookup = Receipt.lookupId(receipt);
-            return transaction.execute(status -> {
-                for (AttachmentCleaner.Cleaned file : files) {
-                    String outcome = attach(lookup, file);
-                    if (!outcome.equals("ADDED")) {
-                        status.setRollbackOnly();
-                        return Outcome.valueOf(outcome);
-                    }
+    public Outcome store(String receipt, List<AttachmentCleaner.Cleaned> files) {
+        byte[] lookup = Receipt.lookupId(receipt);
+        return transaction.execute(status -> {
+            for (AttachmentCleaner.Cleaned file : files) {
+                String outcome = attach(lookup, file);
+                if (!outcome.equals("ADDED")) {
+                    status.setRollbackOnly();
+                    return Outcome.valueOf(outcome);
                 }
-                return Outcome.ADDED;
-            });
-        } finally {
-            uploads.release();
-        }
+            }
+            return Outcome.ADDED;
+        });
     }
 
     /** Streams the sealed file into the function's bytea argument chunk by chunk as it is encrypted. */

@@ -32,20 +32,24 @@ public class TipsterStatus {
         this.throttle = throttle;
     }
 
-    /** Throws {@link IllegalArgumentException} for something that is not a receipt, {@link Busy} when throttled. */
+    /**
+     * Throws {@link IllegalArgumentException} for something that is not a receipt, {@link Busy} when a lookup that
+     * found nothing is refused for load (never for a receipt that finds its tip).
+     */
     public Optional<Status> of(String typedReceipt) {
         byte[] lookupId = Receipt.lookupId(typedReceipt);
-        if (!throttle.tryAcquire(lookupId)) {
+        try {
+            Optional<Status> status = throttle.inTurn(() -> jdbc.sql("SELECT tipster_status(?)")
+                    .param(lookupId)
+                    .query(String.class)
+                    .optional()
+                    .map(Status::valueOf));
+            if (status.isEmpty()) {
+                throttle.failed();
+            }
+            return status;
+        } catch (LookupThrottle.Refused refused) {
             throw new Busy();
         }
-        Optional<Status> status = jdbc.sql("SELECT tipster_status(?)")
-                .param(lookupId)
-                .query(String.class)
-                .optional()
-                .map(Status::valueOf);
-        if (status.isEmpty()) {
-            throttle.chargeFailedLookup();
-        }
-        return status;
     }
 }

@@ -20,14 +20,15 @@ class AttachmentCleanerTest {
 
     private static final String SECRET = "GPS 41.1177 N 73.4079 W serial CAM-0042";
 
-    private final AttachmentCleaner cleaner = new AttachmentCleaner();
+    private final UploadMemory memory = new UploadMemory(0.4, 100);
+    private final AttachmentCleaner cleaner = new AttachmentCleaner(memory);
 
     @Test
     void aJpegLosesItsExifButKeepsItsPixels() throws Exception {
         byte[] withExif = SamplePhotos.jpegWithExif(SECRET);
         assertThat(new String(withExif, StandardCharsets.ISO_8859_1)).contains(SECRET);
 
-        var cleaned = cleaner.clean(withExif);
+        var cleaned = clean(withExif);
 
         assertThat(cleaned.mediaType()).isEqualTo("image/jpeg");
         String bytes = new String(cleaned.content(), StandardCharsets.ISO_8859_1);
@@ -45,7 +46,7 @@ class AttachmentCleanerTest {
         byte[] png = insertBeforeIend(out.toByteArray(), chunk("tEXt", ("Comment\0" + SECRET).getBytes()));
         assertThat(new String(png, StandardCharsets.ISO_8859_1)).contains(SECRET);
 
-        var cleaned = cleaner.clean(png);
+        var cleaned = clean(png);
 
         assertThat(cleaned.mediaType()).isEqualTo("image/png");
         assertThat(new String(cleaned.content(), StandardCharsets.ISO_8859_1)).doesNotContain(SECRET);
@@ -70,10 +71,90 @@ class AttachmentCleanerTest {
         png.writeBytes(chunk("IDAT", java.util.Arrays.copyOf(body, length)));
         png.writeBytes(chunk("IEND", new byte[0]));
 
-        assertThatThrownBy(() -> cleaner.clean(png.toByteArray()))
+        assertThatThrownBy(() -> clean(png.toByteArray()))
                 .isInstanceOfSatisfying(
                         AttachmentCleaner.RefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.TOO_MANY_PIXELS));
+    }
+
+    private AttachmentCleaner.Cleaned clean(byte[] upload) throws Exception {
+        try (var share = memory.share()) {
+            return cleaner.clean(upload, share);
+        }
+    }
+
+    @Test
+    void aPdfPageThatCannotBeDrawnWithinThePixelBudgetIsRefused() throws Exception {
+        // The 474-byte attack: one 14,400 x 14,400 pt page, about 1.9 GB to draw at 110 dpi.
+        byte[] pageBomb;
+        try (var document = new PDDocument()) {
+            document.addPage(new PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(14_400, 14_400)));
+            var out = new ByteArrayOutputStream();
+            document.save(out);
+            pageBomb = out.toByteArray();
+        }
+
+        assertThatThrownBy(() -> clean(pageBomb))
+                .isInstanceOfSatisfying(
+                        AttachmentCleaner.RefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.TOO_MANY_PIXELS));
+    }
+
+    @Test
+    void aLargePosterPageIsDrawnSmallerSoItStillFitsTheBudget() throws Exception {
+        byte[] poster;
+        try (var document = new PDDocument()) {
+            document.addPage(new PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A0));
+            var out = new ByteArrayOutputStream();
+            document.save(out);
+            poster = out.toByteArray();
+        }
+
+        try (var after = Loader.loadPDF(clean(poster).content())) {
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) after.getPage(0)
+                    .getResources()
+                    .getXObject(after.getPage(0)
+                            .getResources()
+                            .getXObjectNames()
+                            .iterator()
+                            .next());
+            assertThat((long) image.getWidth() * image.getHeight()).isLessThanOrEqualTo(PdfAsPictures.MAX_PAGE_PIXELS);
+        }
+    }
+
+    @Test
+    void aPhotoLargerThanTheDecodeCapIsDecodedSubsampled() throws Exception {
+        var image = new BufferedImage(6000, 4000, BufferedImage.TYPE_INT_RGB);
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+
+        BufferedImage cleaned =
+                ImageIO.read(new ByteArrayInputStream(clean(out.toByteArray()).content()));
+
+        assertThat((long) cleaned.getWidth() * cleaned.getHeight())
+                .isLessThanOrEqualTo(AttachmentCleaner.MAX_DECODED_PIXELS);
+        assertThat(cleaned.getWidth()).isEqualTo(3000);
+    }
+
+    @Test
+    void whenOtherUploadsHoldTheSharedBudgetADecodeWaitsThenIsRefusedAsBusy() throws Exception {
+        var tight = new UploadMemory(0.4, 200);
+        var tightCleaner = new AttachmentCleaner(tight);
+        byte[] photo = SamplePhotos.jpegWithExif(SECRET);
+        try (var others = tight.share()) {
+            others.grow(tight.totalBytes() - 1024);
+            long started = System.nanoTime();
+            try (var mine = tight.share()) {
+                assertThatThrownBy(() -> tightCleaner.clean(photo, mine))
+                        .isInstanceOfSatisfying(
+                                AttachmentCleaner.RefusedException.class,
+                                e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.BUSY));
+            }
+            assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(200_000_000L);
+        }
+        try (var mine = tight.share()) {
+            assertThat(tightCleaner.clean(photo, mine).mediaType()).isEqualTo("image/jpeg");
+        }
     }
 
     @Test
@@ -91,7 +172,7 @@ class AttachmentCleanerTest {
             assertThat(before.getDocumentInformation().getAuthor()).isEqualTo(SECRET);
         }
 
-        var cleaned = cleaner.clean(pdf);
+        var cleaned = clean(pdf);
 
         assertThat(cleaned.mediaType()).isEqualTo("application/pdf");
         try (var after = Loader.loadPDF(cleaned.content())) {
@@ -104,20 +185,20 @@ class AttachmentCleanerTest {
 
     @Test
     void theTypeComesFromTheBytesAndOthersAreRefused() {
-        assertThatThrownBy(() -> cleaner.clean("GIF89a....".getBytes()))
+        assertThatThrownBy(() -> clean("GIF89a....".getBytes()))
                 .isInstanceOfSatisfying(
                         AttachmentCleaner.RefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.NOT_ALLOWED));
-        assertThatThrownBy(() -> cleaner.clean(new byte[0]))
+        assertThatThrownBy(() -> clean(new byte[0]))
                 .isInstanceOfSatisfying(
                         AttachmentCleaner.RefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.EMPTY));
         byte[] truncatedJpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
-        assertThatThrownBy(() -> cleaner.clean(truncatedJpeg))
+        assertThatThrownBy(() -> clean(truncatedJpeg))
                 .isInstanceOfSatisfying(
                         AttachmentCleaner.RefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.DAMAGED));
-        assertThatThrownBy(() -> cleaner.clean(new byte[AttachmentCleaner.MAX_BYTES + 1]))
+        assertThatThrownBy(() -> clean(new byte[AttachmentCleaner.MAX_BYTES + 1]))
                 .isInstanceOfSatisfying(
                         AttachmentCleaner.RefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.TOO_BIG));

@@ -1,7 +1,7 @@
 package org.tipline.intake.followup.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +12,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.tipline.intake.followup.AttachmentCleaner;
 import org.tipline.intake.followup.AttachmentIntake;
 import org.tipline.intake.followup.Conversation;
 import org.tipline.intake.followup.TipsterStatus;
+import org.tipline.intake.followup.UploadMemory;
 import org.tipline.model.tip.Messages;
 
 /**
@@ -40,44 +39,75 @@ class FollowUpController {
     private final Conversation conversation;
     private final AttachmentCleaner cleaner;
     private final AttachmentIntake attachments;
+    private final UploadMemory memory;
 
     FollowUpController(
-            TipsterStatus status, Conversation conversation, AttachmentCleaner cleaner, AttachmentIntake attachments) {
+            TipsterStatus status,
+            Conversation conversation,
+            AttachmentCleaner cleaner,
+            AttachmentIntake attachments,
+            UploadMemory memory) {
         this.status = status;
         this.conversation = conversation;
         this.cleaner = cleaner;
         this.attachments = attachments;
+        this.memory = memory;
     }
 
+    /** The whole body is read here, by {@link ReceiptFirstUpload}: the receipt first, files only for a real tip. */
     @PostMapping(path = "/status/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    String attach(
-            @RequestParam(defaultValue = "") String receipt,
-            @RequestParam(name = "files", required = false) List<MultipartFile> files,
-            Model model,
-            HttpServletResponse response)
-            throws IOException, InterruptedException {
+    String attach(HttpServletRequest request, Model model, HttpServletResponse response) throws InterruptedException {
+        ReceiptFirstUpload upload;
+        String receipt;
+        try {
+            upload = new ReceiptFirstUpload(request);
+            receipt = upload.receipt();
+        } catch (ReceiptFirstUpload.Unreadable e) {
+            model.addAttribute("receipt", "");
+            return attachError(model, response, HttpStatus.BAD_REQUEST, "unreadable");
+        }
         Optional<Boolean> found = show(receipt, "", model, response);
         if (!found.orElse(false)) {
             return "status";
         }
-        List<MultipartFile> chosen = files == null
-                ? List.of()
-                : files.stream()
-                        .filter(f -> !f.isEmpty() || !f.getOriginalFilename().isEmpty())
-                        .toList();
+        try (var share = memory.share()) {
+            return attach(receipt, upload.files(share), share, model, response);
+        } catch (ReceiptFirstUpload.Unreadable e) {
+            return attachError(model, response, HttpStatus.BAD_REQUEST, "unreadable");
+        } catch (ReceiptFirstUpload.TooManyFiles e) {
+            return attachError(model, response, HttpStatus.BAD_REQUEST, "tooManyFiles");
+        } catch (UploadMemory.Busy e) {
+            return attachError(model, response, HttpStatus.SERVICE_UNAVAILABLE, "BUSY");
+        }
+    }
+
+    private String attach(
+            String receipt,
+            List<ReceiptFirstUpload.Part> chosen,
+            UploadMemory.Share share,
+            Model model,
+            HttpServletResponse response)
+            throws InterruptedException, UploadMemory.Busy {
         if (chosen.isEmpty()) {
             return attachError(model, response, HttpStatus.BAD_REQUEST, "none");
         }
-        if (chosen.size() > AttachmentIntake.MAX_FILES_PER_UPLOAD) {
-            return attachError(model, response, HttpStatus.BAD_REQUEST, "tooManyFiles");
-        }
         List<AttachmentCleaner.Cleaned> cleaned = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
-        for (MultipartFile file : chosen) {
+        for (ReceiptFirstUpload.Part file : chosen) {
+            if (file.tooBig()) {
+                problems.add(new FileProblem(shortName(file.name()), AttachmentCleaner.Refusal.TOO_BIG.name()));
+                continue;
+            }
             try {
-                cleaned.add(cleaner.clean(file.getBytes()));
+                var clean = cleaner.clean(file.content(), share);
+                share.grow(clean.content().length);
+                cleaned.add(clean);
             } catch (AttachmentCleaner.RefusedException refused) {
-                problems.add(new FileProblem(shortName(file), refused.refusal().name()));
+                if (refused.refusal() == AttachmentCleaner.Refusal.BUSY) {
+                    throw new UploadMemory.Busy();
+                }
+                problems.add(new FileProblem(
+                        shortName(file.name()), refused.refusal().name()));
             }
         }
         if (!problems.isEmpty()) {
@@ -90,7 +120,6 @@ class FollowUpController {
                 yield "status";
             }
             case TOO_MANY -> attachError(model, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY");
-            case BUSY -> attachError(model, response, HttpStatus.SERVICE_UNAVAILABLE, "BUSY");
             case NO_SUCH_TIP -> {
                 model.addAttribute("found", false);
                 yield "status";
@@ -105,8 +134,7 @@ class FollowUpController {
         return "status";
     }
 
-    private static String shortName(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+    private static String shortName(String name) {
         return name.length() > 80 ? name.substring(0, 80) + "…" : name;
     }
 

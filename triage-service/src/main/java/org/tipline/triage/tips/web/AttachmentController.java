@@ -60,7 +60,7 @@ class AttachmentController {
             HttpSession session,
             Model model) {
         var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
-        var shown = PdfPages.render(file.content(), page);
+        var shown = PdfPages.locate(file.content(), page);
         model.addAttribute("tipId", id);
         model.addAttribute("attachmentId", attachmentId);
         model.addAttribute("page", shown.number());
@@ -102,6 +102,13 @@ class AttachmentController {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         model.addAttribute("message", "There is no such file, or it cannot be shown.");
+        return "problem";
+    }
+
+    @ExceptionHandler(PdfPages.Busy.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String busy(Model model) {
+        model.addAttribute("message", "Other documents are being drawn right now. Please try again in a moment.");
         return "problem";
     }
 
