@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.HpkeKeyPair;
 import org.tipline.model.crypto.KeyGrant;
@@ -51,13 +53,27 @@ public class SignInSteps {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final SignInThrottle throttle;
+    private final UnlockBudget budget;
+    private final TransactionTemplate transaction;
+    private final MessageSource messages;
     private final Clock clock;
 
-    SignInSteps(StaffRepository staff, JdbcClient jdbc, AuditTrail audit, SignInThrottle throttle, Clock clock) {
+    SignInSteps(
+            StaffRepository staff,
+            JdbcClient jdbc,
+            AuditTrail audit,
+            SignInThrottle throttle,
+            UnlockBudget budget,
+            TransactionTemplate transaction,
+            MessageSource messages,
+            Clock clock) {
         this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
         this.throttle = throttle;
+        this.budget = budget;
+        this.transaction = transaction;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -82,8 +98,10 @@ public class SignInSteps {
         try {
             OptionalLong step = Totp.matchingStep(secret, typed, clock.instant());
             if (step.isEmpty()) {
-                throttle.failed(java.util.Optional.of(member.id()), member.username());
-                audit.append(member.username(), "SECOND_FACTOR_FAILED", null, "");
+                transaction.executeWithoutResult(tx -> {
+                    throttle.failed(pending.lane());
+                    audit.append(member.username(), "SECOND_FACTOR_FAILED", null, "");
+                });
                 return pending.wrongCode() ? CodeResult.TOO_MANY_WRONG : CodeResult.WRONG;
             }
             int claimed = jdbc.sql("UPDATE staff SET totp_last_step = :step WHERE id = :id AND totp_last_step < :step")
@@ -104,12 +122,24 @@ public class SignInSteps {
     /** Sets the first new password: the personal key is locked under it. Returns what is wrong, if anything. */
     public List<String> chooseFirstPassword(PendingSignIn pending, String password, String confirmation) {
         StaffMember member = member(pending);
-        List<String> problems = checkNewPassword(member, password, confirmation);
+        List<String> problems = new ArrayList<>(checkNewPassword(member, password, confirmation));
+        if (problems.isEmpty()
+                && pending.temporaryPassword()
+                        .filter(typed -> PasswordPolicy.near(password, typed))
+                        .isPresent()) {
+            problems.add(messages.getMessage(
+                    "password.near-one-time", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        }
         if (!problems.isEmpty()) {
             return problems;
         }
-        StaffKeyMaterial relocked = StaffKeyMaterial.lockUnder(
-                pending.personal(), member.username(), password.toCharArray(), Argon2idParameters.STAFF_PASSWORD);
+        StaffKeyMaterial relocked = budget.run(
+                UnlockBudget.Lane.TRUSTED,
+                () -> StaffKeyMaterial.lockUnder(
+                        pending.personal(),
+                        member.username(),
+                        password.toCharArray(),
+                        Argon2idParameters.STAFF_PASSWORD));
         storeNewLock(member, relocked);
         return List.of();
     }
@@ -122,16 +152,18 @@ public class SignInSteps {
             return problems;
         }
         try {
-            StaffKeyMaterial relocked = throttle.unlocking(() -> member.keyMaterial()
-                    .relock(
-                            member.username(),
-                            current.toCharArray(),
-                            password.toCharArray(),
-                            Argon2idParameters.STAFF_PASSWORD));
+            StaffKeyMaterial relocked = budget.run(
+                    UnlockBudget.Lane.TRUSTED,
+                    () -> member.keyMaterial()
+                            .relock(
+                                    member.username(),
+                                    current.toCharArray(),
+                                    password.toCharArray(),
+                                    Argon2idParameters.STAFF_PASSWORD));
             storeNewLock(member, relocked);
             return List.of();
         } catch (WrongPasswordException e) {
-            throttle.failed(java.util.Optional.of(member.id()), member.username());
+            throttle.failed(SignInThrottle.Lane.anonymous(java.util.Optional.of(member.id()), member.username()));
             return List.of("Your current password is not right.");
         }
     }
@@ -154,23 +186,30 @@ public class SignInSteps {
         byte[] secret = pending.enrolmentSecret().get();
         OptionalLong step = Totp.matchingStep(secret, typed, clock.instant());
         if (step.isEmpty()) {
-            throttle.failed(java.util.Optional.of(member.id()), member.username());
+            throttle.failed(pending.lane());
             return false;
         }
         byte[] sealed =
                 Totp.seal(member.keyMaterial().suite(), member.keyMaterial().publicKey(), member.username(), secret);
-        int enrolled = jdbc.sql("UPDATE staff SET totp_sealed = :sealed, totp_last_step = :step "
-                        + "WHERE id = :id AND totp_sealed IS NULL")
-                .param("sealed", sealed)
-                .param("step", step.getAsLong())
-                .param("id", member.id())
-                .update();
+        int enrolled = transaction.execute(tx -> enrol(member, sealed, step.getAsLong()));
         if (enrolled == 1) {
             pending.enrolmentSecret(null);
             pending.secondFactorPassed();
-            audit.append(member.username(), "SECOND_FACTOR_ENROLLED", null, "totp");
         }
         return enrolled == 1;
+    }
+
+    private int enrol(StaffMember member, byte[] sealed, long step) {
+        int enrolled = jdbc.sql("UPDATE staff SET totp_sealed = :sealed, totp_last_step = :step "
+                        + "WHERE id = :id AND totp_sealed IS NULL")
+                .param("sealed", sealed)
+                .param("step", step)
+                .param("id", member.id())
+                .update();
+        if (enrolled == 1) {
+            audit.append(member.username(), "SECOND_FACTOR_ENROLLED", null, "totp");
+        }
+        return enrolled;
     }
 
     /**
@@ -184,8 +223,10 @@ public class SignInSteps {
         }
         session.setAttribute(UnlockedKeys.SESSION_ATTRIBUTE, new UnlockedKeys(openGrants(member, pending.personal())));
         session.removeAttribute(PendingSignIn.SESSION_ATTRIBUTE);
-        throttle.succeeded(member.id());
-        audit.append(member.username(), "SIGN_IN", null, "");
+        transaction.executeWithoutResult(tx -> {
+            throttle.succeeded(pending.lane());
+            audit.append(member.username(), "SIGN_IN", null, pending.lane().trusted() ? "device=trusted" : "");
+        });
         List<GrantedAuthority> authorities = new ArrayList<>();
         member.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
         authorities.add(new SimpleGrantedAuthority(Factors.PASSWORD));
@@ -203,11 +244,13 @@ public class SignInSteps {
     }
 
     private void storeNewLock(StaffMember member, StaffKeyMaterial relocked) {
-        jdbc.sql("UPDATE staff SET locked_private_key = :locked, must_change_password = false WHERE id = :id")
-                .param("locked", relocked.lockedPrivateKey())
-                .param("id", member.id())
-                .update();
-        audit.append(member.username(), "PASSWORD_CHANGED", null, "");
+        transaction.executeWithoutResult(tx -> {
+            jdbc.sql("UPDATE staff SET locked_private_key = :locked, must_change_password = false WHERE id = :id")
+                    .param("locked", relocked.lockedPrivateKey())
+                    .param("id", member.id())
+                    .update();
+            audit.append(member.username(), "PASSWORD_CHANGED", null, "");
+        });
     }
 
     private Map<Integer, TipLineKeyPair> openGrants(StaffMember member, HpkeKeyPair personal) {

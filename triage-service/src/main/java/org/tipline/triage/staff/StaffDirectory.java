@@ -155,6 +155,10 @@ public class StaffDirectory {
         jdbc.sql("DELETE FROM passkey_user WHERE staff_id = :id")
                 .param("id", id)
                 .update();
+        // Devices trusted before the reset may be the lost or stolen ones.
+        jdbc.sql("DELETE FROM staff_device WHERE staff_id = :id")
+                .param("id", id)
+                .update();
         audit.append(admin.username(), "STAFF_CREDENTIALS_RESET", null, "staff=" + id);
         return new Created(id, member.username(), password);
     }
@@ -170,6 +174,10 @@ public class StaffDirectory {
                 .param("id", id)
                 .update());
         jdbc.sql("DELETE FROM passkey_user WHERE staff_id = :id")
+                .param("id", id)
+                .update();
+        // Devices trusted before the reset may be the lost or stolen ones.
+        jdbc.sql("DELETE FROM staff_device WHERE staff_id = :id")
                 .param("id", id)
                 .update();
         audit.append(admin.username(), "STAFF_SECOND_FACTOR_RESET", null, "staff=" + id);

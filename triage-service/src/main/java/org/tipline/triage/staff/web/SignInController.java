@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.model.crypto.Totp;
 import org.tipline.triage.security.Factors;
+import org.tipline.triage.staff.DeviceCookies;
 import org.tipline.triage.staff.Passkeys;
 import org.tipline.triage.staff.PendingSignIn;
 import org.tipline.triage.staff.SessionLimits;
@@ -41,12 +43,14 @@ class SignInController {
     private final SignInSteps steps;
     private final Passkeys passkeys;
     private final SessionLimits sessionLimits;
+    private final DeviceCookies devices;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInController(SignInSteps steps, Passkeys passkeys, SessionLimits sessionLimits) {
+    SignInController(SignInSteps steps, Passkeys passkeys, SessionLimits sessionLimits, DeviceCookies devices) {
         this.steps = steps;
         this.passkeys = passkeys;
         this.sessionLimits = sessionLimits;
+        this.devices = devices;
     }
 
     @GetMapping("/sign-in/next")
@@ -239,6 +243,9 @@ class SignInController {
         request.changeSessionId();
         contexts.saveContext(context, request, response);
         sessionLimits.started(request.getSession());
+        // From now on this browser signs in to this account in its own throttle lane (ADR 18).
+        response.addHeader(
+                HttpHeaders.SET_COOKIE, devices.afterSignIn(request, ((StaffPrincipal) full.getPrincipal()).id()));
         return "redirect:/";
     }
 
