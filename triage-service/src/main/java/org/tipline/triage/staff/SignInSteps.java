@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.UUID;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -17,19 +15,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.HpkeKeyPair;
 import org.tipline.model.crypto.KeyGrant;
-import org.tipline.model.crypto.StaffKeyMaterial;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
-import org.tipline.model.crypto.WrongPasswordException;
 import org.tipline.triage.audit.AuditTrail;
 import org.tipline.triage.security.Factors;
 
 /**
  * The duties between a correct password and a signed-in session, in order: the TOTP code (when one is enrolled), a
- * new password (first sign-in, or after a reset), TOTP enrolment (when none is). Only when all are done are the
+ * new password (first sign-in, or after a reset; {@link NewPasswords}), TOTP enrolment (when none is). Only when all are done are the
  * tip-line keys opened and the roles granted.
  */
 @Service
@@ -53,9 +48,7 @@ public class SignInSteps {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final SignInThrottle throttle;
-    private final UnlockBudget budget;
     private final TransactionTemplate transaction;
-    private final MessageSource messages;
     private final Clock clock;
 
     SignInSteps(
@@ -63,17 +56,13 @@ public class SignInSteps {
             JdbcClient jdbc,
             AuditTrail audit,
             SignInThrottle throttle,
-            UnlockBudget budget,
             TransactionTemplate transaction,
-            MessageSource messages,
             Clock clock) {
         this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
         this.throttle = throttle;
-        this.budget = budget;
         this.transaction = transaction;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -116,55 +105,6 @@ public class SignInSteps {
             return CodeResult.ACCEPTED;
         } finally {
             Arrays.fill(secret, (byte) 0);
-        }
-    }
-
-    /** Sets the first new password: the personal key is locked under it. Returns what is wrong, if anything. */
-    public List<String> chooseFirstPassword(PendingSignIn pending, String password, String confirmation) {
-        StaffMember member = member(pending);
-        List<String> problems = new ArrayList<>(checkNewPassword(member, password, confirmation));
-        if (problems.isEmpty()
-                && pending.temporaryPassword()
-                        .filter(typed -> PasswordPolicy.near(password, typed))
-                        .isPresent()) {
-            problems.add(messages.getMessage(
-                    "password.near-one-time", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-        }
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        StaffKeyMaterial relocked = budget.run(
-                UnlockBudget.Lane.TRUSTED,
-                () -> StaffKeyMaterial.lockUnder(
-                        pending.personal(),
-                        member.username(),
-                        password.toCharArray(),
-                        Argon2idParameters.STAFF_PASSWORD));
-        storeNewLock(member, relocked);
-        return List.of();
-    }
-
-    /** A signed-in staff member's own password change; the current password must open the personal key. */
-    public List<String> changePassword(UUID staffId, String current, String password, String confirmation) {
-        StaffMember member = staff.findById(staffId).orElseThrow();
-        List<String> problems = new ArrayList<>(checkNewPassword(member, password, confirmation));
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        try {
-            StaffKeyMaterial relocked = budget.run(
-                    UnlockBudget.Lane.TRUSTED,
-                    () -> member.keyMaterial()
-                            .relock(
-                                    member.username(),
-                                    current.toCharArray(),
-                                    password.toCharArray(),
-                                    Argon2idParameters.STAFF_PASSWORD));
-            storeNewLock(member, relocked);
-            return List.of();
-        } catch (WrongPasswordException e) {
-            throttle.failed(SignInThrottle.Lane.anonymous(java.util.Optional.of(member.id()), member.username()));
-            return List.of("Your current password is not right.");
         }
     }
 
@@ -235,24 +175,6 @@ public class SignInSteps {
                 new StaffPrincipal(member.id(), member.username(), member.displayName()), null, authorities);
     }
 
-    private List<String> checkNewPassword(StaffMember member, String password, String confirmation) {
-        List<String> problems = new ArrayList<>(PasswordPolicy.problems(member.username(), password));
-        if (problems.isEmpty() && !password.equals(confirmation)) {
-            problems.add("The two new passwords are not the same.");
-        }
-        return problems;
-    }
-
-    private void storeNewLock(StaffMember member, StaffKeyMaterial relocked) {
-        transaction.executeWithoutResult(tx -> {
-            jdbc.sql("UPDATE staff SET locked_private_key = :locked, must_change_password = false WHERE id = :id")
-                    .param("locked", relocked.lockedPrivateKey())
-                    .param("id", member.id())
-                    .update();
-            audit.append(member.username(), "PASSWORD_CHANGED", null, "");
-        });
-    }
-
     private Map<Integer, TipLineKeyPair> openGrants(StaffMember member, HpkeKeyPair personal) {
         Map<Integer, TipLineKeyPair> keys = new HashMap<>();
         jdbc.sql("SELECT epoch, sealed_key FROM key_grant WHERE staff_id = :id")
@@ -266,7 +188,7 @@ public class SignInSteps {
         return keys;
     }
 
-    private StaffMember member(PendingSignIn pending) {
+    StaffMember member(PendingSignIn pending) {
         return staff.findById(pending.staffId())
                 .filter(StaffMember::enabled)
                 .orElseThrow(() -> new IllegalStateException("account no longer enabled"));

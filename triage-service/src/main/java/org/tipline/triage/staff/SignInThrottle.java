@@ -157,20 +157,16 @@ public class SignInThrottle {
     }
 
     private Failures storedFailures(UUID staffId) {
-        return jdbc.sql("SELECT failed_sign_ins, last_failed_sign_in FROM staff WHERE id = :id")
-                .param("id", staffId)
-                .query((rs, row) -> new Failures(
-                        rs.getInt(1),
-                        Optional.ofNullable(rs.getTimestamp(2))
-                                .map(Timestamp::toInstant)
-                                .orElse(null)))
-                .optional()
-                .orElse(new Failures(0, null));
+        return stored("SELECT failed_sign_ins, last_failed_sign_in FROM staff WHERE id = :key", staffId);
     }
 
     private Failures deviceFailures(byte[] hash) {
-        return jdbc.sql("SELECT failed_sign_ins, last_failed_sign_in FROM staff_device WHERE token_hash = :hash")
-                .param("hash", hash)
+        return stored("SELECT failed_sign_ins, last_failed_sign_in FROM staff_device WHERE token_hash = :key", hash);
+    }
+
+    private Failures stored(String select, Object key) {
+        return jdbc.sql(select)
+                .param("key", key)
                 .query((rs, row) -> new Failures(
                         rs.getInt(1),
                         Optional.ofNullable(rs.getTimestamp(2))

@@ -17,7 +17,7 @@ class UnlockBudgetTest {
     @Test
     void theSlotsFollowTheHeapNotAFixedCount() {
         assertThat(new UnlockBudget(512 * MIB, 0.6).slots()).isEqualTo(2);
-        assertThat(new UnlockBudget(2048 * MIB, 0.6).slots()).isEqualTo(9);
+        assertThat(new UnlockBudget(2048 * MIB, 0.6).slots()).isEqualTo(8);
         assertThat(new UnlockBudget(128 * MIB, 0.6).slots()).isEqualTo(1);
     }
 

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.model.crypto.Totp;
 import org.tipline.triage.security.Factors;
 import org.tipline.triage.staff.DeviceCookies;
+import org.tipline.triage.staff.NewPasswords;
 import org.tipline.triage.staff.Passkeys;
 import org.tipline.triage.staff.PendingSignIn;
 import org.tipline.triage.staff.SessionLimits;
@@ -41,13 +42,20 @@ class SignInController {
     private static final String ISSUER = "Tipline staff";
 
     private final SignInSteps steps;
+    private final NewPasswords newPasswords;
     private final Passkeys passkeys;
     private final SessionLimits sessionLimits;
     private final DeviceCookies devices;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInController(SignInSteps steps, Passkeys passkeys, SessionLimits sessionLimits, DeviceCookies devices) {
+    SignInController(
+            SignInSteps steps,
+            NewPasswords newPasswords,
+            Passkeys passkeys,
+            SessionLimits sessionLimits,
+            DeviceCookies devices) {
         this.steps = steps;
+        this.newPasswords = newPasswords;
         this.passkeys = passkeys;
         this.sessionLimits = sessionLimits;
         this.devices = devices;
@@ -149,9 +157,9 @@ class SignInController {
             if (steps.next(pending.get()) != SignInSteps.Step.NEW_PASSWORD) {
                 return "redirect:/sign-in/next";
             }
-            problems = steps.chooseFirstPassword(pending.get(), password, confirmation);
+            problems = newPasswords.chooseFirstPassword(pending.get(), password, confirmation);
         } else if (fullySignedIn()) {
-            problems = steps.changePassword(me.id(), current, password, confirmation);
+            problems = newPasswords.changePassword(me.id(), current, password, confirmation);
         } else {
             return "redirect:/login";
         }
