@@ -38,20 +38,20 @@ csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="\(.*\)
 # Signs the coordinator in with the cookie jar $1; prints the page it lands on.
 sign_in() {
   local jar=$1 token code
-  token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | csrf)
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" --data-urlencode "username=$USERNAME" \
+  token=$(curl -s --max-time 30 -c "$jar" -b "$jar" "$BASE/login" | csrf)
+  curl -s --max-time 30 -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" --data-urlencode "username=$USERNAME" \
     --data-urlencode "password=$PASSWORD" "$BASE/login"
-  token=$(curl -s -c "$jar" -b "$jar" "$BASE/sign-in/code" | csrf)
+  token=$(curl -s --max-time 30 -c "$jar" -b "$jar" "$BASE/sign-in/code" | csrf)
   code=$(java -jar deploy/target/tipline-local.jar totp "$TOTP")
-  curl -s -o /dev/null -L -w '%{url_effective} %{http_code}\n' -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" \
+  curl -s --max-time 30 -o /dev/null -L -w '%{url_effective} %{http_code}\n' -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" \
     --data-urlencode "code=$code" "$BASE/sign-in/code"
 }
 
 stranger() {
   local jar="$DATA/stranger-$1" token end=$((SECONDS + SECONDS_TO_RUN))
-  token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | csrf)
+  token=$(curl -s --max-time 30 -c "$jar" -b "$jar" "$BASE/login" | csrf)
   while [ $SECONDS -lt $end ]; do
-    curl -s -o /dev/null -w '%{http_code} %{redirect_url}\n' -H 'Accept: text/html' -c "$jar" -b "$jar" \
+    curl -s --max-time 30 -o /dev/null -w '%{http_code} %{redirect_url}\n' -H 'Accept: text/html' -c "$jar" -b "$jar" \
       --data-urlencode "_csrf=$token" --data-urlencode "username=made-up-$RANDOM$RANDOM" \
       --data-urlencode "password=guess" "$BASE/login" >> "$DATA/strangers.txt" || echo "connection-failed" \
       >> "$DATA/strangers.txt"
@@ -90,4 +90,4 @@ awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max 
   printf "peak heap used by triage: %.0f MiB (of 512)\n", max / 1024 }' "$DATA/heap.txt"
 echo "OutOfMemoryError in logs: $(grep -rl OutOfMemoryError "$DATA" --include='*.log' --include='*.out' | wc -l)"
 grep -r -A12 OutOfMemoryError "$DATA" --include='*.log' --include='*.out' | head -40 || true
-curl -s -o /dev/null -w 'health after: %{http_code}\n' "$BASE/actuator/health"
+curl -s --max-time 30 -o /dev/null -w 'health after: %{http_code}\n' "$BASE/actuator/health"

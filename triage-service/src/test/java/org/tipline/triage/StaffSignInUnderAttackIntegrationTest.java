@@ -146,9 +146,18 @@ class StaffSignInUnderAttackIntegrationTest {
                         .orElseThrow())
                 .endsWith("/login?wait");
 
-        assertThat(coordinator.signIn(trusted, url("")).getUrl().getPath()).isEqualTo("/queue");
+        HtmlPage queue = coordinator.signIn(trusted, url(""));
+        assertThat(queue.getUrl().getPath()).isEqualTo("/queue");
         // The strangers' failures stay on the anonymous lane, which the device's success does not clear for them.
         assertThat(failedSignIns(coordinator.id())).isPositive();
+
+        // The device is trusted for its own account only.
+        var colleague = SETUP.staff("COORDINATOR");
+        lockAnonymousLane(colleague.id());
+        signOut(queue);
+        assertThat(login(trusted, colleague.username(), TriageTestSetup.PASSWORD, "")
+                        .asNormalizedText())
+                .contains("Too many attempts");
     }
 
     @Test
