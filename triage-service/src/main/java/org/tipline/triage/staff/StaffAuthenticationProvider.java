@@ -78,6 +78,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         String code =
                 Optional.ofNullable(request.getParameter("code")).orElse("").strip();
         Optional<Duration> wait = throttle.waitFor(lane);
+        // A throttled name is still checked when a code comes with it, and then opens only if both are right (ADR 18).
         if (wait.isPresent() && code.isEmpty()) {
             refused.count(actor, "SIGN_IN_THROTTLED");
             throw new SignInThrottle.ThrottledException(wait.get());
