@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -92,6 +93,27 @@ class StaffSignInIntegrationTest {
         codePage.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("code")
                 .type(Totp.code(secret, Totp.step(Instant.now()) + 1, Totp.DIGITS));
         assertThat(Browsers.submit(codePage, "code-form").getUrl().getPath()).isEqualTo("/queue");
+    }
+
+    @Test
+    void theNewPasswordMayNotBeTheOneTimePasswordTheAdministratorKnowsNorCloseToIt() throws Exception {
+        var account = SETUP.newAccount("COORDINATOR");
+        HtmlPage page = typePassword(account.username(), TriageTestSetup.PASSWORD);
+        for (String near : List.of(TriageTestSetup.PASSWORD, "A Long Test Passphrase", "a long test passphrase!!!")) {
+            page.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
+                    .setValue(near);
+            page.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("confirmation")
+                    .setValue(near);
+            page = Browsers.submit(page, "password-form");
+            assertThat(page.getUrl().getPath()).isEqualTo("/account/password");
+            assertThat(page.getHtmlElementById("password-problems").asNormalizedText())
+                    .contains("Choose a password of your own");
+        }
+        String chosen = "harbour lantern quietly seven";
+        page.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password").setValue(chosen);
+        page.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("confirmation")
+                .setValue(chosen);
+        assertThat(Browsers.submit(page, "password-form").getUrl().getPath()).isEqualTo("/account/second-factor");
     }
 
     @Test

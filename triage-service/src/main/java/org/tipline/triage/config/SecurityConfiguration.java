@@ -1,6 +1,5 @@
 package org.tipline.triage.config;
 
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -10,12 +9,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.tipline.triage.security.Factors;
-import org.tipline.triage.staff.SignInThrottle;
 import org.tipline.triage.staff.SignOutAudit;
+import org.tipline.triage.staff.web.SignInFailures;
 
 /**
  * URL rules are the outer wall; the role meta-annotations on services ({@code @IsCoordinator}, {@code @IsSupervisor},
@@ -27,10 +25,8 @@ import org.tipline.triage.staff.SignOutAudit;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain staffConsole(HttpSecurity http, SignOutAudit signOutAudit) throws Exception {
-        var failures = new ExceptionMappingAuthenticationFailureHandler();
-        failures.setDefaultFailureUrl("/login?error");
-        failures.setExceptionMappings(Map.of(SignInThrottle.ThrottledException.class.getName(), "/login?wait"));
+    SecurityFilterChain staffConsole(HttpSecurity http, SignOutAudit signOutAudit, SignInFailures failures)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health",
                                 "/actuator/health/**",

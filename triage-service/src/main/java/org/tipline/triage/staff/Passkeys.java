@@ -24,6 +24,7 @@ import org.springframework.security.web.webauthn.management.RelyingPartyPublicKe
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.tipline.triage.audit.AuditTrail;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,6 +94,7 @@ public class Passkeys {
     }
 
     /** Verifies the browser's new credential against the options in the session and stores it. */
+    @Transactional
     public void register(StaffPrincipal me, HttpSession session, String credentialJson) {
         Object options = session.getAttribute(CREATION);
         session.removeAttribute(CREATION);
@@ -109,6 +111,7 @@ public class Passkeys {
         audit.append(me.username(), "PASSKEY_ADDED", null, "");
     }
 
+    @Transactional
     public void remove(StaffPrincipal me, String credentialId) {
         int removed = jdbc.sql("""
                         DELETE FROM passkey k USING passkey_user u
@@ -140,6 +143,7 @@ public class Passkeys {
      * Checks a passkey assertion for a pending sign-in. It counts as the second factor only when the passkey belongs
      * to the account whose password was given; anything else is a failed attempt.
      */
+    @Transactional
     public boolean verifyAssertion(PendingSignIn pending, HttpSession session, String credentialJson) {
         Object options = session.getAttribute(REQUEST);
         session.removeAttribute(REQUEST);
@@ -160,7 +164,7 @@ public class Passkeys {
             audit.append(pending.username(), "SECOND_FACTOR_PASSKEY", null, "");
             return true;
         }
-        throttle.failed(Optional.of(pending.staffId()), pending.username());
+        throttle.failed(pending.lane());
         audit.append(pending.username(), "SECOND_FACTOR_FAILED", null, "passkey");
         return false;
     }

@@ -48,6 +48,35 @@ public final class PasswordPolicy {
         return problems;
     }
 
+    /** Edits (case ignored) within which a new password counts as the old one: an admin knows the one-time one. */
+    static final int NEAR_EDITS = 3;
+
+    /** Whether the candidate is the other password, or that one with at most {@value #NEAR_EDITS} edits. */
+    static boolean near(String candidate, char[] other) {
+        String a = candidate.toLowerCase(Locale.ROOT);
+        String b = new String(other).toLowerCase(Locale.ROOT);
+        if (Math.abs(a.length() - b.length()) > NEAR_EDITS) {
+            return false;
+        }
+        // Levenshtein distance, one row at a time.
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()] <= NEAR_EDITS;
+    }
+
     private static boolean isCommon(String lower) {
         // Digits and symbols padded on either end are the usual disguise; inside the word they are letter swaps.
         String core = undoSwaps(lower.replaceAll("^[\\d\\W_]+|[\\d\\W_]+$", "")).replaceAll("[^a-z]", "");

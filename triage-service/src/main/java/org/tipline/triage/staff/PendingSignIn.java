@@ -21,14 +21,21 @@ public final class PendingSignIn implements HttpSessionBindingListener {
     private final UUID staffId;
     private final String username;
     private final HpkeKeyPair personal;
+    private final SignInThrottle.Lane lane;
+    /** The one-time password typed at the password step, while a new one must be chosen; wiped with the rest. */
+    private final char[] temporaryPassword;
+
     private boolean secondFactorChecked;
     private int wrongCodes;
     private byte[] enrolmentSecret;
 
-    PendingSignIn(UUID staffId, String username, HpkeKeyPair personal) {
+    PendingSignIn(
+            UUID staffId, String username, HpkeKeyPair personal, SignInThrottle.Lane lane, char[] temporaryPassword) {
         this.staffId = staffId;
         this.username = username;
         this.personal = personal;
+        this.lane = lane;
+        this.temporaryPassword = temporaryPassword;
     }
 
     public static Optional<PendingSignIn> of(HttpSession session) {
@@ -46,6 +53,14 @@ public final class PendingSignIn implements HttpSessionBindingListener {
 
     HpkeKeyPair personal() {
         return personal;
+    }
+
+    SignInThrottle.Lane lane() {
+        return lane;
+    }
+
+    Optional<char[]> temporaryPassword() {
+        return Optional.ofNullable(temporaryPassword);
     }
 
     boolean secondFactorChecked() {
@@ -76,5 +91,8 @@ public final class PendingSignIn implements HttpSessionBindingListener {
     public void valueUnbound(HttpSessionBindingEvent event) {
         personal.wipe();
         enrolmentSecret(null);
+        if (temporaryPassword != null) {
+            java.util.Arrays.fill(temporaryPassword, '\0');
+        }
     }
 }

@@ -8,26 +8,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
-import org.tipline.model.crypto.Argon2idParameters;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.model.crypto.HpkeKeyPair;
 import org.tipline.model.crypto.KeyGrant;
-import org.tipline.model.crypto.StaffKeyMaterial;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
-import org.tipline.model.crypto.WrongPasswordException;
 import org.tipline.triage.audit.AuditTrail;
 import org.tipline.triage.security.Factors;
 
 /**
  * The duties between a correct password and a signed-in session, in order: the TOTP code (when one is enrolled), a
- * new password (first sign-in, or after a reset), TOTP enrolment (when none is). Only when all are done are the
+ * new password (first sign-in, or after a reset; {@link NewPasswords}), TOTP enrolment (when none is). Only when all are done are the
  * tip-line keys opened and the roles granted.
  */
 @Service
@@ -51,13 +48,21 @@ public class SignInSteps {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final SignInThrottle throttle;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SignInSteps(StaffRepository staff, JdbcClient jdbc, AuditTrail audit, SignInThrottle throttle, Clock clock) {
+    SignInSteps(
+            StaffRepository staff,
+            JdbcClient jdbc,
+            AuditTrail audit,
+            SignInThrottle throttle,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
         this.throttle = throttle;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -82,8 +87,10 @@ public class SignInSteps {
         try {
             OptionalLong step = Totp.matchingStep(secret, typed, clock.instant());
             if (step.isEmpty()) {
-                throttle.failed(java.util.Optional.of(member.id()), member.username());
-                audit.append(member.username(), "SECOND_FACTOR_FAILED", null, "");
+                transaction.executeWithoutResult(tx -> {
+                    throttle.failed(pending.lane());
+                    audit.append(member.username(), "SECOND_FACTOR_FAILED", null, "");
+                });
                 return pending.wrongCode() ? CodeResult.TOO_MANY_WRONG : CodeResult.WRONG;
             }
             int claimed = jdbc.sql("UPDATE staff SET totp_last_step = :step WHERE id = :id AND totp_last_step < :step")
@@ -98,41 +105,6 @@ public class SignInSteps {
             return CodeResult.ACCEPTED;
         } finally {
             Arrays.fill(secret, (byte) 0);
-        }
-    }
-
-    /** Sets the first new password: the personal key is locked under it. Returns what is wrong, if anything. */
-    public List<String> chooseFirstPassword(PendingSignIn pending, String password, String confirmation) {
-        StaffMember member = member(pending);
-        List<String> problems = checkNewPassword(member, password, confirmation);
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        StaffKeyMaterial relocked = StaffKeyMaterial.lockUnder(
-                pending.personal(), member.username(), password.toCharArray(), Argon2idParameters.STAFF_PASSWORD);
-        storeNewLock(member, relocked);
-        return List.of();
-    }
-
-    /** A signed-in staff member's own password change; the current password must open the personal key. */
-    public List<String> changePassword(UUID staffId, String current, String password, String confirmation) {
-        StaffMember member = staff.findById(staffId).orElseThrow();
-        List<String> problems = new ArrayList<>(checkNewPassword(member, password, confirmation));
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        try {
-            StaffKeyMaterial relocked = throttle.unlocking(() -> member.keyMaterial()
-                    .relock(
-                            member.username(),
-                            current.toCharArray(),
-                            password.toCharArray(),
-                            Argon2idParameters.STAFF_PASSWORD));
-            storeNewLock(member, relocked);
-            return List.of();
-        } catch (WrongPasswordException e) {
-            throttle.failed(java.util.Optional.of(member.id()), member.username());
-            return List.of("Your current password is not right.");
         }
     }
 
@@ -154,23 +126,30 @@ public class SignInSteps {
         byte[] secret = pending.enrolmentSecret().get();
         OptionalLong step = Totp.matchingStep(secret, typed, clock.instant());
         if (step.isEmpty()) {
-            throttle.failed(java.util.Optional.of(member.id()), member.username());
+            throttle.failed(pending.lane());
             return false;
         }
         byte[] sealed =
                 Totp.seal(member.keyMaterial().suite(), member.keyMaterial().publicKey(), member.username(), secret);
-        int enrolled = jdbc.sql("UPDATE staff SET totp_sealed = :sealed, totp_last_step = :step "
-                        + "WHERE id = :id AND totp_sealed IS NULL")
-                .param("sealed", sealed)
-                .param("step", step.getAsLong())
-                .param("id", member.id())
-                .update();
+        int enrolled = transaction.execute(tx -> enrol(member, sealed, step.getAsLong()));
         if (enrolled == 1) {
             pending.enrolmentSecret(null);
             pending.secondFactorPassed();
-            audit.append(member.username(), "SECOND_FACTOR_ENROLLED", null, "totp");
         }
         return enrolled == 1;
+    }
+
+    private int enrol(StaffMember member, byte[] sealed, long step) {
+        int enrolled = jdbc.sql("UPDATE staff SET totp_sealed = :sealed, totp_last_step = :step "
+                        + "WHERE id = :id AND totp_sealed IS NULL")
+                .param("sealed", sealed)
+                .param("step", step)
+                .param("id", member.id())
+                .update();
+        if (enrolled == 1) {
+            audit.append(member.username(), "SECOND_FACTOR_ENROLLED", null, "totp");
+        }
+        return enrolled;
     }
 
     /**
@@ -184,30 +163,16 @@ public class SignInSteps {
         }
         session.setAttribute(UnlockedKeys.SESSION_ATTRIBUTE, new UnlockedKeys(openGrants(member, pending.personal())));
         session.removeAttribute(PendingSignIn.SESSION_ATTRIBUTE);
-        throttle.succeeded(member.id());
-        audit.append(member.username(), "SIGN_IN", null, "");
+        transaction.executeWithoutResult(tx -> {
+            throttle.succeeded(pending.lane());
+            audit.append(member.username(), "SIGN_IN", null, pending.lane().trusted() ? "device=trusted" : "");
+        });
         List<GrantedAuthority> authorities = new ArrayList<>();
         member.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
         authorities.add(new SimpleGrantedAuthority(Factors.PASSWORD));
         authorities.add(new SimpleGrantedAuthority(Factors.SECOND));
         return UsernamePasswordAuthenticationToken.authenticated(
                 new StaffPrincipal(member.id(), member.username(), member.displayName()), null, authorities);
-    }
-
-    private List<String> checkNewPassword(StaffMember member, String password, String confirmation) {
-        List<String> problems = new ArrayList<>(PasswordPolicy.problems(member.username(), password));
-        if (problems.isEmpty() && !password.equals(confirmation)) {
-            problems.add("The two new passwords are not the same.");
-        }
-        return problems;
-    }
-
-    private void storeNewLock(StaffMember member, StaffKeyMaterial relocked) {
-        jdbc.sql("UPDATE staff SET locked_private_key = :locked, must_change_password = false WHERE id = :id")
-                .param("locked", relocked.lockedPrivateKey())
-                .param("id", member.id())
-                .update();
-        audit.append(member.username(), "PASSWORD_CHANGED", null, "");
     }
 
     private Map<Integer, TipLineKeyPair> openGrants(StaffMember member, HpkeKeyPair personal) {
@@ -223,7 +188,7 @@ public class SignInSteps {
         return keys;
     }
 
-    private StaffMember member(PendingSignIn pending) {
+    StaffMember member(PendingSignIn pending) {
         return staff.findById(pending.staffId())
                 .filter(StaffMember::enabled)
                 .orElseThrow(() -> new IllegalStateException("account no longer enabled"));

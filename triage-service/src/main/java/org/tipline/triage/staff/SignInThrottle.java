@@ -8,22 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password and code guessing without locking anyone out for good.
+ * Slows password and code guessing without letting strangers lock staff out (ADR 18). Every attempt is charged to one
+ * {@link Lane}:
  *
  * <ul>
- *   <li>Per account: after {@value #FREE_FAILURES} consecutive failures each further attempt must wait twice as long
- *       as the one before (2 s, 4 s, 8 s ... at most 15 minutes). Stored in the staff row, so every triage instance
- *       agrees; names that are not accounts are tracked the same way in memory, so the answer does not reveal which
- *       usernames exist.
- *   <li>Overall: failures drain a bucket of {@value #BUCKET_SIZE} that refills one every two seconds; while it is
- *       empty every attempt is refused before any Argon2id work. At most {@value #CONCURRENT_UNLOCKS} unlocks (128 MiB
- *       each) run at once.
+ *   <li>A trusted device (a valid device cookie for this account): only that device's own failures count, in its
+ *       {@code staff_device} row. Strangers' failures never reach it.
+ *   <li>Anonymous: per account, after {@value #FREE_FAILURES} consecutive failures each further attempt must wait
+ *       twice as long as the one before (2 s, 4 s, 8 s ... at most 15 minutes), stored in the staff row so every
+ *       triage instance agrees; names that are not accounts are tracked the same way in memory (per replica), so the
+ *       answer does not reveal which usernames exist. Overall, failures drain a bucket of {@value #BUCKET_SIZE} that
+ *       refills one every two seconds (per replica); while it is empty every anonymous attempt is refused before any
+ *       Argon2id work.
  * </ul>
  */
 @Component
@@ -31,13 +31,11 @@ public class SignInThrottle {
 
     static final int FREE_FAILURES = 3;
     static final int BUCKET_SIZE = 30;
-    static final int CONCURRENT_UNLOCKS = 4;
     private static final Duration REFILL_EVERY = Duration.ofSeconds(2);
     private static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Semaphore unlocks = new Semaphore(CONCURRENT_UNLOCKS, true);
     private final Map<String, Failures> unknownNames = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
@@ -53,14 +51,35 @@ public class SignInThrottle {
         this.lastRefill = clock.instant();
     }
 
-    /** How long this account must still wait, or empty if it may try now. */
-    Optional<Duration> waitFor(Optional<UUID> staffId, String username) {
-        Instant now = clock.instant();
-        Optional<Duration> overall = overallWait(now);
-        if (overall.isPresent()) {
-            return overall;
+    /** Whose budget an attempt spends: a trusted device's own, or the anonymous one of the account or name. */
+    public record Lane(Optional<UUID> staffId, String username, Optional<byte[]> device) {
+
+        static Lane anonymous(Optional<UUID> staffId, String username) {
+            return new Lane(staffId, username, Optional.empty());
         }
-        Failures failures = staffId.map(this::storedFailures).orElseGet(() -> inMemory(username));
+
+        public boolean trusted() {
+            return device.isPresent();
+        }
+
+        UnlockBudget.Lane budget() {
+            return trusted() ? UnlockBudget.Lane.TRUSTED : UnlockBudget.Lane.ANONYMOUS;
+        }
+    }
+
+    /** How long this lane must still wait, or empty if it may try now. */
+    Optional<Duration> waitFor(Lane lane) {
+        Instant now = clock.instant();
+        Failures failures;
+        if (lane.trusted()) {
+            failures = deviceFailures(lane.device().get());
+        } else {
+            Optional<Duration> overall = overallWait(now);
+            if (overall.isPresent()) {
+                return overall;
+            }
+            failures = lane.staffId().map(this::storedFailures).orElseGet(() -> inMemory(lane.username()));
+        }
         if (failures.count() < FREE_FAILURES || failures.last() == null) {
             return Optional.empty();
         }
@@ -77,45 +96,46 @@ public class SignInThrottle {
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
-    void failed(Optional<UUID> staffId, String username) {
+    void failed(Lane lane) {
         Instant now = clock.instant();
+        if (lane.trusted()) {
+            jdbc.sql("UPDATE staff_device SET failed_sign_ins = failed_sign_ins + 1, last_failed_sign_in = :now "
+                            + "WHERE token_hash = :hash")
+                    .param("now", Timestamp.from(now))
+                    .param("hash", lane.device().get())
+                    .update();
+            return;
+        }
         synchronized (this) {
             refill(now);
             tokens = Math.max(0, tokens - 1);
         }
-        if (staffId.isPresent()) {
+        if (lane.staffId().isPresent()) {
             jdbc.sql("UPDATE staff SET failed_sign_ins = failed_sign_ins + 1, last_failed_sign_in = :now "
                             + "WHERE id = :id")
                     .param("now", Timestamp.from(now))
-                    .param("id", staffId.get())
+                    .param("id", lane.staffId().get())
                     .update();
         } else {
             synchronized (unknownNames) {
-                unknownNames.merge(username, new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
+                unknownNames.merge(
+                        lane.username(), new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
             }
         }
     }
 
-    void succeeded(UUID staffId) {
-        jdbc.sql("UPDATE staff SET failed_sign_ins = 0, last_failed_sign_in = NULL WHERE id = :id")
-                .param("id", staffId)
-                .update();
-    }
-
-    /** Runs an Argon2id unlock within the concurrency bound; refuses when the server is saturated for too long. */
-    <T> T unlocking(java.util.function.Supplier<T> unlock) {
-        try {
-            if (!unlocks.tryAcquire(10, TimeUnit.SECONDS)) {
-                throw new ThrottledException(Duration.ofSeconds(10));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ThrottledException(Duration.ofSeconds(10));
-        }
-        try {
-            return unlock.get();
-        } finally {
-            unlocks.release();
+    /** A full sign-in clears the failures of the lane it came through, and only those. */
+    void succeeded(Lane lane) {
+        if (lane.trusted()) {
+            jdbc.sql("UPDATE staff_device SET failed_sign_ins = 0, last_failed_sign_in = NULL WHERE token_hash = :hash")
+                    .param("hash", lane.device().get())
+                    .update();
+        } else {
+            lane.staffId()
+                    .ifPresent(id -> jdbc.sql(
+                                    "UPDATE staff SET failed_sign_ins = 0, last_failed_sign_in = NULL WHERE id = :id")
+                            .param("id", id)
+                            .update());
         }
     }
 
@@ -137,8 +157,16 @@ public class SignInThrottle {
     }
 
     private Failures storedFailures(UUID staffId) {
-        return jdbc.sql("SELECT failed_sign_ins, last_failed_sign_in FROM staff WHERE id = :id")
-                .param("id", staffId)
+        return stored("SELECT failed_sign_ins, last_failed_sign_in FROM staff WHERE id = :key", staffId);
+    }
+
+    private Failures deviceFailures(byte[] hash) {
+        return stored("SELECT failed_sign_ins, last_failed_sign_in FROM staff_device WHERE token_hash = :key", hash);
+    }
+
+    private Failures stored(String select, Object key) {
+        return jdbc.sql(select)
+                .param("key", key)
                 .query((rs, row) -> new Failures(
                         rs.getInt(1),
                         Optional.ofNullable(rs.getTimestamp(2))

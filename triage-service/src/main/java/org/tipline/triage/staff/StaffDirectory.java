@@ -20,11 +20,13 @@ public class StaffDirectory {
     private final StaffRepository staff;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final UnlockBudget budget;
 
-    StaffDirectory(StaffRepository staff, JdbcClient jdbc, AuditTrail audit) {
+    StaffDirectory(StaffRepository staff, JdbcClient jdbc, AuditTrail audit, UnlockBudget budget) {
         this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.budget = budget;
     }
 
     public record Account(
@@ -85,8 +87,9 @@ public class StaffDirectory {
         }
         UUID id = UUID.randomUUID();
         String password = Provisioning.temporaryPassword();
-        StaffKeyMaterial keys =
-                StaffKeyMaterial.create(name, password.toCharArray(), Argon2idParameters.STAFF_PASSWORD);
+        StaffKeyMaterial keys = budget.run(
+                UnlockBudget.Lane.TRUSTED,
+                () -> StaffKeyMaterial.create(name, password.toCharArray(), Argon2idParameters.STAFF_PASSWORD));
         jdbc.sql("INSERT INTO staff (id, username, display_name, kem_id, public_key, locked_private_key) "
                         + "VALUES (:id, :name, :shown, :kem, :pk, :locked)")
                 .param("id", id)
@@ -138,8 +141,10 @@ public class StaffDirectory {
     public Created resetCredentials(UUID id, StaffPrincipal admin) {
         StaffMember member = staff.findById(id).orElseThrow(() -> new RefusedException("There is no such account."));
         String password = Provisioning.temporaryPassword();
-        StaffKeyMaterial keys =
-                StaffKeyMaterial.create(member.username(), password.toCharArray(), Argon2idParameters.STAFF_PASSWORD);
+        StaffKeyMaterial keys = budget.run(
+                UnlockBudget.Lane.TRUSTED,
+                () -> StaffKeyMaterial.create(
+                        member.username(), password.toCharArray(), Argon2idParameters.STAFF_PASSWORD));
         jdbc.sql("""
                         UPDATE staff SET kem_id = :kem, public_key = :pk, locked_private_key = :locked,
                             must_change_password = true, totp_sealed = NULL, totp_last_step = 0,
@@ -153,6 +158,10 @@ public class StaffDirectory {
                 .update();
         jdbc.sql("DELETE FROM key_grant WHERE staff_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM passkey_user WHERE staff_id = :id")
+                .param("id", id)
+                .update();
+        // Devices trusted before the reset may be the lost or stolen ones.
+        jdbc.sql("DELETE FROM staff_device WHERE staff_id = :id")
                 .param("id", id)
                 .update();
         audit.append(admin.username(), "STAFF_CREDENTIALS_RESET", null, "staff=" + id);
@@ -170,6 +179,10 @@ public class StaffDirectory {
                 .param("id", id)
                 .update());
         jdbc.sql("DELETE FROM passkey_user WHERE staff_id = :id")
+                .param("id", id)
+                .update();
+        // Devices trusted before the reset may be the lost or stolen ones.
+        jdbc.sql("DELETE FROM staff_device WHERE staff_id = :id")
                 .param("id", id)
                 .update();
         audit.append(admin.username(), "STAFF_SECOND_FACTOR_RESET", null, "staff=" + id);

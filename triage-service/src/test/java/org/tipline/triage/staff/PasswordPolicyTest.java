@@ -35,4 +35,26 @@ class PasswordPolicyTest {
     void refusesMoreThan256Characters() {
         assertThat(PasswordPolicy.problems("casey", "word ".repeat(60))).isNotEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Kite-Harbor-7342",
+                "kite-harbor-7342",
+                "KITE-HARBOR-7342!!",
+                "Kite-Harbor-73",
+                "kite harbor 7342",
+                "Kite-Harbour-7343"
+            })
+    void aPasswordWithinThreeEditsOfTheOneTimeOneIsNearIt(String candidate) {
+        assertThat(PasswordPolicy.near(candidate, "Kite-Harbor-7342".toCharArray()))
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Kite-Harbor-7342-lantern", "harbour lantern quietly seven", "Kite-Hxxxxx-7342"})
+    void aPasswordFourOrMoreEditsAwayIsNotNear(String candidate) {
+        assertThat(PasswordPolicy.near(candidate, "Kite-Harbor-7342".toCharArray()))
+                .isFalse();
+    }
 }

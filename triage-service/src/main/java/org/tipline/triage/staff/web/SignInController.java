@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.model.crypto.Totp;
 import org.tipline.triage.security.Factors;
+import org.tipline.triage.staff.DeviceCookies;
+import org.tipline.triage.staff.NewPasswords;
 import org.tipline.triage.staff.Passkeys;
 import org.tipline.triage.staff.PendingSignIn;
 import org.tipline.triage.staff.SessionLimits;
@@ -39,14 +42,23 @@ class SignInController {
     private static final String ISSUER = "Tipline staff";
 
     private final SignInSteps steps;
+    private final NewPasswords newPasswords;
     private final Passkeys passkeys;
     private final SessionLimits sessionLimits;
+    private final DeviceCookies devices;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInController(SignInSteps steps, Passkeys passkeys, SessionLimits sessionLimits) {
+    SignInController(
+            SignInSteps steps,
+            NewPasswords newPasswords,
+            Passkeys passkeys,
+            SessionLimits sessionLimits,
+            DeviceCookies devices) {
         this.steps = steps;
+        this.newPasswords = newPasswords;
         this.passkeys = passkeys;
         this.sessionLimits = sessionLimits;
+        this.devices = devices;
     }
 
     @GetMapping("/sign-in/next")
@@ -145,9 +157,9 @@ class SignInController {
             if (steps.next(pending.get()) != SignInSteps.Step.NEW_PASSWORD) {
                 return "redirect:/sign-in/next";
             }
-            problems = steps.chooseFirstPassword(pending.get(), password, confirmation);
+            problems = newPasswords.chooseFirstPassword(pending.get(), password, confirmation);
         } else if (fullySignedIn()) {
-            problems = steps.changePassword(me.id(), current, password, confirmation);
+            problems = newPasswords.changePassword(me.id(), current, password, confirmation);
         } else {
             return "redirect:/login";
         }
@@ -239,6 +251,9 @@ class SignInController {
         request.changeSessionId();
         contexts.saveContext(context, request, response);
         sessionLimits.started(request.getSession());
+        // From now on this browser signs in to this account in its own throttle lane (ADR 18).
+        response.addHeader(
+                HttpHeaders.SET_COOKIE, devices.afterSignIn(request, ((StaffPrincipal) full.getPrincipal()).id()));
         return "redirect:/";
     }
 
