@@ -71,6 +71,9 @@ final class Attacks {
         return "u" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 
+    /** Just under the 10 MB each file may have, so only their number makes the body big. */
+    private static final long FILLER_SIZE = 10L * 1024 * 1024 - 1024;
+
     private final ThreadLocal<String> receipt = new ThreadLocal<>();
 
     /** The attacker's own tip (proof of work done like anyone's), so its uploads pass the receipt check. */
@@ -109,13 +112,20 @@ final class Attacks {
                             "/status/attachments",
                             boundary,
                             () -> Bombs.counted(
-                                    Bombs.multipart(boundary, receipt, files, fillerFiles, 10L * 1024 * 1024 - 1024),
-                                    sent));
+                                    Bombs.multipart(boundary, receipt, files, fillerFiles, FILLER_SIZE), sent));
             outcome = response.statusCode() + said(response.body());
         } catch (IOException e) {
             outcome = "connection closed (" + e.getClass().getSimpleName() + ")";
         }
-        return fillerFiles == 0 ? outcome : outcome + " after " + (sent.get() < 1 << 20 ? "< 1 MB" : "1 MB or more");
+        return fillerFiles == 0 ? outcome : outcome + ", " + sentOf(sent.get(), fillerFiles * FILLER_SIZE);
+    }
+
+    /** Loopback socket buffers take a few MB whatever the server reads, so only "all of it" means it was read. */
+    private static String sentOf(long sent, long body) {
+        if (sent >= body) {
+            return "all sent";
+        }
+        return sent < 10L << 20 ? "< 10 MB sent" : "10 MB or more sent, not all";
     }
 
     private static String said(String page) {
@@ -124,6 +134,9 @@ final class Attacks {
         }
         if (page.contains("id=\"not-found\"")) {
             return " not found";
+        }
+        if (page.contains("id=\"receipt-error\"")) {
+            return " not a receipt";
         }
         return page.contains("id=\"attach-error\"") ? " refused" : "";
     }
