@@ -1,11 +1,13 @@
 package org.tipline.benchmarks.attackday;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tipline.model.crypto.Receipt;
 
 /** Every attack of issue 14, each a loop for a few threads until the deadline, each with its own tally. */
@@ -42,7 +44,7 @@ final class Attacks {
                 new Attack(new Tally("4 multipart floods 5x10 MB, bad receipt"), 8, this::multipartFlood),
                 new Attack(new Tally("6 wrong-receipt follow-up flood"), 2, this::wrongReceipt),
                 new Attack(new Tally("7 random names, then coordinator's name"), 2, this::strangerFailures),
-                new Attack(new Tally("8 no-proof-of-work / slow-lane flood"), 4, this::slowLaneFlood),
+                new Attack(new Tally("8 review, then send without work"), 4, this::slowLaneFlood),
                 new Attack(new Tally("9 malformed parameter names, /error"), 1, this::malformed));
     }
 
@@ -69,6 +71,9 @@ final class Attacks {
         return "u" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 
+    /** Just under the 10 MB each file may have, so only their number makes the body big. */
+    private static final long FILLER_SIZE = 10L * 1024 * 1024 - 1024;
+
     private final ThreadLocal<String> receipt = new ThreadLocal<>();
 
     /** The attacker's own tip (proof of work done like anyone's), so its uploads pass the receipt check. */
@@ -92,36 +97,72 @@ final class Attacks {
         return upload("not-a-receipt", List.of(), 5);
     }
 
+    /**
+     * The status and what the page said (file attached, refused, no such tip), and how much of the body intake let
+     * the attacker send before answering or closing the connection: the receipt is read first, so a wrong one should
+     * be answered before the files are.
+     */
     private String upload(String receipt, List<byte[]> files, int fillerFiles) throws Exception {
         String boundary = "attackday" + UUID.randomUUID();
-        var response = new Web(intake)
-                .postMultipart(
-                        "/status/attachments",
-                        boundary,
-                        () -> Bombs.multipart(boundary, receipt, files, fillerFiles, 10L * 1024 * 1024 - 1024));
-        return Integer.toString(response.statusCode());
+        AtomicLong sent = new AtomicLong();
+        String outcome;
+        try {
+            var response = new Web(intake)
+                    .postMultipart(
+                            "/status/attachments",
+                            boundary,
+                            () -> Bombs.counted(
+                                    Bombs.multipart(boundary, receipt, files, fillerFiles, FILLER_SIZE), sent));
+            outcome = response.statusCode() + said(response.body());
+        } catch (IOException e) {
+            outcome = "connection closed (" + e.getClass().getSimpleName() + ")";
+        }
+        return fillerFiles == 0 ? outcome : outcome + ", " + sentOf(sent.get(), fillerFiles * FILLER_SIZE);
+    }
+
+    /** Loopback socket buffers take a few MB whatever the server reads, so only "all of it" means it was read. */
+    private static String sentOf(long sent, long body) {
+        if (sent >= body) {
+            return "all sent";
+        }
+        return sent < 10L << 20 ? "< 10 MB sent" : "10 MB or more sent, not all";
+    }
+
+    private static String said(String page) {
+        if (page.contains("id=\"attached\"")) {
+            return " attached";
+        }
+        if (page.contains("id=\"not-found\"")) {
+            return " not found";
+        }
+        if (page.contains("id=\"receipt-error\"")) {
+            return " not a receipt";
+        }
+        return page.contains("id=\"attach-error\"") ? " refused" : "";
     }
 
     private String wrongReceipt() throws Exception {
         var response = new Web(intake).postForm("/status", List.of(Map.entry("receipt", Receipt.generate())));
-        return Integer.toString(response.statusCode());
+        return response.statusCode() + said(response.body());
     }
 
-    /** Ten requests a second across its four attackers: a send without the proof of work goes to the slow lane. */
+    /**
+     * Ten requests a second across its four attackers, each a review (which issues a pass bound to its answers) and at
+     * once a send without work: the pass is refused until its wait is over, and the passes issued raise the work and
+     * the wait for the flood's own later tips (ADR 17), never past the bounds a genuine sender waits.
+     */
     private String slowLaneFlood() throws Exception {
         long started = System.nanoTime();
-        var response = new Web(intake)
-                .postForm(
-                        "/tips",
-                        List.of(
-                                Map.entry("location", "flood " + UUID.randomUUID()),
-                                Map.entry("submission", UUID.randomUUID().toString()),
-                                Map.entry("step", "send")));
+        Web flooder = new Web(intake);
+        var review = GenuineTipster.review(flooder, "flood " + UUID.randomUUID(), List.of());
+        List<Map.Entry<String, String>> send = new ArrayList<>(Web.inputsOf(review.body(), "review-form"));
+        send.add(Map.entry("step", "send"));
+        var sent = flooder.postForm("/tips", send);
         long spentMillis = (System.nanoTime() - started) / 1_000_000;
-        if (spentMillis < 400) {
-            Thread.sleep(400 - spentMillis);
+        if (spentMillis < 800) {
+            Thread.sleep(800 - spentMillis);
         }
-        return Integer.toString(response.statusCode());
+        return "send " + sent.statusCode() + " (wait " + ProofOfWorkSolver.waitSeconds(review.body()) + " s)";
     }
 
     private static final List<String> MALFORMED =

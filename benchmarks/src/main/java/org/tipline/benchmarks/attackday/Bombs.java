@@ -1,6 +1,7 @@
 package org.tipline.benchmarks.attackday;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 
@@ -46,7 +48,15 @@ final class Bombs {
 
     /** An RGB PNG just under the 50-megapixel limit, all black, so it compresses to about 150 KB. */
     static byte[] pixelBombPng() {
-        int side = 7070;
+        return blackPng(7070);
+    }
+
+    /** A genuine tipster's photo: small enough for any budget. */
+    static byte[] smallPhotoPng() {
+        return blackPng(320);
+    }
+
+    private static byte[] blackPng(int side) {
         try {
             var idat = new ByteArrayOutputStream();
             try (var deflate = new DeflaterOutputStream(idat)) {
@@ -103,6 +113,29 @@ final class Bombs {
         }
         parts.add(text("--" + boundary + "--\r\n"));
         return new SequenceInputStream(Collections.enumeration(parts));
+    }
+
+    /** The stream, adding to {@code sent} each byte the client takes from it to send. */
+    static InputStream counted(InputStream body, AtomicLong sent) {
+        return new FilterInputStream(body) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    sent.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    sent.addAndGet(n);
+                }
+                return n;
+            }
+        };
     }
 
     private static InputStream fileHeader(String boundary, int n) {

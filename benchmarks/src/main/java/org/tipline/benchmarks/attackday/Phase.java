@@ -41,6 +41,7 @@ final class Phase {
             }
         }
         threads.add(start("genuine tipster", () -> tipster.runUntil(deadline)));
+        threads.add(start("genuine tipster without JavaScript", () -> tipster.runWithoutScriptUntil(deadline)));
         threads.add(start("genuine coordinator", () -> coordinator.runUntil(deadline)));
         for (var monitor : monitors) {
             // Each app watched on its own, so a struggling one does not thin the other's samples.
@@ -59,7 +60,14 @@ final class Phase {
     }
 
     List<Tally> genuine() {
-        return List.of(tipster.filed, tipster.followedUp, tipster.added, coordinator.signIns(), coordinator.work());
+        return List.of(
+                tipster.filed,
+                tipster.filedWithoutScript,
+                tipster.followedUp,
+                tipster.added,
+                tipster.photoAdded,
+                coordinator.signIns(),
+                coordinator.work());
     }
 
     List<Attacks.Attack> attacks() {

@@ -8,13 +8,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The genuine tipster's browser work on the review page, done in Java: find a nonce such that
- * BalloonHash(challenge | submission | nonce) has the page's number of leading zero bits. The scheme is intake's
- * ({@code abuse/ProofOfWork.java}, {@code static/js/proof-of-work-worker.js}); when it changes, only this class does.
+ * The genuine tipster's browser on the review page, done in Java (ADR 17): the page carries a single-use pass bound to
+ * its submission token and exact answers; the browser looks for a nonce such that BalloonHash(pass | token | nonce)
+ * has the page's number of leading zero bits, and sends as soon as it has one or the pass's wait is over, whichever
+ * comes first (a pass is valid without work once its wait is over, as for a browser without JavaScript). The scheme
+ * is intake's ({@code abuse/ProofOfWork.java}, {@code static/js/proof-of-work*.js}); when it changes, only this class
+ * does.
  */
 final class ProofOfWorkSolver {
 
@@ -23,29 +27,52 @@ final class ProofOfWorkSolver {
     private static final int TIME = 1;
     private static final int DELTA = 3;
     private static final Pattern DIFFICULTY = Pattern.compile("data-pow-difficulty=\"(\\d+)\"");
+    private static final Pattern WAIT = Pattern.compile("data-pow-wait=\"(\\d+)\"");
 
     private ProofOfWorkSolver() {}
 
-    /** The review form's fields with the nonce filled in, or unchanged when the page asks for no work. */
+    /**
+     * The review form's fields with the nonce filled in, or left empty once the pass's wait is over (the browser
+     * script's rule, with its one second of margin); unchanged when the page asks for no work.
+     */
     static List<Map.Entry<String, String>> solve(String reviewPage, List<Map.Entry<String, String>> fields) {
         Matcher difficulty = DIFFICULTY.matcher(reviewPage);
-        String challenge = value(fields, "powChallenge");
-        if (!difficulty.find() || challenge == null || challenge.isEmpty()) {
+        String pass = value(fields, "powChallenge");
+        if (!difficulty.find() || pass == null || pass.isEmpty()) {
             return fields;
         }
-        String submission = value(fields, "submission");
+        long validWithoutWorkAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds(reviewPage) + 1);
+        String token = value(fields, "submission");
         int bits = Integer.parseInt(difficulty.group(1));
-        String nonce = null;
-        for (long n = 0; nonce == null; n++) {
-            if (leadingZeroBits(work(challenge, submission, Long.toString(n))) >= bits) {
+        String nonce = "";
+        for (long n = 0; nonce.isEmpty() && System.nanoTime() < validWithoutWorkAt; n++) {
+            if (leadingZeroBits(work(pass, token, Long.toString(n))) >= bits) {
                 nonce = Long.toString(n);
             }
         }
+        sleepUntil(nonce.isEmpty() ? validWithoutWorkAt : System.nanoTime());
         List<Map.Entry<String, String>> solved = new ArrayList<>();
         for (var field : fields) {
             solved.add(field.getKey().equals("powNonce") ? Map.entry("powNonce", nonce) : field);
         }
         return solved;
+    }
+
+    /** How long the review page's pass asks a sender without work to wait, in seconds (0 when it does not say). */
+    static long waitSeconds(String reviewPage) {
+        Matcher wait = WAIT.matcher(reviewPage);
+        return wait.find() ? Long.parseLong(wait.group(1)) : 0;
+    }
+
+    static void sleepUntil(long nanoTime) {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String value(List<Map.Entry<String, String>> fields, String name) {
@@ -56,8 +83,8 @@ final class ProofOfWorkSolver {
                 .orElse(null);
     }
 
-    private static byte[] work(String challenge, String submission, String nonce) {
-        byte[] input = (challenge + "|" + submission + "|" + nonce).getBytes(StandardCharsets.UTF_8);
+    private static byte[] work(String pass, String token, String nonce) {
+        byte[] input = (pass + "|" + token + "|" + nonce).getBytes(StandardCharsets.UTF_8);
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");

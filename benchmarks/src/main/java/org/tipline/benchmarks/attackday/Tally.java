@@ -34,12 +34,24 @@ final class Tally {
     }
 
     private static final java.util.regex.Pattern SERVER_ERROR =
-            java.util.regex.Pattern.compile("(^|\\s)5\\d\\d(\\s|$)");
+            java.util.regex.Pattern.compile("(^|\\s)5(0[0-24-9]|[1-9]\\d)(\\s|$)");
+    private static final java.util.regex.Pattern BUSY = java.util.regex.Pattern.compile("(^|\\s)503(\\s|$)");
 
-    /** Responses with a 5xx status (an outcome naming one): an attack must never produce one. */
+    /**
+     * Responses with a 5xx status other than 503 (an outcome naming one): an attack must never produce one. A 503 is
+     * the apps' deliberate "busy, try again" page when a memory budget is full (ADR 18, uploads), counted apart.
+     */
     long serverErrors() {
+        return count(SERVER_ERROR);
+    }
+
+    long busy() {
+        return count(BUSY);
+    }
+
+    private long count(java.util.regex.Pattern status) {
         return outcomes.entrySet().stream()
-                .filter(e -> SERVER_ERROR.matcher(e.getKey()).find())
+                .filter(e -> status.matcher(e.getKey()).find())
                 .mapToLong(e -> e.getValue().sum())
                 .sum();
     }
@@ -52,7 +64,8 @@ final class Tally {
     }
 
     String attackLine() {
-        return String.format("%-44s %6d requests, 5xx: %d   %s", name, tries(), serverErrors(), outcomes());
+        return String.format(
+                "%-44s %6d requests, 5xx: %d, 503 busy: %d   %s", name, tries(), serverErrors(), busy(), outcomes());
     }
 
     private Map<String, Long> outcomes() {
