@@ -46,13 +46,25 @@ class FollowUpIntegrationTest {
     }
 
     @Test
+    void anUploadWhoseBodyCannotBeReadIsRefusedWithAMessageTheTipsterSees() throws Exception {
+        byte[] cutShort = ("--" + UploadRequests.BOUNDARY
+                        + "\r\nContent-Disposition: form-data; name=\"receipt\"\r\n\r\n" + Receipt.generate())
+                .getBytes(StandardCharsets.US_ASCII);
+
+        var answer = UploadRequests.upload(port, cutShort);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("id=\"upload-unreadable\"").contains("could not be read");
+    }
+
+    @Test
     void anUnknownReceiptIsNotFoundAndAMalformedOneIsExplainedWithWhatWasTypedKept() throws Exception {
         var unknown = post("/status", "receipt=" + Receipt.generate());
         assertThat(unknown.statusCode()).isEqualTo(200);
         assertThat(unknown.body()).contains("id=\"not-found\"").doesNotContain("id=\"status\"");
 
         var malformed = post("/status", "receipt=" + URLEncoder.encode("7K2M-<b>oops</b>", StandardCharsets.UTF_8));
-        assertThat(malformed.statusCode()).isEqualTo(200);
+        assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body())
                 .contains("This does not look like a receipt")
                 .contains("value=\"7K2M-&lt;b&gt;oops&lt;/b&gt;\"")

@@ -66,7 +66,7 @@ class UploadUnderAttackTest {
 
             String answer = readHead(socket.getInputStream());
 
-            assertThat(answer).startsWith("HTTP/1.1 200");
+            assertThat(answer).startsWith("HTTP/1.1 400");
             assertThat(answer).contains("This does not look like a receipt");
         }
     }
@@ -127,7 +127,7 @@ class UploadUnderAttackTest {
         assertThat(lookUp.body()).contains("Received: your tip is stored");
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(photo).isEqualTo(200);
-        assertThat(answers.keySet()).as("answers to wrong receipts").isSubsetOf("200", "closed");
+        assertThat(answers.keySet()).as("answers to wrong receipts").isSubsetOf("400", "closed");
         assertThat(bombAnswers.keySet()).as("answers to pixel bombs").isSubsetOf("200", "503");
         assertThat(log.getAll()).doesNotContain("OutOfMemoryError");
         assertThat(UploadRequests.postForm(port, "/status", "receipt=" + genuine)

@@ -193,6 +193,7 @@ class FollowUpController {
             });
             return Optional.of(found.isPresent());
         } catch (IllegalArgumentException notAReceipt) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("found", null);
             model.addAttribute("error", "notAReceipt");
         } catch (TipsterStatus.Busy busy) {
