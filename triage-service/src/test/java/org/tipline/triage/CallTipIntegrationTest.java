@@ -203,6 +203,30 @@ class CallTipIntegrationTest {
         assertThat(auditOf(tipId)).containsExactly(coordinator.username() + " TIP_ENTERED channel=walk-in");
     }
 
+    @Test
+    void aSessionWithoutTheTipLineKeyFilesNothingAndSaysWhy() throws Exception {
+        var keyless = SETUP.staff("COORDINATOR");
+        try (var owner = SETUP.database.connectAsOwner();
+                var revoke = owner.prepareStatement("DELETE FROM key_grant WHERE staff_id = ?")) {
+            revoke.setObject(1, keyless.id());
+            revoke.executeUpdate();
+        }
+        long before = tipCount();
+        try (WebClient other = Browsers.withoutJavaScript()) {
+            other.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            keyless.signIn(other, url(""));
+            HtmlPage form = other.getPage(url("/calls/new"));
+            form.<HtmlTextInput>getHtmlElementById("location").setText(PLACE);
+            HtmlPage refused = Browsers.submit(form, "call-form");
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(409);
+            assertThat(refused.getHtmlElementById("call-errors").asNormalizedText())
+                    .contains("key grant");
+            assertThat(refused.<HtmlTextInput>getHtmlElementById("location").getText())
+                    .isEqualTo(PLACE);
+        }
+        assertThat(tipCount()).isEqualTo(before);
+    }
+
     /** What the caller writes down for one spoken group: the first letter of each word (digits by name). */
     private static String writeDown(String group) {
         var digits = Map.of(
