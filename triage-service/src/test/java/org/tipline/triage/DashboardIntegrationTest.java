@@ -57,9 +57,9 @@ class DashboardIntegrationTest {
         tip(
                 "residence",
                 false,
-                "received_at = now() - interval '3 days', first_looked_at = now() - interval '3 days' "
+                "channel = 'phone', received_at = now() - interval '3 days', first_looked_at = now() - interval '3 days' "
                         + "+ interval '2000 minutes', status = 'CLOSED', close_reason = 'SPAM', closed_at = now()");
-        tip("street", true, "received_at = now() - interval '30 minutes'");
+        tip("street", true, "channel = 'walk-in', received_at = now() - interval '30 minutes'");
         tip(
                 "massage-parlor",
                 false,
@@ -76,6 +76,7 @@ class DashboardIntegrationTest {
             assertThat(rows(page, "by-tier")).containsExactly("IMMEDIATE 1", "STANDARD 3");
             assertThat(rows(page, "by-outcome"))
                     .containsExactlyInAnyOrder("closed: spam 1", "referred 1", "new 1", "in_review 1");
+            assertThat(rows(page, "by-channel")).containsExactly("web 2", "phone 1", "walk-in 1");
             assertThat(rows(page, "backlog")).containsExactly("under an hour 1", "1 to 7 days 1", "over a week 1");
             assertThat(page.getHtmlElementById("timing-STANDARD")
                             .asNormalizedText()

@@ -74,6 +74,8 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("POST /account/passkeys/{id}/delete", STAFF);
         ALLOWED.put("GET /queue", Set.of("COORDINATOR"));
         ALLOWED.put("POST /queue/take-next", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /calls/new", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /calls", Set.of("COORDINATOR"));
         ALLOWED.put("GET /tips/{id}", Set.of("COORDINATOR"));
         ALLOWED.put("POST /tips/{id}/take", Set.of("COORDINATOR"));
         ALLOWED.put("POST /tips/{id}/referrals", Set.of("COORDINATOR"));

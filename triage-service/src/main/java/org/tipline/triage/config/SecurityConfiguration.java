@@ -40,7 +40,7 @@ class SecurityConfiguration {
                         .hasAuthority(Factors.SECOND)
                         .requestMatchers("/sign-in/**", "/account/**")
                         .hasAuthority(Factors.PASSWORD)
-                        .requestMatchers("/queue", "/queue/**", "/tips/**", "/keys", "/keys/**")
+                        .requestMatchers("/queue", "/queue/**", "/tips/**", "/keys", "/keys/**", "/calls", "/calls/**")
                         .hasRole("COORDINATOR")
                         .requestMatchers("/audit", "/audit/**", "/retention", "/retention/**", "/dashboard")
                         .hasRole("SUPERVISOR")

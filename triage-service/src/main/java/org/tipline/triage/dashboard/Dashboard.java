@@ -67,6 +67,7 @@ public class Dashboard {
             List<Count> byTier,
             List<Count> byPlace,
             List<Count> byOutcome,
+            List<Count> byChannel,
             List<Count> perWeek,
             List<Timing> timings,
             List<Count> backlog) {
@@ -78,6 +79,7 @@ public class Dashboard {
                     new Chart("by-tier", "Tips by urgency", byTier),
                     new Chart("by-place", "Tips by type of place", byPlace),
                     new Chart("by-outcome", "Tips by outcome", byOutcome),
+                    new Chart("by-channel", "Tips by channel (web, phone, walk-in, other)", byChannel),
                     new Chart("backlog", "Open tips by age", backlog));
         }
     }
@@ -127,14 +129,15 @@ public class Dashboard {
                         SELECT CASE WHEN GROUPING(urgency_tier) = 0 THEN 'tier'
                                     WHEN GROUPING(place) = 0 THEN 'place'
                                     WHEN GROUPING(outcome) = 0 THEN 'outcome'
+                                    WHEN GROUPING(channel) = 0 THEN 'channel'
                                     ELSE 'week' END,
-                               coalesce(urgency_tier, place, outcome, week), count(*)
-                        FROM (SELECT urgency_tier, coalesce(place_type, 'not given') AS place,
+                               coalesce(urgency_tier, place, outcome, channel, week), count(*)
+                        FROM (SELECT urgency_tier, coalesce(place_type, 'not given') AS place, channel,
                                      CASE WHEN status = 'CLOSED' THEN 'closed: ' || lower(close_reason)
                                           ELSE lower(status) END AS outcome,
                                      to_char(date_trunc('week', received_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week
                               FROM tip WHERE received_at >= :from) recent
-                        GROUP BY GROUPING SETS ((urgency_tier), (place), (outcome), (week))
+                        GROUP BY GROUPING SETS ((urgency_tier), (place), (outcome), (channel), (week))
                         """)
                 .param("from", from)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))})
@@ -148,6 +151,7 @@ public class Dashboard {
                 breakdown(rows, "tier", Comparator.comparing(Count::label)),
                 breakdown(rows, "place", byCountThenLabel()),
                 breakdown(rows, "outcome", byCountThenLabel()),
+                breakdown(rows, "channel", byCountThenLabel()),
                 breakdown(rows, "week", Comparator.comparing(Count::label)),
                 timings,
                 backlog);

@@ -33,6 +33,9 @@ public class Tip {
 
     private String placeType;
 
+    /** web, phone, walk-in or other (V18, ADR 22). */
+    private String channel;
+
     private UUID assignee;
 
     private Instant firstLookedAt;
@@ -71,6 +74,10 @@ public class Tip {
 
     public int schemaVersion() {
         return schemaVersion;
+    }
+
+    public String channel() {
+        return channel;
     }
 
     public String placeType() {

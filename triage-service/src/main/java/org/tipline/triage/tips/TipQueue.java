@@ -56,7 +56,8 @@ public class TipQueue {
             String assigneeName,
             long waitingMinutes,
             boolean overdue,
-            boolean unread) {}
+            boolean unread,
+            String channel) {}
 
     public record Page(List<Row> rows, int page, boolean hasNext) {}
 
@@ -106,7 +107,7 @@ public class TipQueue {
         List<Row> rows = new ArrayList<>(jdbc.sql("""
                         SELECT t.id, t.received_at, t.urgency_tier, t.status, t.place_type, t.assignee,
                                s.display_name, t.first_looked_at,
-                               seen.seen_at IS NULL OR EXISTS (
+                               t.channel, seen.seen_at IS NULL OR EXISTS (
                                    SELECT 1 FROM tip_message m
                                    WHERE m.tip_id = t.id AND m.direction = 'FROM_TIPSTER'
                                      AND m.sent_at > seen.seen_at) AS unread
@@ -132,7 +133,8 @@ public class TipQueue {
                             rs.getString(7),
                             java.time.Duration.between(received, now).toMinutes(),
                             !looked && overdue(tier, received, now),
-                            rs.getBoolean(9));
+                            rs.getBoolean(10),
+                            rs.getString(9));
                 })
                 .list());
         boolean hasNext = rows.size() > PAGE_SIZE;

@@ -5,12 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.tipline.model.guidance.Guidance;
-import org.tipline.model.guidance.Indicator;
 import org.tipline.model.guidance.Questionnaire;
+import org.tipline.model.tip.AnswerCheck;
 import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.VehicleSeen;
 
@@ -23,12 +22,12 @@ class TipFormValidator {
 
     private final Guidance guidance;
     private final MessageSource messages;
-    private final Set<String> indicatorIds;
+    private final AnswerCheck check;
 
     TipFormValidator(Guidance guidance, MessageSource messages) {
         this.guidance = guidance;
         this.messages = messages;
-        this.indicatorIds = guidance.indicators().stream().map(Indicator::id).collect(Collectors.toUnmodifiableSet());
+        this.check = new AnswerCheck(guidance);
         Set<String> asked = new TreeSet<>();
         guidance.questionnaire().sections().forEach(s -> s.questions().forEach(q -> asked.add(q.id())));
         if (!asked.equals(new TreeSet<>(TipForm.PARAMETER_BY_QUESTION.keySet()))) {
@@ -39,26 +38,24 @@ class TipFormValidator {
 
     Map<String, String> validate(TipForm form, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (Questionnaire.Section section : guidance.questionnaire().sections()) {
-            for (Questionnaire.Question question : section.questions()) {
-                if (question.type() == Questionnaire.QuestionType.CHOICE) {
-                    String chosen = form.choice(question.id());
-                    boolean known = chosen.isEmpty()
-                            || question.options().stream()
-                                    .anyMatch(option -> option.id().equals(chosen));
-                    if (!known) {
-                        errors.put(question.id(), message("error.unknownOption", locale));
-                    }
-                }
-                if (TipForm.FREE_TEXT_QUESTIONS.contains(question.id())) {
-                    String text = form.text(question.id());
-                    if (text != null && text.codePointCount(0, text.length()) > question.maxLength()) {
-                        errors.put(
-                                question.id(), message("error.tooLong", locale, question.maxLength(), text.length()));
-                    }
+        Map<String, AnswerCheck.Problem> problems =
+                check.problems(form.toAnswers(), id -> TipForm.FREE_TEXT_QUESTIONS.contains(id) ? form.text(id) : null);
+        problems.forEach((questionId, problem) -> {
+            switch (problem.kind()) {
+                case UNKNOWN_OPTION -> errors.put(questionId, message("error.unknownOption", locale));
+                case TOO_LONG ->
+                    errors.put(
+                            questionId,
+                            message(
+                                    "error.tooLong",
+                                    locale,
+                                    problem.limit(),
+                                    form.text(questionId).length()));
+                default -> {
+                    // Warning signs and an empty tip are worded after the blocks, as the form shows them.
                 }
             }
-        }
+        });
         var ages = guidance.questionnaire()
                 .question("youngest-age")
                 .map(q -> q.options().stream().map(Questionnaire.Option::id).toList())
@@ -79,13 +76,13 @@ class TipFormValidator {
                 errors.put("vehicle-" + i, message("error.fieldTooLong", locale, VehicleSeen.MAX_FIELD_LENGTH));
             }
         }
-        if (!indicatorIds.containsAll(form.indicators())) {
+        if (problems.containsKey("indicators")) {
             errors.put("indicators", message("error.unknownIndicator", locale));
         }
         if (form.filledHoneypot()) {
             errors.put("website", message("error.honeypot", locale));
         }
-        if (errors.isEmpty() && !form.toAnswers().saysSomething()) {
+        if (errors.isEmpty() && problems.values().stream().anyMatch(p -> p.kind() == AnswerCheck.Kind.EMPTY)) {
             errors.put("location", message("error.empty", locale));
         }
         return errors;
