@@ -29,6 +29,37 @@ public final class Receipt {
         return grouped(encode(mac, CHARACTERS));
     }
 
+    private static final int TOKEN_CHARACTERS = 26;
+
+    /**
+     * 130 random bits for one rendering of the console's call form (ADR 22); a double click sends the same token.
+     * The form is CSRF-protected and seen only by the coordinator who reads the receipt out, so the receipt may be
+     * derived from the token alone.
+     */
+    public static String newSubmissionToken() {
+        return encode(Bytes.random(17), TOKEN_CHARACTERS);
+    }
+
+    public static boolean isSubmissionToken(String token) {
+        return token != null
+                && token.length() == TOKEN_CHARACTERS
+                && token.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+    }
+
+    /** The receipt for a call form's token: 100 bits of HMAC-SHA256 keyed by the token, never stored. */
+    public static String fromSubmissionToken(String token) {
+        if (!isSubmissionToken(token)) {
+            throw new IllegalArgumentException("not a submission token");
+        }
+        var hmac = new org.bouncycastle.crypto.macs.HMac(new org.bouncycastle.crypto.digests.SHA256Digest());
+        hmac.init(new org.bouncycastle.crypto.params.KeyParameter(Bytes.utf8(token)));
+        byte[] label = Bytes.utf8("tipline/receipt-from-token/v1");
+        hmac.update(label, 0, label.length);
+        byte[] mac = new byte[hmac.getMacSize()];
+        hmac.doFinal(mac, 0);
+        return fromMac(mac);
+    }
+
     /** The first {@code characters * 5} bits of {@code bytes}, in Crockford base32. */
     private static String encode(byte[] bytes, int characters) {
         var out = new StringBuilder(characters);

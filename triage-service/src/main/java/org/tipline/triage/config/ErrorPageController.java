@@ -21,6 +21,7 @@ class ErrorPageController implements ErrorController {
         int status = code instanceof Integer given && given >= 400 ? given : HttpServletResponse.SC_NOT_FOUND;
         response.setStatus(status);
         model.addAttribute("status", status);
-        return "error";
+        // A 503 is the sign-in's load refusal (ADR 18), whose page says why and when to come back.
+        return status == HttpServletResponse.SC_SERVICE_UNAVAILABLE ? "error/503" : "error";
     }
 }
