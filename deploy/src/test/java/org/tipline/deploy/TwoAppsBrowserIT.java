@@ -285,6 +285,8 @@ class TwoAppsBrowserIT {
     private void waitForText(String css, String text) {
         new WebDriverWait(browser, Duration.ofSeconds(60))
                 .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> css + " never showed \"" + text + "\"; the page shows: "
+                        + browser.findElement(By.tagName("body")).getText())
                 .until(driver ->
                         driver.findElement(By.cssSelector(css)).getText().contains(text));
     }
