@@ -1,0 +1,344 @@
+package org.tipline.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tipline.model.crypto.Totp;
+import org.tipline.testsupport.TestDatabase;
+
+/**
+ * Both apps from the packaged launcher on real PostgreSQL, driven in Debian's Chromium with JavaScript on (the proof
+ * of work runs in the browser's worker): a Spanish tipster and a witness to a child in danger file through the public
+ * form, a coordinator handles both to a recorded child-protection forward, and every accented text arrives intact on
+ * the tipster's follow-up page, in the packet PDF's extracted text and in the HTCDS JSON. A screenshot per step goes
+ * to target/two-apps-browser/ for humans.
+ */
+class TwoAppsBrowserIT {
+
+    static final String SPANISH_LOCATION = "Café Ñandú, calle Peñón 5";
+    static final String SPANISH_DETAILS =
+            "Él le quitó el pasaporte en el café; ¿dónde está la niña? Pingüino en la camiseta.";
+    static final String CHILD_LOCATION = "Motel Año Nuevo, habitación 112";
+    static final String CHILD_DETAILS = "Una niña de unos 14 años está allí ahora con el señor Müller; pidió ayuda.";
+    static final String QUESTION = "¿Vio hacia dónde se fue la camioneta? Gracias por su ayuda, señora.";
+    static final String PACKET_NOTE = "Nota de la coordinadora: la niña habló en español; él se llama José Ibáñez.";
+    static final Path SCREENSHOTS = Path.of("target", "two-apps-browser");
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static final TestDatabase DATABASE = TestDatabase.empty();
+    private static Process launcher;
+    private static int intakePort;
+    private static int triagePort;
+    private static WebDriver browser;
+    private static Path downloads;
+    private int step;
+
+    @BeforeAll
+    static void startLauncherAndChromium() throws Exception {
+        intakePort = freePort();
+        triagePort = freePort();
+        var builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        System.getProperty("tipline.launcher.jar"))
+                .redirectErrorStream(true);
+        builder.environment()
+                .putAll(Map.of(
+                        "TIPLINE_DATA_DIR", dataDirectory.toString(),
+                        "TIPLINE_INTAKE_PORT", Integer.toString(intakePort),
+                        "TIPLINE_TRIAGE_PORT", Integer.toString(triagePort),
+                        "TIPLINE_DB_URL", DATABASE.jdbcUrl(),
+                        "TIPLINE_DB_OWNER_USER", DATABASE.ownerUser(),
+                        "TIPLINE_DB_OWNER_PASSWORD", DATABASE.ownerPassword(),
+                        "TIPLINE_INTAKE_DB_PASSWORD", DATABASE.rolePassword(),
+                        "TIPLINE_TRIAGE_DB_PASSWORD", DATABASE.rolePassword()));
+        launcher = builder.start();
+        awaitRunning();
+
+        downloads = Files.createTempDirectory("tipline-downloads");
+        var options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1280,1600",
+                        "--user-data-dir=" + Files.createTempDirectory("tipline-chromium"));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (launcher != null) {
+            launcher.destroy();
+            assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aSpanishTipAndAChildInDangerGoFromThePublicFormToARecordedChildProtectionForward() throws Exception {
+        String spanishReceipt = fileSpanishTip();
+        fileChildInDangerTip();
+
+        // The coordinator's queue puts the child in danger now first; its page has the call-now banner and the
+        // child-protection requirement, and the tipster's words as typed.
+        signInAsCoordinator();
+        List<WebElement> links = browser.findElements(By.cssSelector("#queue tbody a[href^='/tips/']"));
+        assertThat(links).hasSize(2);
+        assertThat(text("#queue tbody tr:first-child td:first-child")).isEqualTo("Happening now");
+        String childTip = path(links.get(0).getAttribute("href"));
+        String spanishTip = path(links.get(1).getAttribute("href"));
+        links.get(0).click();
+        waitForPath(childTip);
+        assertThat(text("#call-now")).contains("Call before anything else").contains("911");
+        assertThat(text("main")).contains("A minor may be involved: a child-protection referral is required.");
+        assertThat(text("#answer-location")).isEqualTo(CHILD_LOCATION);
+        assertThat(text("#answer-details")).isEqualTo(CHILD_DETAILS);
+        screenshot("coordinator-child-tip-first");
+
+        // A question in Spanish reaches the Spanish tipster intact, read with the receipt on the public page.
+        browser.get(triage(spanishTip));
+        assertThat(text("#answer-location")).isEqualTo(SPANISH_LOCATION);
+        assertThat(text("#answer-details")).isEqualTo(SPANISH_DETAILS);
+        browser.findElement(By.id("message")).sendKeys(QUESTION);
+        browser.findElement(By.cssSelector("#message-form button")).click();
+        waitForText("#timeline-entries", QUESTION);
+        screenshot("coordinator-asked-spanish-tipster");
+        browser.get(intake("/status?lang=es"));
+        browser.findElement(By.id("receipt")).sendKeys(spanishReceipt);
+        browser.findElement(By.cssSelector("#status-form button[type=submit]")).click();
+        waitForText("#messages", QUESTION);
+        screenshot("tipster-reads-question");
+
+        // The child's packet for child protection: pre-selected, the tipster's accents and the coordinator's note
+        // intact in the PDF's extracted text and in the HTCDS JSON.
+        browser.get(triage(childTip + "/packet"));
+        assertThat(browser.findElement(By.id("packet-destination-ct-dcf-careline"))
+                        .isSelected())
+                .isTrue();
+        var details = browser.findElement(By.id("details"));
+        assertThat(details.getAttribute("value")).isEqualTo(CHILD_DETAILS);
+        details.sendKeys("\n" + PACKET_NOTE);
+        screenshot("coordinator-packet");
+        String pdfText;
+        try (var document = Loader.loadPDF(export("pdf", "pdf"))) {
+            pdfText = new PDFTextStripper().getText(document);
+        }
+        assertThat(pdfText).contains(CHILD_LOCATION).contains(CHILD_DETAILS).contains(PACKET_NOTE);
+        String json = new String(export("json", "json"), StandardCharsets.UTF_8);
+        assertThat(json).contains(CHILD_LOCATION).contains(CHILD_DETAILS).contains(PACKET_NOTE);
+
+        // The forward is recorded with the packet's reference, after which the tip closes as referred.
+        browser.findElement(By.id("forward-contact")).sendKeys("Trabajadora Núñez");
+        browser.findElement(By.cssSelector("#record-forward-form button")).click();
+        waitForText("#referrals", "Trabajadora Núñez");
+        screenshot("coordinator-forward-recorded");
+        new Select(browser.findElement(By.id("status-select"))).selectByValue("CLOSED");
+        new Select(browser.findElement(By.id("reason-select"))).selectByValue("REFERRED");
+        browser.findElement(By.cssSelector("#status-form button")).click();
+        waitForText("#tip-state", "CLOSED");
+        screenshot("coordinator-closed-child-tip");
+        assertThat(storedStatus(childTip.substring("/tips/".length()))).isEqualTo("CLOSED");
+    }
+
+    private String fileSpanishTip() throws IOException {
+        browser.get(intake("/?lang=es"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+        browser.findElement(By.id("location")).sendKeys(SPANISH_LOCATION);
+        browser.findElement(By.id("details")).sendKeys(SPANISH_DETAILS);
+        screenshot("spanish-form");
+        String receipt = review();
+        assertThat(text("main")).contains("Qué pasa ahora");
+        screenshot("spanish-receipt");
+        return receipt;
+    }
+
+    private void fileChildInDangerTip() throws IOException {
+        browser.get(intake("/"));
+        browser.findElement(By.id("location")).sendKeys(CHILD_LOCATION);
+        browser.findElement(By.id("happeningNow")).click();
+        browser.findElement(By.cssSelector("input[type=radio][value='12-17']")).click();
+        browser.findElement(By.id("person-0-role-possible-victim")).click();
+        new Select(browser.findElement(By.id("person-0-age"))).selectByValue("12-17");
+        browser.findElement(By.id("details")).sendKeys(CHILD_DETAILS);
+        screenshot("child-form");
+        review();
+        assertThat(text(".urgent")).contains("call 911 now");
+        assertThat(text("main")).contains("a minor may be involved");
+        screenshot("child-receipt");
+    }
+
+    /** Reviews the tip and sends it; the page's script solves the proof of work in a worker before it posts. */
+    private String review() {
+        browser.findElement(By.cssSelector("#tip-form button.submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("review-form")));
+        browser.findElement(By.cssSelector("#review-form button[value=send]")).click();
+        return new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(d -> d.findElement(By.id("receipt-code")))
+                .getText();
+    }
+
+    private void signInAsCoordinator() throws IOException {
+        Matcher coordinator = Pattern.compile("coordinator: username=(\\S+) password=(\\S+) totp=(\\S+)")
+                .matcher(Files.readString(dataDirectory.resolve("demo-accounts.txt")));
+        assertThat(coordinator.find()).isTrue();
+        browser.get(triage("/login"));
+        browser.findElement(By.id("username")).sendKeys(coordinator.group(1));
+        browser.findElement(By.id("password")).sendKeys(coordinator.group(2));
+        browser.findElement(By.cssSelector("#login-form button")).click();
+        waitForPath("/sign-in/code");
+        browser.findElement(By.id("code")).sendKeys(Totp.code(Totp.fromBase32(coordinator.group(3)), Instant.now()));
+        browser.findElement(By.cssSelector("#code-form button")).click();
+        waitForPath("/queue");
+        screenshot("coordinator-queue");
+    }
+
+    /** Presses the packet form's button and returns the file Chromium downloaded. */
+    private byte[] export(String action, String extension) throws IOException {
+        try (var old = Files.list(downloads)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        browser.findElement(By.cssSelector("#packet-form button[value='" + action + "']"))
+                .click();
+        Path[] done = new Path[1];
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
+            try (var files = Files.list(downloads)) {
+                done[0] = files.filter(f -> f.toString().endsWith("." + extension))
+                        .findFirst()
+                        .orElse(null);
+                return done[0] != null;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return Files.readAllBytes(done[0]);
+    }
+
+    private void screenshot(String name) throws IOException {
+        step++;
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", step, name)), png);
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void waitForPath(String path) {
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> path(driver.getCurrentUrl()).equals(path));
+    }
+
+    /** Waits through the page change a button starts: the element may belong to the page that is going away. */
+    private void waitForText(String css, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> css + " never showed \"" + text + "\"; the page shows: "
+                        + browser.findElement(By.tagName("body")).getText())
+                .until(driver ->
+                        driver.findElement(By.cssSelector(css)).getText().contains(text));
+    }
+
+    private static String storedStatus(String tipId) throws SQLException {
+        try (var owner = DATABASE.connectAsOwner();
+                var query = owner.prepareStatement("SELECT status FROM tip WHERE id = ?::uuid")) {
+            query.setString(1, tipId);
+            try (var rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static String path(String url) {
+        return URI.create(url).getPath();
+    }
+
+    private static String intake(String path) {
+        return "http://localhost:" + intakePort + path;
+    }
+
+    private static String triage(String path) {
+        return "http://localhost:" + triagePort + path;
+    }
+
+    private static void awaitRunning() throws Exception {
+        var running = new CompletableFuture<Void>();
+        var output = new StringBuilder();
+        var reader = new Thread(() -> {
+            try (var lines =
+                    new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.append(line).append('\n');
+                    if (line.contains("Tipline is running")) {
+                        running.complete(null);
+                    }
+                }
+                running.completeExceptionally(new IllegalStateException("launcher exited:\n" + output));
+            } catch (IOException e) {
+                running.completeExceptionally(e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        running.get(180, TimeUnit.SECONDS);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
