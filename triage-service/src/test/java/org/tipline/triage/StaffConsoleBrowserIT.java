@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -186,13 +187,17 @@ class StaffConsoleBrowserIT {
     }
 
     private void waitForPath(String path) {
+        // The page is replaced after each click; an element found just before that goes stale, so look again.
         new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
                 .until(driver ->
                         java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
     }
 
     private void waitForText(String css, String text) {
+        // The page is replaced after each click; an element found just before that goes stale, so look again.
         new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
                 .until(driver ->
                         driver.findElement(By.cssSelector(css)).getText().contains(text));
     }
