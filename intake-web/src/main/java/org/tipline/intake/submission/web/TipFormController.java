@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -31,6 +33,7 @@ import org.tipline.model.guidance.Guidance;
 @Controller
 class TipFormController {
 
+    private static final Logger log = LoggerFactory.getLogger(TipFormController.class);
     private static final Pattern BLOCK_INDEX = Pattern.compile("\\[(-?\\d+)]");
     private static final int MAX_BLOCK_INDEX = Math.max(TipForm.MAX_PERSONS, TipForm.MAX_VEHICLES);
 
@@ -144,7 +147,10 @@ class TipFormController {
                 | TransactionException e) {
             // The database is out of connections, restarting or unreachable (so the transaction could not begin or
             // end). Nothing was filed, or it was and the same form sent again finds it (ADR 8, 17): the tipster is
-            // told to send again, with everything kept.
+            // told to send again, with everything kept. Only the kind of failure is logged, nothing of the request.
+            log.warn(
+                    "Database unavailable while filing a tip ({}); the sender was asked to send again",
+                    e.getClass().getSimpleName());
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("busy", true);
             return review(form, pass == null ? null : keep(form, pass, 0), model);
