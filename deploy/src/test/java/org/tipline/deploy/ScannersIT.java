@@ -74,6 +74,8 @@ class ScannersIT {
         launcher.waitFor(90, TimeUnit.SECONDS);
     }
 
+    private static final String WAPITI_WANTS_XSS_AUDITOR = "X-XSS-Protection is not set";
+
     @Test
     void neitherSqlmapNorWapitiFindsAnythingAboveInformational() throws Exception {
         String receipt = fileTip();
@@ -196,7 +198,10 @@ class ScannersIT {
             root.path(section)
                     .properties()
                     .forEach(category -> category.getValue().forEach(item -> {
-                        if (section.equals("anomalies") || item.path("level").asInt() > 0) {
+                        // Wapiti still wants X-XSS-Protection: 1; both apps leave it out on purpose, as current
+                        // guidance says (the old browsers' XSS auditor could itself be abused: issue 15 item 8).
+                        boolean xssAuditorWanted = item.path("info").asString().equals(WAPITI_WANTS_XSS_AUDITOR);
+                        if (section.equals("anomalies") || (item.path("level").asInt() > 0 && !xssAuditorWanted)) {
                             findings.add("wapiti " + section + " " + category.getKey() + ": "
                                     + item.path("info").asString() + " at "
                                     + item.path("path").asString());
