@@ -35,7 +35,7 @@ public class AuditVerifyBenchmark {
         for (int i = 1; i <= ENTRIES; i++) {
             var entry = new AuditEntry(i, Instant.ofEpochSecond(1_700_000_000L + i), "casey", "TIP_OPENED", tip, "");
             previous = AuditChain.link(previous, entry);
-            chain.add(new AuditChain.Stored(entry, previous));
+            chain.add(new AuditChain.Stored(i, entry, previous));
         }
     }
 

@@ -149,35 +149,60 @@ public final class ConsoleLoad {
      */
     private static void verifyAMillionAuditEntries(Connection owner) throws Exception {
         long started = System.nanoTime();
-        long sequence;
+        // The console seals what start-up wrote within a second; then this holds the seal lock while it writes
+        // entries and their seals itself. No session has signed in yet, so nothing else takes sequence numbers.
+        for (int wait = 0; wait < 100 && AuditVerifier.unsealed(owner).count() > 0; wait++) {
+            Thread.sleep(100);
+        }
+        owner.setAutoCommit(false);
+        owner.createStatement().execute("SELECT pg_advisory_xact_lock(" + 0x7469706c696e6573L + ")");
+        long position;
         byte[] link;
         try (var rs = owner.createStatement()
-                .executeQuery("SELECT sequence, link FROM audit_entry ORDER BY sequence DESC LIMIT 1")) {
-            sequence = rs.next() ? rs.getLong(1) : 0;
-            link = sequence == 0 ? AuditChain.GENESIS : rs.getBytes(2);
+                .executeQuery("SELECT position, link FROM audit_seal ORDER BY position DESC LIMIT 1")) {
+            position = rs.next() ? rs.getLong(1) : 0;
+            link = position == 0 ? AuditChain.GENESIS : rs.getBytes(2);
         }
-        var copy = new StringBuilder();
+        long sequence;
+        try (var rs = owner.createStatement().executeQuery("SELECT coalesce(max(sequence), 0) FROM audit_entry")) {
+            rs.next();
+            sequence = rs.getLong(1);
+        }
+        owner.createStatement()
+                .execute("SELECT setval('audit_entry_sequence', " + (sequence + 1_000_000 - position) + ")");
+        var entries = new StringBuilder();
+        var seals = new StringBuilder();
         var hex = java.util.HexFormat.of();
         java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         var copier = owner.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
-        while (sequence < 1_000_000) {
+        while (position < 1_000_000) {
             var entry = new AuditEntry(++sequence, at, "bench", "TIP_OPENED", UUID.randomUUID(), "");
             link = AuditChain.link(link, entry);
-            copy.append(sequence)
+            entries.append(sequence)
                     .append('\t')
                     .append(at)
                     .append("\tbench\tTIP_OPENED\t")
                     .append(entry.tipId())
-                    .append("\t\t\\\\x")
+                    .append("\t\n");
+            seals.append(++position)
+                    .append('\t')
+                    .append(sequence)
+                    .append("\t\\\\x")
                     .append(hex.formatHex(link))
                     .append('\n');
-            if (copy.length() > 8_000_000 || sequence == 1_000_000) {
+            if (seals.length() > 8_000_000 || position == 1_000_000) {
                 copier.copyIn(
-                        "COPY audit_entry (sequence, occurred_at, actor, action, tip_id, detail, link) FROM STDIN",
-                        new java.io.StringReader(copy.toString()));
-                copy.setLength(0);
+                        "COPY audit_entry (sequence, occurred_at, actor, action, tip_id, detail) FROM STDIN",
+                        new java.io.StringReader(entries.toString()));
+                copier.copyIn(
+                        "COPY audit_seal (position, sequence, link) FROM STDIN",
+                        new java.io.StringReader(seals.toString()));
+                entries.setLength(0);
+                seals.setLength(0);
             }
         }
+        owner.commit();
+        owner.setAutoCommit(true);
         String[] keys = AuditVerifier.newKeyPair();
         AuditVerifier.checkpoint(owner, AuditVerifier.privateKey(keys[0]), java.time.Instant.now());
         System.out.printf(

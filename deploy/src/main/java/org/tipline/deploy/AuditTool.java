@@ -70,6 +70,11 @@ final class AuditTool {
                     + (result.checkpointsChecked()
                             ? ", " + result.checkpoints() + " signed checkpoints match"
                             : "; checkpoints not checked (no --public-key)"));
+            if (result.unsealed().count() > 0) {
+                // Not tampering: entries commit with their action and are linked shortly after (ADR 23).
+                out.println("unsealed: " + result.unsealed().count() + " newer entries not linked into the chain yet"
+                        + " (oldest " + result.unsealed().oldest().orElseThrow() + ")");
+            }
             return 0;
         } catch (SQLException | IOException | IllegalArgumentException e) {
             out.println("audit verify failed: " + e.getMessage());

@@ -42,14 +42,18 @@ class AuditToolTest {
                         sequence, Instant.now().truncatedTo(ChronoUnit.MICROS), "sam", "AUDIT_VIEWED", null, "");
                 previous = AuditChain.link(previous, entry);
                 try (var insert = owner.prepareStatement("INSERT INTO audit_entry (sequence, occurred_at, actor, "
-                        + "action, detail, link) VALUES (?, ?, ?, ?, ?, ?)")) {
+                                + "action, detail) VALUES (?, ?, ?, ?, ?)");
+                        var seal = owner.prepareStatement("INSERT INTO audit_seal VALUES (?, ?, ?)")) {
                     insert.setLong(1, sequence);
                     insert.setTimestamp(2, java.sql.Timestamp.from(entry.occurredAt()));
                     insert.setString(3, entry.actor());
                     insert.setString(4, entry.action());
                     insert.setString(5, entry.detail());
-                    insert.setBytes(6, previous);
                     insert.executeUpdate();
+                    seal.setLong(1, sequence);
+                    seal.setLong(2, sequence);
+                    seal.setBytes(3, previous);
+                    seal.executeUpdate();
                 }
             }
             var checkpoint = AuditVerifier.checkpoint(owner, AuditVerifier.privateKey(keys[0]), Instant.now())
@@ -100,6 +104,20 @@ class AuditToolTest {
     void anIntactTrailExitsZero() {
         assertThat(audit("verify", "--public-key", publicKey.toString())).isZero();
         assertThat(printed()).contains("intact: 5 entries, 1 signed checkpoints match");
+    }
+
+    @Test
+    void entriesNotSealedYetAreReportedApartAndAreNotTampering() throws Exception {
+        try (var owner = database.connectAsOwner()) {
+            owner.createStatement()
+                    .executeUpdate("INSERT INTO audit_entry (sequence, occurred_at, actor, action) "
+                            + "VALUES (6, now(), 'sam', 'AUDIT_VIEWED'), (7, now(), 'sam', 'AUDIT_VIEWED')");
+        }
+        assertThat(audit("verify", "--public-key", publicKey.toString())).isZero();
+        assertThat(printed())
+                .contains("intact: 5 entries")
+                .contains("unsealed: 2 newer entries not linked into the chain yet")
+                .doesNotContain("TAMPERED");
     }
 
     @Test

@@ -150,6 +150,10 @@ class WalkingSkeletonIT {
             assertThat(referred.getHtmlElementById("referrals").asNormalizedText())
                     .contains("DCF-77-1201");
 
+            // Entries commit with their actions and are sealed into the chain within about a second (ADR 23).
+            for (int wait = 0; wait < 100 && unsealed() > 0; wait++) {
+                Thread.sleep(100);
+            }
             List<AuditChain.Stored> chain = auditChain();
             assertThat(AuditChain.verify(chain)).isEmpty();
             assertThat(chain.stream().map(AuditChain.Stored::entry).toList())
@@ -259,6 +263,12 @@ class WalkingSkeletonIT {
             return m.find() ? Integer.valueOf(m.group(1)) : null;
         } catch (IOException | InterruptedException e) {
             return null;
+        }
+    }
+
+    private static long unsealed() throws SQLException {
+        try (var owner = DATABASE.connectAsOwner()) {
+            return org.tipline.model.audit.AuditVerifier.unsealed(owner).count();
         }
     }
 

@@ -42,6 +42,7 @@ class AuditCheckpointCadenceTest {
                 () -> keys.resolve("checkpoint.key").toString());
         registry.add("tipline.triage.audit.checkpoint-export-dir", exports::toString);
         registry.add("tipline.triage.audit.checkpoint-interval", () -> "PT1S");
+        registry.add("tipline.triage.audit.seal-every", () -> "PT0.2S");
     }
 
     @Autowired
@@ -58,7 +59,7 @@ class AuditCheckpointCadenceTest {
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> newestExported() >= sequence);
             assertThat(Duration.ofNanos(System.nanoTime() - appendedAt))
-                    .as("covered within the 1 s interval plus the signing time")
+                    .as("sealed within 0.2 s, covered within the 1 s interval plus the signing time")
                     .isLessThan(Duration.ofSeconds(3));
         }
         List<Checkpoint> exported = AuditVerifier.exported(exports);

@@ -109,8 +109,10 @@ class AuditVerificationIntegrationTest {
         try (WebClient browser = Browsers.withoutJavaScript()) {
             supervisor.signIn(browser, url(""));
             long entries;
-            try (var owner = SETUP.database.connectAsOwner()) {
-                entries = AuditChain.Stored.readAll(owner).size();
+            try (var owner = SETUP.database.connectAsOwner();
+                    var rs = owner.createStatement().executeQuery("SELECT count(*) FROM audit_entry")) {
+                rs.next();
+                entries = rs.getLong(1); // committed, sealed or not: verification seals them first
             }
             browser.getPage(url("/audit"));
 

@@ -29,7 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.audit.AuditChain;
+import org.tipline.model.audit.AuditVerifier;
 import org.tipline.testsupport.Browsers;
+import org.tipline.triage.audit.AuditSealer;
 import org.tipline.triage.audit.RefusedSignIns;
 import org.tipline.triage.staff.UnlockBudget;
 
@@ -61,6 +63,9 @@ class StaffSignInUnderAttackIntegrationTest {
 
     @Autowired
     RefusedSignIns refused;
+
+    @Autowired
+    AuditSealer sealer;
 
     private final List<WebClient> browsers = new ArrayList<>();
 
@@ -126,8 +131,11 @@ class StaffSignInUnderAttackIntegrationTest {
                         .mapToLong(StaffSignInUnderAttackIntegrationTest::count)
                         .sum())
                 .isEqualTo(attempts);
+        sealer.sealNow();
         assertThat(AuditChain.verify(AuditChain.Stored.readAll(SETUP.database.connectAsOwner())))
                 .isEmpty();
+        assertThat(AuditVerifier.unsealed(SETUP.database.connectAsOwner()).count())
+                .isZero();
     }
 
     @Test
@@ -212,8 +220,11 @@ class StaffSignInUnderAttackIntegrationTest {
                         .mapToLong(StaffSignInUnderAttackIntegrationTest::count)
                         .sum())
                 .isEqualTo(200);
+        sealer.sealNow();
         assertThat(AuditChain.verify(AuditChain.Stored.readAll(SETUP.database.connectAsOwner())))
                 .isEmpty();
+        assertThat(AuditVerifier.unsealed(SETUP.database.connectAsOwner()).count())
+                .isZero();
     }
 
     /** An anonymous client with its own session, as a script would post the sign-in form. */

@@ -16,6 +16,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +26,7 @@ import org.tipline.model.audit.AuditEntry;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 import org.tipline.testsupport.TestDatabase;
+import org.tipline.triage.audit.AuditSealer;
 
 /** The staff console over real HTTP in a browser with JavaScript off, against a database triage migrated itself. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -39,6 +41,9 @@ class TriageConsoleIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AuditSealer sealer;
 
     private WebClient browser;
     private TriageTestSetup.StaffAccount coordinator;
@@ -282,7 +287,9 @@ class TriageConsoleIntegrationTest {
         return storedChain().stream().skip(count).map(AuditChain.Stored::entry).toList();
     }
 
+    /** The chain once every committed entry is sealed into it (entries are linked shortly after commit). */
     private List<AuditChain.Stored> storedChain() throws SQLException {
+        sealer.sealNow();
         try (var owner = SETUP.database.connectAsOwner()) {
             return AuditChain.Stored.readAll(owner);
         }

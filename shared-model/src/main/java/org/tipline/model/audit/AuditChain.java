@@ -33,15 +33,16 @@ public final class AuditChain {
         return sha.digest(leafHash(entry));
     }
 
-    /** Reads the whole stored chain in order; columns as {@link Stored#fromRow} expects. */
-    public static final String SELECT_ALL =
-            "SELECT sequence, occurred_at, actor, action, tip_id, detail, link FROM audit_entry ORDER BY sequence";
+    /** Reads the sealed chain in order; columns as {@link Stored#fromRow} expects. Unsealed entries are not in it. */
+    public static final String SELECT_ALL = "SELECT s.position, e.sequence, e.occurred_at, e.actor, e.action, e.tip_id,"
+            + " e.detail, s.link FROM audit_seal s JOIN audit_entry e ON e.sequence = s.sequence ORDER BY s.position";
 
-    /** A stored entry together with the link hash that was stored beside it. */
-    public record Stored(AuditEntry entry, byte[] link) {
+    /** A sealed entry: its place in the chain, the entry, and the link hash stored in its seal. */
+    public record Stored(long position, AuditEntry entry, byte[] link) {
 
         public static Stored fromRow(ResultSet row) throws SQLException {
             return new Stored(
+                    row.getLong("position"),
                     new AuditEntry(
                             row.getLong("sequence"),
                             row.getTimestamp("occurred_at").toInstant(),
@@ -52,7 +53,7 @@ public final class AuditChain {
                     row.getBytes("link"));
         }
 
-        /** Every entry of the chain, oldest first. */
+        /** Every sealed entry of the chain, oldest first. */
         public static List<Stored> readAll(Connection connection) throws SQLException {
             List<Stored> chain = new ArrayList<>();
             try (var rows = connection.createStatement().executeQuery(SELECT_ALL)) {
@@ -64,27 +65,33 @@ public final class AuditChain {
         }
     }
 
-    /** Why verification stopped at an entry. */
+    /** Why verification stopped at an entry, named by its sequence number. */
     public record Failure(long sequence, String reason) {}
 
     /**
-     * Walks the chain from the genesis link. Sequence numbers must start at 1 and have no gaps; each stored link must
-     * equal the recomputed one. Returns the first entry that breaks either rule.
+     * Walks the sealed chain from the genesis link. Positions must run 1, 2, 3... without gaps, sequence numbers must
+     * increase (the sealer links in sequence order; numbers of rolled-back actions are skipped), and each stored link
+     * must equal the recomputed one. Returns the first entry that breaks a rule.
      */
     public static Optional<Failure> verify(List<Stored> chain) {
         byte[] previous = GENESIS;
-        long expectedSequence = 1;
+        long expectedPosition = 1;
+        long lastSequence = 0;
         for (Stored stored : chain) {
             long sequence = stored.entry().sequence();
-            if (sequence != expectedSequence) {
-                return Optional.of(new Failure(sequence, "expected entry " + expectedSequence + " here"));
+            if (stored.position() != expectedPosition) {
+                return Optional.of(new Failure(sequence, "expected seal " + expectedPosition + " here"));
+            }
+            if (sequence <= lastSequence) {
+                return Optional.of(new Failure(sequence, "sealed after entry " + lastSequence));
             }
             byte[] recomputed = link(previous, stored.entry());
             if (!MessageDigest.isEqual(recomputed, stored.link())) {
                 return Optional.of(new Failure(sequence, "hash does not match its content and predecessor"));
             }
             previous = recomputed;
-            expectedSequence++;
+            lastSequence = sequence;
+            expectedPosition++;
         }
         return Optional.empty();
     }

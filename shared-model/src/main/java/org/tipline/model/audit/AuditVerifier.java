@@ -25,10 +25,31 @@ public final class AuditVerifier {
 
     private AuditVerifier() {}
 
-    /** What was checked, and the first problem found, naming the entry or checkpoint. */
-    public record Result(long entries, int checkpoints, boolean checkpointsChecked, Optional<String> problem) {
+    /**
+     * What was checked, and the first problem found, naming the entry or checkpoint. {@code entries} counts the sealed
+     * chain; {@code unsealed} counts entries committed but not linked yet (ADR 23), which is not tampering.
+     */
+    public record Result(
+            long entries, Unsealed unsealed, int checkpoints, boolean checkpointsChecked, Optional<String> problem) {
         public boolean intact() {
             return problem.isEmpty();
+        }
+    }
+
+    /** Entries committed with their action that the sealer has not linked yet, and when the oldest was written. */
+    public record Unsealed(long count, Optional<Instant> oldest) {
+        public static final Unsealed NONE = new Unsealed(0, Optional.empty());
+    }
+
+    /** Entries with no seal: normally the last second's, more when sealing is stalled. */
+    public static Unsealed unsealed(Connection connection) throws SQLException {
+        try (var rows = connection
+                .createStatement()
+                .executeQuery("SELECT count(*), min(occurred_at) FROM audit_entry e"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.sequence = e.sequence)")) {
+            rows.next();
+            var oldest = rows.getTimestamp(2);
+            return new Unsealed(rows.getLong(1), Optional.ofNullable(oldest).map(java.sql.Timestamp::toInstant));
         }
     }
 
@@ -45,32 +66,34 @@ public final class AuditVerifier {
             Connection connection, Ed25519PublicKeyParameters checkpointKey, List<Checkpoint> exported)
             throws SQLException {
         List<AuditChain.Stored> chain = AuditChain.Stored.readAll(connection);
+        Unsealed unsealed = unsealed(connection);
         List<Checkpoint> checkpoints = new ArrayList<>(checkpoints(connection));
         checkpoints.addAll(exported);
         Optional<AuditChain.Failure> broken = AuditChain.verify(chain);
         if (broken.isPresent()) {
             return new Result(
                     chain.size(),
+                    unsealed,
                     checkpoints.size(),
                     false,
                     Optional.of("entry " + broken.get().sequence() + ": "
                             + broken.get().reason()));
         }
         if (checkpointKey == null) {
-            return new Result(chain.size(), checkpoints.size(), false, Optional.empty());
+            return new Result(chain.size(), unsealed, checkpoints.size(), false, Optional.empty());
         }
         List<byte[]> leaves = new ArrayList<>(chain.size());
         chain.forEach(stored -> leaves.add(AuditChain.leafHash(stored.entry())));
         for (Checkpoint checkpoint : checkpoints) {
             Optional<String> problem = checkpoint.problemWith(leaves, checkpointKey);
             if (problem.isPresent()) {
-                return new Result(chain.size(), checkpoints.size(), true, problem);
+                return new Result(chain.size(), unsealed, checkpoints.size(), true, problem);
             }
         }
-        return new Result(chain.size(), checkpoints.size(), true, Optional.empty());
+        return new Result(chain.size(), unsealed, checkpoints.size(), true, Optional.empty());
     }
 
-    /** Signs a checkpoint over the whole chain as it is now and stores it; empty when there is nothing new. */
+    /** Signs a checkpoint over the whole sealed chain as it is now and stores it; empty when there is nothing new. */
     public static Optional<Checkpoint> checkpoint(Connection connection, Ed25519PrivateKeyParameters key, Instant now)
             throws SQLException {
         List<AuditChain.Stored> chain = AuditChain.Stored.readAll(connection);

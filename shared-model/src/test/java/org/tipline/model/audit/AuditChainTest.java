@@ -21,7 +21,7 @@ class AuditChainTest {
         for (int i = 0; i < actions.length; i++) {
             var entry = new AuditEntry(i + 1, Instant.ofEpochSecond(1_700_000_000L + i), "maria", actions[i], tip, "");
             previous = AuditChain.link(previous, entry);
-            chain.add(new AuditChain.Stored(entry, previous));
+            chain.add(new AuditChain.Stored(i + 1, entry, previous));
         }
     }
 
@@ -35,7 +35,7 @@ class AuditChainTest {
         var original = chain.get(1).entry();
         var edited = new AuditEntry(
                 original.sequence(), original.occurredAt(), "someone-else", original.action(), original.tipId(), "");
-        chain.set(1, new AuditChain.Stored(edited, chain.get(1).link()));
+        chain.set(1, new AuditChain.Stored(2, edited, chain.get(1).link()));
 
         assertThat(AuditChain.verify(chain))
                 .get()
@@ -56,7 +56,8 @@ class AuditChainTest {
     @Test
     void anInsertedEntryIsDetectedEvenWithAPlausibleSequence() {
         var forged = new AuditEntry(2, Instant.now(), "maria", "TIP_OPENED", null, "");
-        chain.add(1, new AuditChain.Stored(forged, AuditChain.link(chain.get(0).link(), forged)));
+        chain.add(
+                1, new AuditChain.Stored(2, forged, AuditChain.link(chain.get(0).link(), forged)));
 
         assertThat(AuditChain.verify(chain))
                 .get()
@@ -81,7 +82,7 @@ class AuditChainTest {
         var stored = chain.get(3);
         byte[] link = stored.link().clone();
         link[0] ^= 1;
-        chain.set(3, new AuditChain.Stored(stored.entry(), link));
+        chain.set(3, new AuditChain.Stored(4, stored.entry(), link));
 
         assertThat(AuditChain.verify(chain))
                 .get()

@@ -20,7 +20,8 @@ class AuditTamperingTest {
     @BeforeEach
     void aChainWithACheckpoint() throws SQLException {
         try (Connection owner = database.connectAsOwner()) {
-            owner.createStatement().execute("DELETE FROM audit_checkpoint; DELETE FROM audit_entry");
+            owner.createStatement()
+                    .execute("DELETE FROM audit_checkpoint; DELETE FROM audit_seal; DELETE FROM audit_entry");
             append(owner, 8);
             assertThat(AuditVerifier.checkpoint(owner, AuditVerifier.privateKey(keys[0]), Instant.now()))
                     .isPresent();
@@ -44,9 +45,12 @@ class AuditTamperingTest {
     @Test
     void anInsertedEntryIsFound() throws SQLException {
         assertThat(problemAfter("UPDATE audit_entry SET sequence = sequence + 100 WHERE sequence > 6; "
-                        + "INSERT INTO audit_entry (sequence, occurred_at, actor, action, detail, link) "
-                        + "VALUES (7, now(), 'casey', 'TIP_OPENED', '', '\\x00'); "
-                        + "UPDATE audit_entry SET sequence = sequence - 99 WHERE sequence > 100"))
+                        + "UPDATE audit_seal SET position = position + 100 WHERE position > 6; "
+                        + "INSERT INTO audit_entry (sequence, occurred_at, actor, action, detail) "
+                        + "VALUES (7, now(), 'casey', 'TIP_OPENED', ''); "
+                        + "INSERT INTO audit_seal VALUES (7, 7, '\\x00'); "
+                        + "UPDATE audit_entry SET sequence = sequence - 99 WHERE sequence > 100; "
+                        + "UPDATE audit_seal SET position = position - 99 WHERE position > 100"))
                 .startsWith("entry 7:");
     }
 
@@ -55,7 +59,27 @@ class AuditTamperingTest {
         assertThat(problemAfter("UPDATE audit_entry SET sequence = 1000 WHERE sequence = 2; "
                         + "UPDATE audit_entry SET sequence = 2 WHERE sequence = 3; "
                         + "UPDATE audit_entry SET sequence = 3 WHERE sequence = 1000"))
-                .startsWith("entry 2:");
+                .as("the seals follow the renumbered rows, so the second seal now holds an entry numbered 3")
+                .startsWith("entry 3:");
+    }
+
+    @Test
+    void aDeletedSealIsFound() throws SQLException {
+        assertThat(problemAfter("DELETE FROM audit_seal WHERE position = 5")).startsWith("entry 6:");
+    }
+
+    @Test
+    void anEntryNotSealedYetIsReportedApartFromTampering() throws SQLException {
+        try (Connection owner = database.connectAsOwner()) {
+            owner.createStatement()
+                    .executeUpdate("INSERT INTO audit_entry (sequence, occurred_at, actor, action) "
+                            + "VALUES (11, now(), 'casey', 'TIP_OPENED')");
+            var result = verify(owner);
+            assertThat(result.intact()).isTrue();
+            assertThat(result.entries()).isEqualTo(10);
+            assertThat(result.unsealed().count()).isEqualTo(1);
+            assertThat(result.unsealed().oldest()).isPresent();
+        }
     }
 
     @Test
@@ -72,9 +96,9 @@ class AuditTamperingTest {
             byte[] previous = AuditChain.GENESIS;
             for (var stored : chain) {
                 byte[] link = AuditChain.link(previous, stored.entry());
-                try (var update = owner.prepareStatement("UPDATE audit_entry SET link = ? WHERE sequence = ?")) {
+                try (var update = owner.prepareStatement("UPDATE audit_seal SET link = ? WHERE position = ?")) {
                     update.setBytes(1, link);
-                    update.setLong(2, stored.entry().sequence());
+                    update.setLong(2, stored.position());
                     update.executeUpdate();
                 }
                 previous = link;
@@ -118,15 +142,20 @@ class AuditTamperingTest {
                     "n=" + sequence);
             byte[] link = AuditChain.link(previous, entry);
             try (var insert = owner.prepareStatement("INSERT INTO audit_entry (sequence, occurred_at, actor, action, "
-                    + "tip_id, detail, link) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                            + "tip_id, detail) VALUES (?, ?, ?, ?, ?, ?)");
+                    var seal = owner.prepareStatement(
+                            "INSERT INTO audit_seal (position, sequence, link) VALUES (?, ?, ?)")) {
                 insert.setLong(1, entry.sequence());
                 insert.setTimestamp(2, java.sql.Timestamp.from(entry.occurredAt()));
                 insert.setString(3, entry.actor());
                 insert.setString(4, entry.action());
                 insert.setObject(5, entry.tipId());
                 insert.setString(6, entry.detail());
-                insert.setBytes(7, link);
                 insert.executeUpdate();
+                seal.setLong(1, entry.sequence());
+                seal.setLong(2, entry.sequence());
+                seal.setBytes(3, link);
+                seal.executeUpdate();
             }
             previous = link;
         }

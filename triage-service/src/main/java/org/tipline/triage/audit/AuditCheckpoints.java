@@ -26,7 +26,7 @@ import org.tipline.model.audit.Checkpoint;
 import org.tipline.triage.security.IsSupervisor;
 
 /**
- * Signs a Merkle checkpoint of the audit chain every minute (configurable) and whenever a supervisor verifies the
+ * Signs a Merkle checkpoint of the sealed audit chain every minute (configurable) and whenever a supervisor verifies the
  * trail, with the checkpoint key (never a tip key), and exports each one out of the database owner's reach: a file in
  * the export folder (meant to be on other storage) and, when a supervisor address is configured, an email. Whoever
  * owns the database can then cut or rewrite only what was appended since the last exported checkpoint. Without a
@@ -38,6 +38,7 @@ public class AuditCheckpoints {
     private static final Logger LOG = LoggerFactory.getLogger(AuditCheckpoints.class);
 
     private final DataSource dataSource;
+    private final AuditSealer sealer;
     private final Clock clock;
     private final Optional<Ed25519PrivateKeyParameters> key;
     private final Optional<Path> exportDirectory;
@@ -47,6 +48,7 @@ public class AuditCheckpoints {
 
     AuditCheckpoints(
             DataSource dataSource,
+            AuditSealer sealer,
             Clock clock,
             ObjectProvider<JavaMailSender> mail,
             @Value("${tipline.triage.audit.checkpoint-key-file:}") String keyFile,
@@ -54,6 +56,7 @@ public class AuditCheckpoints {
             @Value("${tipline.triage.audit.checkpoint-email:}") String email,
             @Value("${tipline.triage.referrals.from:tipline@localhost}") String from) {
         this.dataSource = dataSource;
+        this.sealer = sealer;
         this.clock = clock;
         this.mail = mail;
         this.key = keyFile.isBlank() ? Optional.empty() : Optional.of(read(Path.of(keyFile)));
@@ -66,17 +69,40 @@ public class AuditCheckpoints {
         return key.isPresent();
     }
 
-    /** Signs and exports a checkpoint when entries were appended since the last one; one signer at a time. */
+    /** Every interval, under the seal lock (ADR 23). */
     @Scheduled(
             initialDelayString = "${tipline.triage.audit.checkpoint-interval:PT1M}",
             fixedDelayString = "${tipline.triage.audit.checkpoint-interval:PT1M}")
-    public synchronized void checkpointNow() {
+    void checkpointOnSchedule() {
+        checkpoint();
+    }
+
+    /** Seals what can be sealed, then signs and exports a checkpoint, waiting for another replica's round if need be. */
+    public void checkpointNow() {
+        sealer.sealNow();
+        checkpoint();
+    }
+
+    /**
+     * Signs a checkpoint of the sealed chain when it grew since the last one, under the seal lock so one replica signs
+     * each size; exports it after commit, with no connection held while the file is written or the mail sent.
+     */
+    private synchronized void checkpoint() {
         if (key.isEmpty()) {
             return;
         }
-        Optional<Checkpoint> made;
+        Optional<Checkpoint> made = Optional.empty();
         try (var connection = dataSource.getConnection()) {
-            made = AuditVerifier.checkpoint(connection, key.get(), clock.instant());
+            connection.setAutoCommit(false);
+            try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, AuditSealer.SEAL_LOCK);
+                lock.execute();
+                made = AuditVerifier.checkpoint(connection, key.get(), clock.instant());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not sign an audit checkpoint", e);
         }
@@ -94,7 +120,8 @@ public class AuditCheckpoints {
         try {
             exported = exported();
         } catch (IOException | IllegalArgumentException e) {
-            return new AuditVerifier.Result(0, 0, false, Optional.of("an exported checkpoint cannot be read"));
+            return new AuditVerifier.Result(
+                    0, AuditVerifier.Unsealed.NONE, 0, false, Optional.of("an exported checkpoint cannot be read"));
         }
         try (var connection = dataSource.getConnection()) {
             return AuditVerifier.verify(

@@ -7,20 +7,16 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
 import org.tipline.triage.security.IsSupervisor;
 
 /**
- * Appends to the audit chain inside the caller's transaction, so an action and its record commit or roll back
- * together. A transaction-scoped advisory lock serializes appenders, keeping sequence numbers gap-free and each link
- * computed from its true predecessor.
+ * Appends to the audit trail inside the caller's transaction, so an action and its entry commit or roll back together.
+ * Appenders take no lock and never wait for each other: the entry gets its number from a sequence and is linked into
+ * the chain after commit by {@link AuditSealer} (ADR 23).
  */
 @Service
 public class AuditTrail {
-
-    /** Arbitrary constant naming the chain's lock; the same in every triage instance. */
-    private static final long CHAIN_LOCK = 0x7469706c696e65L;
 
     private final JdbcClient jdbc;
 
@@ -30,31 +26,26 @@ public class AuditTrail {
 
     @Transactional
     public AuditEntry append(String actor, String action, UUID tipId, String detail) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:lock)")
-                .param("lock", CHAIN_LOCK)
-                .query((rs, row) -> 1)
-                .list();
-        record Head(long sequence, byte[] link) {}
-        Head head = jdbc.sql("SELECT sequence, link FROM audit_entry ORDER BY sequence DESC LIMIT 1")
-                .query((rs, row) -> new Head(rs.getLong(1), rs.getBytes(2)))
-                .optional()
-                .orElse(new Head(0, AuditChain.GENESIS));
         // PostgreSQL keeps microseconds; hashing a finer instant would make the stored entry unverifiable.
-        var entry = new AuditEntry(
-                head.sequence() + 1, Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, tipId, detail);
-        jdbc.sql("""
-                        INSERT INTO audit_entry (sequence, occurred_at, actor, action, tip_id, detail, link)
-                        VALUES (:sequence, :occurredAt, :actor, :action, :tipId, :detail, :link)
+        Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String text = detail == null ? "" : detail;
+        // The transaction id is assigned before the number is taken (the CTE runs first): the sealer's gap rule needs
+        // every holder of a number to be in progress in any snapshot that shows a later number committed.
+        long sequence = jdbc.sql("""
+                        WITH tx AS MATERIALIZED (SELECT pg_current_xact_id())
+                        INSERT INTO audit_entry (sequence, occurred_at, actor, action, tip_id, detail)
+                        SELECT nextval('audit_entry_sequence'), CAST(:occurredAt AS timestamptz), :actor, :action,
+                               CAST(:tipId AS uuid), :detail
+                        FROM tx RETURNING sequence
                         """)
-                .param("sequence", entry.sequence())
-                .param("occurredAt", java.sql.Timestamp.from(entry.occurredAt()))
-                .param("actor", entry.actor())
-                .param("action", entry.action())
-                .param("tipId", entry.tipId())
-                .param("detail", entry.detail())
-                .param("link", AuditChain.link(head.link(), entry))
-                .update();
-        return entry;
+                .param("occurredAt", java.sql.Timestamp.from(occurredAt))
+                .param("actor", actor)
+                .param("action", action)
+                .param("tipId", tipId == null ? null : tipId.toString())
+                .param("detail", text)
+                .query(Long.class)
+                .single();
+        return new AuditEntry(sequence, occurredAt, actor, action, tipId, text);
     }
 
     /** Which entries a supervisor wants to see; null fields do not filter. */
