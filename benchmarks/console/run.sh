@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB=tipline_bench_console_$$
+# Ports are variables so two benchmarks (or a benchmark and a running launcher) can share the machine.
+INTAKE_PORT=${BENCH_INTAKE_PORT:-18080}
+TRIAGE_PORT=${BENCH_TRIAGE_PORT:-18081}
 DATA=$(mktemp -d)
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB"
 cleanup() {
@@ -14,11 +17,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-TIPLINE_DATA_DIR=$DATA TIPLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TIPLINE_INTAKE_PORT=18080 \
-  TIPLINE_TRIAGE_PORT=18081 java -jar deploy/target/tipline-local.jar > "$DATA/launcher.out" 2>&1 &
+TIPLINE_DATA_DIR=$DATA TIPLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TIPLINE_INTAKE_PORT=$INTAKE_PORT \
+  TIPLINE_TRIAGE_PORT=$TRIAGE_PORT java -jar deploy/target/tipline-local.jar > "$DATA/launcher.out" 2>&1 &
 LAUNCHER=$!
 for _ in $(seq 1 180); do grep -q "Tipline is running" "$DATA/launcher.out" && break; sleep 1; done
 grep -q "Tipline is running" "$DATA/launcher.out" || { cat "$DATA/launcher.out"; exit 1; }
 
-java -cp benchmarks/target/benchmarks.jar org.tipline.benchmarks.ConsoleLoad http://127.0.0.1:18081 \
+java -cp benchmarks/target/benchmarks.jar org.tipline.benchmarks.ConsoleLoad http://127.0.0.1:$TRIAGE_PORT \
   "jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres" "$DATA/demo-accounts.txt"

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookSecretFile a file holding the shared HMAC secret for the webhook's signature
  * @param consoleUrl the console's address as the on-call staff reach it, for links
  * @param poll how often the outbox is checked; alerts leave within this plus the send time
- * @param digestEvery how often the digest of the other tiers goes out
+ * @param digestEvery how often the digest of the other tiers goes out (once across all replicas)
+ * @param lease how long a claimed alert or digest is left to its sender before another replica may retry it; longer
+ *     than the mail and webhook timeouts
  */
 @ConfigurationProperties("tipline.triage.alerts")
 public record AlertProperties(
@@ -25,12 +27,18 @@ public record AlertProperties(
         @DefaultValue("PT10S") Duration poll,
         @DefaultValue("PT1H") Duration digestEvery,
         @DefaultValue("PT15S") Duration retryAfter,
-        @DefaultValue("10") int maxAttempts) {
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("PT2M") Duration lease) {
 
     public AlertProperties {
         email = email == null || email.isBlank() ? null : email.strip();
         webhook = webhook == null || webhook.toString().isBlank() ? null : webhook;
         webhookSecretFile =
                 webhookSecretFile == null || webhookSecretFile.toString().isBlank() ? null : webhookSecretFile;
+    }
+
+    /** The console's page for a tip, the only pointer to it an alert carries. */
+    String link(java.util.UUID tipId) {
+        return consoleUrl + "/tips/" + tipId;
     }
 }

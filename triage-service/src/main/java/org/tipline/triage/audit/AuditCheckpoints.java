@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -23,6 +24,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.tipline.model.audit.AuditVerifier;
 import org.tipline.model.audit.Checkpoint;
+import org.tipline.triage.jobs.ScheduledRuns;
 import org.tipline.triage.security.IsSupervisor;
 
 /**
@@ -39,6 +41,8 @@ public class AuditCheckpoints {
 
     private final DataSource dataSource;
     private final AuditSealer sealer;
+    private final ScheduledRuns runs;
+    private final Duration interval;
     private final Clock clock;
     private final Optional<Ed25519PrivateKeyParameters> key;
     private final Optional<Path> exportDirectory;
@@ -49,14 +53,18 @@ public class AuditCheckpoints {
     AuditCheckpoints(
             DataSource dataSource,
             AuditSealer sealer,
+            ScheduledRuns runs,
             Clock clock,
             ObjectProvider<JavaMailSender> mail,
             @Value("${tipline.triage.audit.checkpoint-key-file:}") String keyFile,
             @Value("${tipline.triage.audit.checkpoint-export-dir:}") String exportDirectory,
+            @Value("${tipline.triage.audit.checkpoint-interval:PT1M}") Duration interval,
             @Value("${tipline.triage.audit.checkpoint-email:}") String email,
             @Value("${tipline.triage.referrals.from:tipline@localhost}") String from) {
         this.dataSource = dataSource;
         this.sealer = sealer;
+        this.runs = runs;
+        this.interval = interval;
         this.clock = clock;
         this.mail = mail;
         this.key = keyFile.isBlank() ? Optional.empty() : Optional.of(read(Path.of(keyFile)));
@@ -69,12 +77,14 @@ public class AuditCheckpoints {
         return key.isPresent();
     }
 
-    /** Every interval, under the seal lock (ADR 23). */
+    /** Every interval, in the one replica that claims the run (ADR 24), under the seal lock (ADR 23). */
     @Scheduled(
             initialDelayString = "${tipline.triage.audit.checkpoint-interval:PT1M}",
             fixedDelayString = "${tipline.triage.audit.checkpoint-interval:PT1M}")
     void checkpointOnSchedule() {
-        checkpoint();
+        if (key.isPresent() && runs.claim("audit-checkpoint", interval)) {
+            checkpoint();
+        }
     }
 
     /** Seals what can be sealed, then signs and exports a checkpoint, waiting for another replica's round if need be. */

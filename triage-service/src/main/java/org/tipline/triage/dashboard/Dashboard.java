@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.model.guidance.UrgencyPolicy;
+import org.tipline.triage.jobs.ScheduledRuns;
 import org.tipline.triage.security.IsSupervisor;
 
 /**
@@ -23,7 +24,8 @@ import org.tipline.triage.security.IsSupervisor;
  *
  * <p>Computing them reads every tip of the last twelve weeks, so they are computed once a minute in the background
  * and every page view reads the latest result, with its time shown (ADR 13): supervisors refreshing the page never add
- * load to the database that intake shares.
+ * load to the database that intake shares. One replica computes them per interval and stores them; the others read
+ * the stored figures (ADR 24).
  */
 @Service
 public class Dashboard {
@@ -33,17 +35,25 @@ public class Dashboard {
     private final JdbcClient jdbc;
     private final Guidance guidance;
     private final Clock clock;
+    private final Duration refresh;
     private final Duration maxAge;
+    private final StoredFigures stored;
+    private final ScheduledRuns runs;
     private final AtomicReference<View> latest = new AtomicReference<>();
 
     Dashboard(
             JdbcClient jdbc,
             Guidance guidance,
             Clock clock,
+            StoredFigures stored,
+            ScheduledRuns runs,
             @Value("${tipline.triage.dashboard.refresh:PT1M}") Duration refresh) {
         this.jdbc = jdbc;
         this.guidance = guidance;
         this.clock = clock;
+        this.stored = stored;
+        this.runs = runs;
+        this.refresh = refresh;
         // A missed refresh (a slow database, a paused scheduler) must not leave the page showing old figures.
         this.maxAge = refresh.multipliedBy(2);
     }
@@ -95,24 +105,40 @@ public class Dashboard {
         }
     }
 
-    /** The latest figures; computed now only when none are recent (at start-up, or if refreshing has stalled). */
+    /**
+     * The latest figures: this replica's copy while younger than the refresh interval, else the stored ones, computed
+     * now only when none are recent (at first start, or if refreshing has stalled in every replica).
+     */
     @IsSupervisor
     public View view() {
         View view = latest.get();
-        if (isRecent(view)) {
+        if (view != null && view.computedAt().plus(refresh).isAfter(clock.instant())) {
             return view;
         }
         synchronized (this) {
-            view = latest.get();
-            return isRecent(view) ? view : compute();
+            view = stored.read().filter(this::isRecent).orElse(null);
+            if (view == null) {
+                return refresh();
+            }
+            latest.set(view);
+            return view;
         }
     }
 
     @Scheduled(
             initialDelayString = "${tipline.triage.dashboard.refresh:PT1M}",
             fixedDelayString = "${tipline.triage.dashboard.refresh:PT1M}")
-    public synchronized void refresh() {
-        compute();
+    void refreshOnSchedule() {
+        if (runs.claim("dashboard-refresh", refresh)) {
+            refresh();
+        }
+    }
+
+    /** Computes the figures now and stores them for every replica. */
+    public synchronized View refresh() {
+        View view = compute();
+        stored.write(view);
+        return view;
     }
 
     private boolean isRecent(View view) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +20,20 @@ import org.tipline.triage.audit.AuditTrail;
 import org.tipline.triage.delivery.Retries;
 
 /**
- * Sends queued email referrals. Each is taken under a row lock (SKIP LOCKED, so several triage instances never send
- * one twice at once), sent as stored (already S/MIME ciphertext), and its outcome written in the same transaction: SENT
- * with the time, or another attempt after a doubling wait, or FAILED after the configured number of attempts, with
- * the server's reason shown on the tip. A crash between sending and recording can repeat a send, never lose one.
+ * Sends queued email referrals. Each is claimed with a lease (one UPDATE that moves its {@code next_attempt_at} past
+ * the send time, SKIP LOCKED so replicas take different rows) and committed, sent as stored (already S/MIME
+ * ciphertext) with no transaction, connection or row lock held, and its outcome written with its audit entry in a
+ * short transaction of its own (ADR 24): SENT with the time, or another attempt after a doubling wait, or FAILED after
+ * the configured number of attempts, with the server's reason shown on the tip. A replica that dies mid-send leaves
+ * the lease to run out and another sends again: a send may repeat, never be lost.
  */
 @Component
 class ReferralOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralOutbox.class);
     private static final int BATCH = 20;
+    /** Far longer than the mail timeouts (10 s each, application.properties), so a live sender is never overtaken. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -52,7 +57,7 @@ class ReferralOutbox {
         this.clock = clock;
     }
 
-    private record Due(UUID id, UUID tipId, byte[] message, int attempts) {}
+    private record Due(UUID id, UUID tipId, byte[] message, int attempts, Instant lease) {}
 
     @Scheduled(fixedDelayString = "${tipline.triage.referrals.poll:PT10S}")
     void sendDue() {
@@ -61,59 +66,84 @@ class ReferralOutbox {
             return;
         }
         for (int i = 0; i < BATCH; i++) {
-            Boolean sentOne = transaction.execute(status -> {
-                var due = jdbc.sql("""
-                                SELECT id, tip_id, smime_message, attempts FROM referral
-                                WHERE delivery_status = 'QUEUED' AND next_attempt_at <= :now
-                                ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED
-                                """)
-                        .param("now", Timestamp.from(clock.instant()))
-                        .query((rs, n) -> new Due(
-                                rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3), rs.getInt(4)))
-                        .optional();
-                due.ifPresent(referral -> attempt(sender, referral));
-                return due.isPresent();
-            });
-            if (!Boolean.TRUE.equals(sentOne)) {
+            Optional<Due> due = claimNext();
+            if (due.isEmpty()) {
                 return;
             }
+            attempt(sender, due.get());
         }
     }
 
-    private void attempt(JavaMailSender sender, Due referral) {
+    /** One statement, so it commits on its own: the row is ours until the lease ends, and nothing stays locked. */
+    private Optional<Due> claimNext() {
         Instant now = clock.instant();
+        return jdbc.sql("""
+                        UPDATE referral SET next_attempt_at = :lease
+                        WHERE id = (SELECT id FROM referral WHERE delivery_status = 'QUEUED' AND next_attempt_at <= :now
+                                    ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        RETURNING id, tip_id, smime_message, attempts, next_attempt_at
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("lease", Timestamp.from(now.plus(LEASE)))
+                .query((rs, n) -> new Due(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getBytes(3),
+                        rs.getInt(4),
+                        rs.getTimestamp(5).toInstant()))
+                .optional();
+    }
+
+    private void attempt(JavaMailSender sender, Due referral) {
         int attempts = referral.attempts() + 1;
         try {
             sender.send(sender.createMimeMessage(new ByteArrayInputStream(referral.message())));
-            jdbc.sql("""
-                            UPDATE referral SET delivery_status = 'SENT', attempts = :attempts, delivered_at = :now,
-                                last_error = NULL, next_attempt_at = NULL WHERE id = :id
-                            """)
-                    .param("attempts", attempts)
-                    .param("now", Timestamp.from(now))
-                    .param("id", referral.id())
-                    .update();
-            audit.append("outbox", "REFERRAL_DELIVERED", referral.tipId(), "referral=" + referral.id());
+            transaction.executeWithoutResult(status -> {
+                int recorded = jdbc.sql("""
+                                UPDATE referral SET delivery_status = 'SENT', attempts = :attempts, delivered_at = :now,
+                                    last_error = NULL, next_attempt_at = NULL WHERE id = :id AND next_attempt_at = :lease
+                                """)
+                        .param("attempts", attempts)
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("id", referral.id())
+                        .param("lease", Timestamp.from(referral.lease()))
+                        .update();
+                if (recorded == 1) {
+                    audit.append("outbox", "REFERRAL_DELIVERED", referral.tipId(), "referral=" + referral.id());
+                }
+            });
         } catch (MailException e) {
-            boolean giveUp = attempts >= properties.maxAttempts();
-            Duration wait = Retries.backoff(properties.retryAfter(), attempts);
-            String reason = Retries.reason(e);
-            jdbc.sql("""
+            failed(referral, attempts, e);
+        }
+    }
+
+    private void failed(Due referral, int attempts, MailException e) {
+        boolean giveUp = attempts >= properties.maxAttempts();
+        Duration wait = Retries.backoff(properties.retryAfter(), attempts);
+        String reason = Retries.reason(e);
+        transaction.executeWithoutResult(status -> {
+            int recorded = jdbc.sql("""
                             UPDATE referral SET delivery_status = :status, attempts = :attempts, last_error = :error,
-                                next_attempt_at = :next WHERE id = :id
+                                next_attempt_at = :next WHERE id = :id AND next_attempt_at = :lease
                             """)
                     .param("status", giveUp ? "FAILED" : "QUEUED")
                     .param("attempts", attempts)
                     .param("error", reason)
-                    .param("next", giveUp ? null : Timestamp.from(now.plus(wait)), java.sql.Types.TIMESTAMP)
+                    .param(
+                            "next",
+                            giveUp ? null : Timestamp.from(clock.instant().plus(wait)),
+                            java.sql.Types.TIMESTAMP)
                     .param("id", referral.id())
+                    .param("lease", Timestamp.from(referral.lease()))
                     .update();
-            audit.append(
-                    "outbox",
-                    giveUp ? "REFERRAL_DELIVERY_FAILED" : "REFERRAL_DELIVERY_RETRYING",
-                    referral.tipId(),
-                    "referral=" + referral.id() + " attempt=" + attempts);
-            log.warn("referral {} not sent (attempt {}): {}", referral.id(), attempts, reason);
-        }
+            if (recorded == 1) {
+                audit.append(
+                        "outbox",
+                        giveUp ? "REFERRAL_DELIVERY_FAILED" : "REFERRAL_DELIVERY_RETRYING",
+                        referral.tipId(),
+                        "referral=" + referral.id() + " attempt=" + attempts);
+            }
+        });
+        log.warn("referral {} not sent (attempt {}): {}", referral.id(), attempts, reason);
     }
 }

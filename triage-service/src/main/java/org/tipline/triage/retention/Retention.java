@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.jobs.ScheduledRuns;
 import org.tipline.triage.security.IsSupervisor;
 import org.tipline.triage.staff.StaffPrincipal;
 
@@ -31,6 +32,8 @@ public class Retention {
     private final Clock clock;
     private final Duration closedFor;
     private final Duration referredFor;
+    private final ScheduledRuns runs;
+    private final Duration interval;
 
     Retention(
             JdbcClient jdbc,
@@ -38,13 +41,17 @@ public class Retention {
             AuditTrail audit,
             Clock clock,
             @Value("${tipline.triage.retention.closed:P365D}") Duration closedFor,
-            @Value("${tipline.triage.retention.referred:P730D}") Duration referredFor) {
+            @Value("${tipline.triage.retention.referred:P730D}") Duration referredFor,
+            ScheduledRuns runs,
+            @Value("${tipline.triage.retention.interval:PT24H}") Duration interval) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.audit = audit;
         this.clock = clock;
         this.closedFor = closedFor;
         this.referredFor = referredFor;
+        this.runs = runs;
+        this.interval = interval;
     }
 
     public record Held(UUID tipId, String status, Instant receivedAt) {}
@@ -60,7 +67,10 @@ public class Retention {
             initialDelayString = "${tipline.triage.retention.interval:PT24H}",
             fixedDelayString = "${tipline.triage.retention.interval:PT24H}")
     public void purgeDueOnSchedule() {
-        purgeDue("retention");
+        // One replica per interval (ADR 24); each tip's purge is its own transaction, so a run cut short loses nothing.
+        if (runs.claim("retention", interval)) {
+            purgeDue("retention");
+        }
     }
 
     @IsSupervisor
