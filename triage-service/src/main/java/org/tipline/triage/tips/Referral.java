@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A tip forwarded to a destination from the directory: by phone or web form (recorded by the coordinator, with the
@@ -14,6 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "referral")
+@DynamicUpdate
 public class Referral {
 
     @Id
@@ -46,6 +48,11 @@ public class Referral {
     private String lastError;
 
     private Instant deliveredAt;
+
+    /** S/MIME ciphertext to the destination's certificate; never readable here. */
+    private byte[] smimeMessage;
+
+    private Instant nextAttemptAt;
 
     /** How the referral reached the destination. */
     public enum Channel {
@@ -80,7 +87,7 @@ public class Referral {
     protected Referral() {}
 
     /** A referral a coordinator made by phone or through the destination's own form. */
-    static Referral manual(
+    public static Referral manual(
             UUID tipId,
             String destinationId,
             Channel channel,
@@ -90,7 +97,7 @@ public class Referral {
             UUID recordedBy,
             Instant recordedAt) {
         if (channel == Channel.EMAIL) {
-            throw new IllegalArgumentException("email referrals are sent, not recorded");
+            throw new TipStateConflict("email referrals are sent, not recorded");
         }
         Referral referral = new Referral(tipId, destinationId, recordedBy, recordedAt);
         referral.channel = channel;
@@ -101,14 +108,22 @@ public class Referral {
         return referral;
     }
 
-    /** An encrypted email waiting in the outbox; the message itself is stored by {@link TipHandling}. */
-    static Referral queuedEmail(
-            UUID id, UUID tipId, String destinationId, String recipient, UUID recordedBy, Instant recordedAt) {
+    /** An encrypted email waiting in the outbox, due now; the message is already ciphertext for the destination. */
+    public static Referral queuedEmail(
+            UUID id,
+            UUID tipId,
+            String destinationId,
+            String recipient,
+            byte[] smimeMessage,
+            UUID recordedBy,
+            Instant recordedAt) {
         Referral referral = new Referral(tipId, destinationId, recordedBy, recordedAt);
         referral.id = id;
         referral.channel = Channel.EMAIL;
         referral.recipient = recipient;
         referral.deliveryStatus = DeliveryStatus.QUEUED;
+        referral.smimeMessage = smimeMessage.clone();
+        referral.nextAttemptAt = recordedAt;
         return referral;
     }
 
@@ -120,8 +135,29 @@ public class Referral {
         this.recordedAt = recordedAt;
     }
 
+    /** Puts a failed email back in the outbox, due now, from its first attempt. */
+    public void requeue(Instant now) {
+        if (deliveryStatus != DeliveryStatus.FAILED) {
+            throw new NotRetryable(id);
+        }
+        deliveryStatus = DeliveryStatus.QUEUED;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
+    /** Only a referral whose email failed can be sent again. */
+    public static class NotRetryable extends RuntimeException {
+        public NotRetryable(UUID referralId) {
+            super("referral " + referralId + " is not a failed email");
+        }
+    }
+
     public UUID id() {
         return id;
+    }
+
+    public UUID tipId() {
+        return tipId;
     }
 
     public String destinationId() {

@@ -112,7 +112,7 @@ public class Tip {
     /** A closed tip cannot be forwarded again without being reopened first. */
     void markReferred() {
         if (status == TipStatus.CLOSED) {
-            throw new IllegalStateException("a closed tip cannot be referred");
+            throw new TipStateConflict("a closed tip cannot be referred");
         }
         status = TipStatus.REFERRED;
     }
@@ -132,7 +132,7 @@ public class Tip {
         switch (target) {
             case CLOSED -> {
                 if (reason == null) {
-                    throw new IllegalArgumentException("closing a tip needs a reason");
+                    throw new TipStateConflict("closing a tip needs a reason");
                 }
                 closeReason = reason;
                 closedAt = now;
@@ -141,7 +141,7 @@ public class Tip {
                 closeReason = null;
                 closedAt = null;
             }
-            case NEW, REFERRED -> throw new IllegalArgumentException(target + " cannot be set by hand");
+            case NEW, REFERRED -> throw new TipStateConflict(target + " cannot be set by hand");
         }
         status = target;
     }
