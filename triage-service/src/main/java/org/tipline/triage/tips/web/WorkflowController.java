@@ -119,7 +119,7 @@ class WorkflowController {
         }
         try {
             workflow.setLabels(id, form.seenVersion(), form.parsed(), me);
-        } catch (TipChangedException e) {
+        } catch (TipChangedException | ObjectOptimisticLockingFailureException e) {
             return page.conflict(id, me, session, new Forms().labels(form.labels(), Map.of()), model);
         }
         return "redirect:/tips/" + id + "?saved";
