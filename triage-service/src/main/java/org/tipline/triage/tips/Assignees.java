@@ -7,12 +7,14 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.security.IsCoordinator;
 
 /**
  * Who a tip can be given to: a coordinator can only work a tip sealed under a key epoch they hold a grant for. Grants
  * are made by a coordinator who holds the key, on the Keys page, so a refusal names those who can grant it.
  */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Service
 @IsCoordinator
 public class Assignees {

@@ -15,6 +15,7 @@ import org.hibernate.annotations.DynamicUpdate;
  */
 @Entity
 @Table(name = "referral")
+// The triage role may update only the delivery columns (V11), so an UPDATE names only the columns that changed.
 @DynamicUpdate
 public class Referral {
 
@@ -54,21 +55,11 @@ public class Referral {
 
     private Instant nextAttemptAt;
 
-    /** How the referral reached the destination. */
+    /** How the referral reached the destination; worded by {@code referral.channel.*} in the messages. */
     public enum Channel {
-        PHONE("Phone"),
-        WEB_FORM("The destination's web form"),
-        EMAIL("Encrypted email");
-
-        private final String label;
-
-        Channel(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        PHONE,
+        WEB_FORM,
+        EMAIL
     }
 
     /** RECORDED: a person handed it over. QUEUED, SENT, FAILED: an encrypted email and how its sending went. */
@@ -143,6 +134,23 @@ public class Referral {
         deliveryStatus = DeliveryStatus.QUEUED;
         attempts = 0;
         nextAttemptAt = now;
+    }
+
+    /** The outbox sent the email on this attempt. */
+    public void delivered(int attempt, Instant now) {
+        deliveryStatus = DeliveryStatus.SENT;
+        attempts = attempt;
+        deliveredAt = now;
+        lastError = null;
+        nextAttemptAt = null;
+    }
+
+    /** The outbox could not send it: another attempt at {@code next}, or FAILED when {@code next} is null. */
+    public void notDelivered(int attempt, String reason, Instant next) {
+        deliveryStatus = next == null ? DeliveryStatus.FAILED : DeliveryStatus.QUEUED;
+        attempts = attempt;
+        lastError = reason;
+        nextAttemptAt = next;
     }
 
     /** Only a referral whose email failed can be sent again. */

@@ -9,11 +9,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.tip.Attachments;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.security.IsCoordinator;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
 
 /** The files a tipster added: listed without opening them, and decrypted one at a time when a coordinator looks. */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Service
 @IsCoordinator
 public class TipAttachments {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.security.IsCoordinator;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
@@ -20,6 +21,7 @@ import org.tipline.triage.staff.UnlockedKeys;
  * Tips that belong together: a coordinator puts tips in one case, or closes one as a duplicate of another (nothing is
  * deleted), and indexes old tips so that shared plates, numbers and places show up as links.
  */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL, JdbcAccess.Use.SIDE_TABLES})
 @Service
 @IsCoordinator
 public class TipCases {

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.tip.Messages;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.security.IsCoordinator;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
@@ -19,6 +20,7 @@ import org.tipline.triage.staff.UnlockedKeys;
  * What staff write about a tip: sealed notes for each other, and questions to the tipster. Both only add, so they never
  * conflict with another coordinator's change.
  */
+@JdbcAccess({JdbcAccess.Use.SIDE_TABLES})
 @Service
 @IsCoordinator
 public class TipConversation {

@@ -10,6 +10,7 @@ import org.tipline.model.crypto.SealedField;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.TipAnswersCodec;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.security.IsCoordinator;
 import org.tipline.triage.staff.UnlockedKeys;
 
@@ -17,6 +18,7 @@ import org.tipline.triage.staff.UnlockedKeys;
  * A tip's keys and sealed answers: unwraps the tip's data key with the session's tip-line key for its epoch, and opens
  * the answers with it. Callers wipe a data key they were given as soon as they are done with it.
  */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Component
 @IsCoordinator
 public class TipKeys {

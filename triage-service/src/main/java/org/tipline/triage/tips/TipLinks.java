@@ -19,6 +19,7 @@ import org.tipline.model.linking.BlindIndex;
 import org.tipline.model.linking.BlindIndex.Kind;
 import org.tipline.model.linking.SealedLinkTerms;
 import org.tipline.model.tip.TipAnswers;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.staff.UnlockedKeys;
 
 /**
@@ -27,6 +28,7 @@ import org.tipline.triage.staff.UnlockedKeys;
  * comparable across a rotation until that key is retired); an index match is only a candidate, confirmed by
  * comparing the other tip's normalized values, kept sealed beside its indexes ({@link SealedLinkTerms}).
  */
+@JdbcAccess({JdbcAccess.Use.SIDE_TABLES})
 @Component
 class TipLinks {
 
@@ -43,19 +45,8 @@ class TipLinks {
         this.clock = clock;
     }
 
-    /** Other tips that share one value with this one. */
-    public record Link(Kind kind, String value, List<UUID> otherTips) {
-
-        public String what() {
-            return switch (kind) {
-                case PLATE -> "plate";
-                case PHONE -> "phone number";
-                case ADDRESS -> "address";
-                case URL -> "web address";
-                case BUSINESS_NAME -> "business";
-            };
-        }
-    }
+    /** Other tips that share one value with this one; the kind is worded by {@code link.kind.*} in the messages. */
+    public record Link(Kind kind, String value, List<UUID> otherTips) {}
 
     /**
      * The tip's confirmed links, and the index rows to write when the tip is not yet indexed under the linking key.

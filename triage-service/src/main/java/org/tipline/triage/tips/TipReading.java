@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.security.IsCoordinator;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
@@ -23,6 +24,7 @@ import org.tipline.triage.staff.UnlockedKeys;
  * one short write transaction that I saw it, the link index it lacked, and the audit entry for the view: no lock is
  * held while decrypting, and the entry commits with the writes it describes.
  */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL, JdbcAccess.Use.SIDE_TABLES})
 @Service
 @IsCoordinator
 public class TipReading {
@@ -104,7 +106,7 @@ public class TipReading {
                                 tip,
                                 answers,
                                 referrals.findByTipIdOrderByRecordedAt(tipId),
-                                labels(tipId),
+                                tip.labels(),
                                 timeline.of(tip, dataKey, unlocked),
                                 attachments.of(tipId),
                                 found.links(),
@@ -144,13 +146,6 @@ public class TipReading {
         }
         audit.append(me.username(), "LINK_FOLLOWED", tipId, "link=" + index);
         return Optional.of(addresses.get(index));
-    }
-
-    private List<String> labels(UUID tipId) {
-        return jdbc.sql("SELECT unnest(labels) FROM tip WHERE id = :id")
-                .param("id", tipId)
-                .query(String.class)
-                .list();
     }
 
     private List<AlertDelivery> alerts(UUID tipId) {

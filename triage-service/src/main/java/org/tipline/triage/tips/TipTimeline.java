@@ -10,9 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.tip.Messages;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.staff.UnlockedKeys;
 
 /** A tip's history as the tip page shows it: audited actions, sealed notes and the conversation, oldest first. */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Component
 class TipTimeline {
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,21 +27,13 @@ public class TipWorkflow {
 
     private final TipRepository tips;
     private final ReferralRepository referrals;
-    private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final ChildProtectionPolicy childProtection;
     private final Clock clock;
 
-    TipWorkflow(
-            TipRepository tips,
-            ReferralRepository referrals,
-            JdbcClient jdbc,
-            AuditTrail audit,
-            Guidance guidance,
-            Clock clock) {
+    TipWorkflow(TipRepository tips, ReferralRepository referrals, AuditTrail audit, Guidance guidance, Clock clock) {
         this.tips = tips;
         this.referrals = referrals;
-        this.jdbc = jdbc;
         this.audit = audit;
         this.childProtection = new ChildProtectionPolicy(guidance);
         this.clock = clock;
@@ -80,15 +71,8 @@ public class TipWorkflow {
                 || !labels.stream().allMatch(l -> LABEL.matcher(l).matches())) {
             throw new TipStateConflict("labels must be at most " + MAX_LABELS + " short lowercase words");
         }
-        int updated = jdbc.sql("UPDATE tip SET labels = :labels, version = version + 1 "
-                        + "WHERE id = :id AND version = :version")
-                .param("labels", labels.toArray(String[]::new))
-                .param("id", tipId)
-                .param("version", seenVersion)
-                .update();
-        if (updated == 0) {
-            throw new TipChangedException(tips.get(tipId));
-        }
+        tips.getAt(tipId, seenVersion).relabel(labels);
+        tips.flush();
         audit.append(me.username(), "LABELS_CHANGED", tipId, "labels=" + String.join(",", labels));
     }
 
