@@ -46,6 +46,14 @@ class BodySizeLimit implements HandlerInterceptor {
             this.limit = limit;
         }
 
+        long bytes() {
+            return bytes;
+        }
+
+        long limit() {
+            return limit;
+        }
+
         long kilobytes() {
             return bytes / 1024;
         }
