@@ -2,6 +2,7 @@ package org.tipline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
@@ -115,6 +116,23 @@ class TipsterPagesIntegrationTest {
                 .contains("add the files a few at a time")
                 .doesNotContain("shorten the longest answer")
                 .doesNotContain("KB");
+    }
+
+    @Test
+    void aTooLargeReportOfUnknownSizeIsNotGivenAMadeUpSize() throws Exception {
+        byte[] body = ("location=" + "x".repeat(2_000_000)).getBytes(StandardCharsets.US_ASCII);
+        // No declared length: the body is sent chunked and Tomcat stops parsing it at the limit.
+        var chunked = http.send(
+                HttpRequest.newBuilder(url("/tips"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body())
+                .contains("the report was larger than the 1024 KB we accept at once")
+                .doesNotContain("1025 KB");
     }
 
     private String declareUpload(long length) throws Exception {

@@ -55,14 +55,14 @@ class WebConfiguration implements WebMvcConfigurer {
             return "too-large";
         }
 
-        /** A chunked body has no declared length; Tomcat refuses to parse it past the same limit. */
+        /**
+         * A chunked body has no declared length; Tomcat refuses to parse it past the same limit. Its real size is
+         * unknown, so the page gives only the limit rather than a made-up size equal to it.
+         */
         @ExceptionHandler(InvalidParameterException.class)
         @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
         String tooLargeToParse(Locale locale, Model model) {
-            return tooLarge(
-                    new BodySizeLimit.TooLarge(BodySizeLimit.MAX_FORM_BYTES + 1, BodySizeLimit.MAX_FORM_BYTES),
-                    locale,
-                    model);
+            return tooLarge(new BodySizeLimit.TooLarge(-1, BodySizeLimit.MAX_FORM_BYTES), locale, model);
         }
     }
 
