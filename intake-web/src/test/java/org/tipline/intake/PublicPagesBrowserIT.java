@@ -171,7 +171,8 @@ class PublicPagesBrowserIT {
     }
 
     private org.openqa.selenium.WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(locator));
+        // Long enough for the browser's proof of work on a loaded CI machine; its speed is a benchmark's business.
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(locator));
     }
 
     private String url(String path) {
