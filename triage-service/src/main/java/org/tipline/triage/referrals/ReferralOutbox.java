@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.triage.audit.AuditTrail;
 import org.tipline.triage.delivery.Retries;
+import org.tipline.triage.persistence.JdbcAccess;
+import org.tipline.triage.tips.Referral;
+import org.tipline.triage.tips.ReferralRepository;
 
 /**
  * Sends queued email referrals. Each is claimed with a lease (one UPDATE that moves its {@code next_attempt_at} past
@@ -27,6 +31,7 @@ import org.tipline.triage.delivery.Retries;
  * the configured number of attempts, with the server's reason shown on the tip. A replica that dies mid-send leaves
  * the lease to run out and another sends again: a send may repeat, never be lost.
  */
+@JdbcAccess({JdbcAccess.Use.QUEUE_CLAIM})
 @Component
 class ReferralOutbox {
 
@@ -36,6 +41,7 @@ class ReferralOutbox {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
+    private final ReferralRepository referrals;
     private final TransactionTemplate transaction;
     private final ObjectProvider<JavaMailSender> mail;
     private final AuditTrail audit;
@@ -44,12 +50,14 @@ class ReferralOutbox {
 
     ReferralOutbox(
             JdbcClient jdbc,
+            ReferralRepository referrals,
             TransactionTemplate transaction,
             ObjectProvider<JavaMailSender> mail,
             AuditTrail audit,
             ReferralProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
+        this.referrals = referrals;
         this.transaction = transaction;
         this.mail = mail;
         this.audit = audit;
@@ -98,52 +106,40 @@ class ReferralOutbox {
         int attempts = referral.attempts() + 1;
         try {
             sender.send(sender.createMimeMessage(new ByteArrayInputStream(referral.message())));
-            transaction.executeWithoutResult(status -> {
-                int recorded = jdbc.sql("""
-                                UPDATE referral SET delivery_status = 'SENT', attempts = :attempts, delivered_at = :now,
-                                    last_error = NULL, next_attempt_at = NULL WHERE id = :id AND next_attempt_at = :lease
-                                """)
-                        .param("attempts", attempts)
-                        .param("now", Timestamp.from(clock.instant()))
-                        .param("id", referral.id())
-                        .param("lease", Timestamp.from(referral.lease()))
-                        .update();
-                if (recorded == 1) {
-                    audit.append("outbox", "REFERRAL_DELIVERED", referral.tipId(), "referral=" + referral.id());
-                }
-            });
+            record(
+                    referral,
+                    row -> row.delivered(attempts, clock.instant()),
+                    "REFERRAL_DELIVERED",
+                    "referral=" + referral.id());
         } catch (MailException e) {
-            failed(referral, attempts, e);
+            boolean giveUp = attempts >= properties.maxAttempts();
+            Duration wait = Retries.backoff(properties.retryAfter(), attempts);
+            String reason = Retries.reason(e);
+            record(
+                    referral,
+                    row -> row.notDelivered(
+                            attempts, reason, giveUp ? null : clock.instant().plus(wait)),
+                    giveUp ? "REFERRAL_DELIVERY_FAILED" : "REFERRAL_DELIVERY_RETRYING",
+                    "referral=" + referral.id() + " attempt=" + attempts);
+            log.warn("referral {} not sent (attempt {}): {}", referral.id(), attempts, reason);
         }
     }
 
-    private void failed(Due referral, int attempts, MailException e) {
-        boolean giveUp = attempts >= properties.maxAttempts();
-        Duration wait = Retries.backoff(properties.retryAfter(), attempts);
-        String reason = Retries.reason(e);
+    /** The outcome and its audit entry in one short transaction, only while the row still carries this lease. */
+    private void record(Due referral, Consumer<Referral> outcome, String action, String detail) {
         transaction.executeWithoutResult(status -> {
-            int recorded = jdbc.sql("""
-                            UPDATE referral SET delivery_status = :status, attempts = :attempts, last_error = :error,
-                                next_attempt_at = :next WHERE id = :id AND next_attempt_at = :lease
-                            """)
-                    .param("status", giveUp ? "FAILED" : "QUEUED")
-                    .param("attempts", attempts)
-                    .param("error", reason)
-                    .param(
-                            "next",
-                            giveUp ? null : Timestamp.from(clock.instant().plus(wait)),
-                            java.sql.Types.TIMESTAMP)
+            boolean stillOurs = jdbc.sql(
+                            "SELECT true FROM referral WHERE id = :id AND next_attempt_at = :lease FOR UPDATE")
                     .param("id", referral.id())
                     .param("lease", Timestamp.from(referral.lease()))
-                    .update();
-            if (recorded == 1) {
-                audit.append(
-                        "outbox",
-                        giveUp ? "REFERRAL_DELIVERY_FAILED" : "REFERRAL_DELIVERY_RETRYING",
-                        referral.tipId(),
-                        "referral=" + referral.id() + " attempt=" + attempts);
+                    .query(Boolean.class)
+                    .optional()
+                    .isPresent();
+            if (stillOurs) {
+                outcome.accept(referrals.findById(referral.id()).orElseThrow());
+                referrals.flush();
+                audit.append("outbox", action, referral.tipId(), detail);
             }
         });
-        log.warn("referral {} not sent (attempt {}): {}", referral.id(), attempts, reason);
     }
 }

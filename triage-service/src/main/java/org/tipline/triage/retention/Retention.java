@@ -14,8 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.triage.audit.AuditTrail;
 import org.tipline.triage.jobs.ScheduledRuns;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.security.IsSupervisor;
 import org.tipline.triage.staff.StaffPrincipal;
+import org.tipline.triage.tips.LegalHolds;
 
 /**
  * Keeps tips no longer than needed. A closed tip is purged a configured time after it was closed, a forwarded one a
@@ -23,10 +25,12 @@ import org.tipline.triage.staff.StaffPrincipal;
  * with it (by cascade) its wrapped data key, content, notes, messages, files and read markers: the content is
  * crypto-shredded and the tipster's receipt finds nothing. Each purge is an audit entry; open tips are never purged.
  */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL, JdbcAccess.Use.BULK})
 @Service
 public class Retention {
 
     private final JdbcClient jdbc;
+    private final LegalHolds holds;
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
     private final Clock clock;
@@ -37,6 +41,7 @@ public class Retention {
 
     Retention(
             JdbcClient jdbc,
+            LegalHolds holds,
             TransactionTemplate transaction,
             AuditTrail audit,
             Clock clock,
@@ -45,6 +50,7 @@ public class Retention {
             ScheduledRuns runs,
             @Value("${tipline.triage.retention.interval:PT24H}") Duration interval) {
         this.jdbc = jdbc;
+        this.holds = holds;
         this.transaction = transaction;
         this.audit = audit;
         this.clock = clock;
@@ -109,11 +115,7 @@ public class Retention {
     @Transactional
     @IsSupervisor
     public void hold(UUID tipId, boolean held, StaffPrincipal supervisor) {
-        int updated = jdbc.sql("UPDATE tip SET legal_hold = :held WHERE id = :id")
-                .param("held", held)
-                .param("id", tipId)
-                .update();
-        if (updated != 1) {
+        if (!holds.hold(tipId, held)) {
             throw new IllegalArgumentException("There is no tip with that id.");
         }
         audit.append(supervisor.username(), held ? "LEGAL_HOLD_PLACED" : "LEGAL_HOLD_RELEASED", tipId, "");
