@@ -8,15 +8,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tipline.model.crypto.Argon2idParameters;
+import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
+import org.tipline.model.provisioning.Provisioning;
 
 /**
  * One coordinator's browser, reduced to what the replica tests need: a cookie jar behind the console's balancer,
@@ -31,6 +38,9 @@ final class ConsoleCoordinator {
     private static final Pattern STATUS_VERSION =
             Pattern.compile("id=\"status-form\".*?name=\"version\" value=\"(\\d+)\"", Pattern.DOTALL);
 
+    /** An action the console acknowledged: which coordinator, which tip, which replica answered, when. */
+    record Ack(String coordinator, UUID tip, String action, String replica, Instant at) {}
+
     final String username;
     private final String password;
     private final byte[] totpSecret;
@@ -39,6 +49,7 @@ final class ConsoleCoordinator {
     private long lastStep;
     private String csrf;
     private String lastUpstream;
+    private String lastLocation;
 
     ConsoleCoordinator(URI base, String username, String password, byte[] totpSecret) {
         this.base = base;
@@ -51,6 +62,56 @@ final class ConsoleCoordinator {
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+    }
+
+    /**
+     * A coordinator account made as the launcher makes its demo ones (password chosen, TOTP enrolled, granted the
+     * tip-line key), with the cheapest Argon2id parameters allowed: the tests sign in often. Returns the TOTP secret.
+     */
+    static byte[] provision(Connection owner, TipLineKeyPair key, String username, String password)
+            throws SQLException {
+        UUID id = Provisioning.createStaff(
+                owner,
+                username,
+                username,
+                password.toCharArray(),
+                Set.of("COORDINATOR"),
+                new Argon2idParameters(Argon2idParameters.MIN_MEMORY_KIB, Argon2idParameters.MIN_ITERATIONS, 1));
+        byte[] secret = Totp.newSecret();
+        Provisioning.enrolTotp(owner, id, secret);
+        Provisioning.passwordChosen(owner, id);
+        Provisioning.grant(owner, id, key);
+        return secret;
+    }
+
+    /**
+     * Takes the next tip and closes it, again and again until {@code stopAt}, reporting each acknowledged action;
+     * signs in again when the replica holding the session is gone (the balancer then sends it to the other one).
+     */
+    void workUntil(Instant stopAt, Consumer<Ack> acknowledged) {
+        try {
+            while (Instant.now().isBefore(stopAt)) {
+                try {
+                    var tip = takeNext();
+                    if (tip.isPresent()) {
+                        acknowledged.accept(new Ack(username, tip.get(), "TIP_CLAIMED", lastUpstream, Instant.now()));
+                        if (close(tip.get())) {
+                            acknowledged.accept(
+                                    new Ack(username, tip.get(), "STATUS_CHANGED", lastUpstream, Instant.now()));
+                        }
+                    } else if (foundNothingToTake()) {
+                        Thread.sleep(200);
+                    } else if (!signedIn()) {
+                        signIn();
+                    }
+                } catch (IOException brokenByTheKill) {
+                    Thread.sleep(200);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(username + " stopped", e);
+        }
     }
 
     /** The replica ("127.0.0.1:port") that answered the last request through the balancer. */
@@ -95,11 +156,14 @@ final class ConsoleCoordinator {
 
     /** Claims the next tip; empty when nothing is left or the claim was not acknowledged. */
     Optional<UUID> takeNext() throws IOException, InterruptedException {
-        Matcher taken = TAKEN.matcher(post("/queue/take-next", Map.of())
-                .headers()
-                .firstValue("Location")
-                .orElse(""));
+        post("/queue/take-next", Map.of());
+        Matcher taken = TAKEN.matcher(lastLocation);
         return taken.find() ? Optional.of(UUID.fromString(taken.group(1))) : Optional.empty();
+    }
+
+    /** Whether the last "take next" found the queue empty (rather than failing). */
+    boolean foundNothingToTake() {
+        return lastLocation.contains("nothingToTake");
     }
 
     /** Opens the tip (its page carries the version the close must name) and closes it; true when acknowledged. */
@@ -112,8 +176,7 @@ final class ConsoleCoordinator {
         var closed = post(
                 "/tips/" + tip + "/status",
                 Map.of("status", "CLOSED", "reason", "INSUFFICIENT", "version", version.group(1)));
-        return closed.statusCode() == 302
-                && closed.headers().firstValue("Location").orElse("").endsWith("/tips/" + tip + "?saved");
+        return closed.statusCode() == 302 && lastLocation.endsWith("/tips/" + tip + "?saved");
     }
 
     /** Whether the session still answers as signed in (a replica that never saw it sends the browser to sign in). */
@@ -140,10 +203,11 @@ final class ConsoleCoordinator {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        var response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         // "A, B" when nginx gave up on A and passed the request to B: B answered.
         String tried = response.headers().firstValue("X-Upstream").orElse("");
         lastUpstream = tried.substring(tried.lastIndexOf(' ') + 1);
+        lastLocation = response.headers().firstValue("Location").orElse("");
         return response;
     }
 

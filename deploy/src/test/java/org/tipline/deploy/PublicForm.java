@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +59,19 @@ final class PublicForm {
             }
         }
         return null;
+    }
+
+    /** Files tips one after another until told to stop, counting the receipts. */
+    static void fileUntil(AtomicBoolean stop, String base, AtomicInteger receipts) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        while (!stop.get()) {
+            if (fileOneTip(http, base, "van behind the warehouse every night") != null) {
+                receipts.incrementAndGet();
+            }
+        }
     }
 
     private static String encode(String value) {

@@ -124,6 +124,9 @@ final class ReplicaDeployment {
                 nginx,
                 Nginx.console(consolePort, triageA, triageB) + Nginx.publicForm(nginx, publicPort, intakeA, intakeB),
                 "http://127.0.0.1:" + publicPort + "/"));
+        // A cold console renders its first page slowly on a busy machine: both have rendered one before the test.
+        TestProcesses.awaitHttp("http://127.0.0.1:" + triageA + "/login", STARTUP);
+        TestProcesses.awaitHttp("http://127.0.0.1:" + triageB + "/login", STARTUP);
     }
 
     private void awaitReady(Process app, int port) throws IOException, InterruptedException {

@@ -3,17 +3,15 @@ package org.tipline.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tipline.model.crypto.Argon2idParameters;
-import org.tipline.model.crypto.Totp;
+import org.tipline.deploy.ConsoleCoordinator.Ack;
 import org.tipline.model.provisioning.Provisioning;
 import org.tipline.testsupport.TestDatabase;
 
@@ -53,8 +50,6 @@ class TriageReplicasIT {
     private static final TestDatabase DATABASE = TestDatabase.empty();
     private static ReplicaDeployment deployment;
 
-    record Ack(String coordinator, UUID tip, String action, String replica, Instant at) {}
-
     @BeforeAll
     static void startEverything() throws Exception {
         deployment = ReplicaDeployment.start(data, DATABASE, DIGEST_EVERY);
@@ -69,24 +64,41 @@ class TriageReplicasIT {
 
     @Test
     void eightCoordinatorsOnTwoReplicasLoseNothingWhenOneIsKilled() throws Exception {
+        // Tipsters file through both intakes from the start, so tips wait in the queue when the coordinators begin.
+        var receipts = new AtomicInteger();
+        var tipstersDone = new CountDownLatch(2);
+        var stopFiling = new AtomicBoolean();
+        for (int i = 0; i < 2; i++) {
+            new Thread(() -> {
+                        PublicForm.fileUntil(stopFiling, deployment.publicForm(), receipts);
+                        tipstersDone.countDown();
+                    })
+                    .start();
+        }
         Map<ConsoleCoordinator, String> pinned = signInPinnedFourAndFour();
         var acks = new ConcurrentLinkedQueue<Ack>();
-        var receipts = new AtomicInteger();
         Instant killAt = later(
                 deployment.bothTriagesReady().plus(DIGEST_EVERY.multipliedBy(5).dividedBy(2)),
                 Instant.now().plusSeconds(20));
-        Instant stopAt = killAt.plusSeconds(15);
-        var done = new CountDownLatch(COORDINATORS + 2);
-        for (int i = 0; i < 2; i++) {
-            new Thread(() -> fileTips(stopAt, receipts, done)).start();
-        }
-        pinned.keySet().forEach(c -> new Thread(() -> work(c, stopAt, acks, done)).start());
+        Instant stopAt = killAt.plusSeconds(25);
+        var done = new CountDownLatch(COORDINATORS);
+        pinned.keySet()
+                .forEach(c -> new Thread(() -> {
+                            try {
+                                c.workUntil(stopAt, acks::add);
+                            } finally {
+                                done.countDown();
+                            }
+                        })
+                        .start());
 
         sleepUntil(killAt);
         Instant killed = Instant.now();
         deployment.killTriageB();
         long entriesAtKill = ownerLong("SELECT count(*) FROM audit_entry");
         done.await();
+        stopFiling.set(true);
+        tipstersDone.await();
 
         List<Ack> all = new ArrayList<>(acks);
         System.out.printf(
@@ -118,18 +130,7 @@ class TriageReplicasIT {
             var key = keys.get(keys.keySet().stream().max(Integer::compare).orElseThrow());
             for (int i = 0; i < COORDINATORS; i++) {
                 String username = "replica-coordinator-" + i;
-                UUID id = Provisioning.createStaff(
-                        owner,
-                        username,
-                        "Replica Coordinator " + i,
-                        PASSWORD.toCharArray(),
-                        Set.of("COORDINATOR"),
-                        new Argon2idParameters(
-                                Argon2idParameters.MIN_MEMORY_KIB, Argon2idParameters.MIN_ITERATIONS, 1));
-                byte[] secret = Totp.newSecret();
-                Provisioning.enrolTotp(owner, id, secret);
-                Provisioning.passwordChosen(owner, id);
-                Provisioning.grant(owner, id, key);
+                byte[] secret = ConsoleCoordinator.provision(owner, key, username, PASSWORD);
                 String wanted = i % 2 == 0 ? deployment.replicaA() : deployment.replicaB();
                 ConsoleCoordinator browser = null;
                 for (int visit = 0;
@@ -145,51 +146,6 @@ class TriageReplicasIT {
             key.wipe();
         }
         return pinned;
-    }
-
-    /** Take the next tip and close it, again and again; sign in again when the replica holding the session is gone. */
-    private static void work(
-            ConsoleCoordinator me, Instant stopAt, ConcurrentLinkedQueue<Ack> acks, CountDownLatch done) {
-        try {
-            while (Instant.now().isBefore(stopAt)) {
-                try {
-                    var tip = me.takeNext();
-                    if (tip.isPresent()) {
-                        acks.add(new Ack(me.username, tip.get(), "TIP_CLAIMED", me.upstream(), Instant.now()));
-                        if (me.close(tip.get())) {
-                            acks.add(new Ack(me.username, tip.get(), "STATUS_CHANGED", me.upstream(), Instant.now()));
-                        }
-                    } else if (me.signedIn()) {
-                        Thread.sleep(200); // nothing to take yet
-                    } else {
-                        me.signIn();
-                    }
-                } catch (java.io.IOException brokenByTheKill) {
-                    Thread.sleep(200);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(me.username + " stopped", e);
-        } finally {
-            done.countDown();
-        }
-    }
-
-    private static void fileTips(Instant stopAt, AtomicInteger receipts, CountDownLatch done) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        try {
-            while (Instant.now().isBefore(stopAt)) {
-                if (PublicForm.fileOneTip(http, deployment.publicForm(), "van behind the warehouse every night")
-                        != null) {
-                    receipts.incrementAndGet();
-                }
-            }
-        } finally {
-            done.countDown();
-        }
     }
 
     /** Both replicas served claims; until the kill every answer came from the replica the browser was pinned to. */
