@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** A tipster on the public form, without JavaScript: the tests run intake with the proof of work off. */
 final class PublicForm {
 
-    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">([0-9A-Z-]+)<");
+    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">(.+?)</p>");
     private static final Pattern SUBMISSION = Pattern.compile("name=\"submission\" value=\"([^\"]+)\"");
 
     private PublicForm() {}
@@ -48,7 +48,7 @@ final class PublicForm {
                             HttpResponse.BodyHandlers.ofString());
                     Matcher receipt = RECEIPT.matcher(response.body());
                     if (response.statusCode() == 200 && receipt.find()) {
-                        return receipt.group(1);
+                        return receipt.group(1).replaceAll("<[^>]+>", "");
                     }
                 }
             } catch (IOException brokenConnection) {
