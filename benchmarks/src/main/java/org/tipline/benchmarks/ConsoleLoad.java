@@ -1,36 +1,23 @@
 package org.tipline.benchmarks;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
 import org.tipline.model.audit.AuditVerifier;
-import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.TipLineKeyPair;
-import org.tipline.model.crypto.Totp;
 import org.tipline.model.guidance.GuidanceLoader;
-import org.tipline.model.provisioning.Provisioning;
 import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
 
@@ -56,8 +43,6 @@ public final class ConsoleLoad {
     private static final int OPEN = 10_000;
     private static final int SEALED = 500;
     private static final int CLAIMERS = 8;
-    private static final String PASSWORD = "benchmark coordinator passphrase";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private ConsoleLoad() {}
 
@@ -67,30 +52,32 @@ public final class ConsoleLoad {
             throw new IllegalArgumentException("load is only ever sent to this machine");
         }
         List<UUID> sealed;
-        List<Staff> coordinators = new ArrayList<>();
-        Staff supervisor;
+        List<ConsoleSession.Staff> coordinators = new ArrayList<>();
+        ConsoleSession.Staff supervisor;
         try (Connection owner = DriverManager.getConnection(args[1])) {
-            TipLineKeyPair key = demoCoordinatorKey(owner, Files.readString(Path.of(args[2])));
+            TipLineKeyPair key = ConsoleSession.demoCoordinatorKey(owner, Files.readString(Path.of(args[2])));
             for (int i = 0; i < CLAIMERS; i++) {
-                coordinators.add(coordinator(owner, key, "bench-" + i + "-" + System.nanoTime()));
+                coordinators.add(ConsoleSession.Staff.provision(
+                        owner, key, "bench-" + i + "-" + System.nanoTime(), "COORDINATOR"));
             }
             sealed = storeTips(owner, key);
-            supervisor = staff(owner, null, "bench-supervisor-" + System.nanoTime(), "SUPERVISOR");
+            supervisor =
+                    ConsoleSession.Staff.provision(owner, null, "bench-supervisor-" + System.nanoTime(), "SUPERVISOR");
             key.wipe();
             verifyAMillionAuditEntries(owner);
         }
-        List<Session> sessions = new ArrayList<>();
-        for (Staff staff : coordinators) {
-            sessions.add(Session.signIn(base, staff));
+        List<ConsoleSession> sessions = new ArrayList<>();
+        for (ConsoleSession.Staff staff : coordinators) {
+            sessions.add(ConsoleSession.signIn(base, staff));
         }
-        Session first = sessions.get(0);
+        ConsoleSession first = sessions.get(0);
 
         warmUp(first, sealed);
-        report("queue first page (1 coordinator, 300 requests)", measure(300, i -> first.get("/queue")));
-        report(
+        Latencies.report("queue first page (1 coordinator, 300 requests)", measure(300, i -> first.get("/queue")));
+        Latencies.report(
                 "open, decrypt and render a tip (1 coordinator, 300 requests)",
                 measure(300, i -> first.get("/tips/" + sealed.get(i % sealed.size()))));
-        Session supervising = Session.signIn(base, supervisor);
+        ConsoleSession supervising = ConsoleSession.signIn(base, supervisor);
         long started = System.nanoTime();
         String firstView = supervising.get("/dashboard").body();
         System.out.printf(
@@ -99,11 +86,11 @@ public final class ConsoleLoad {
         for (int i = 0; i < 10; i++) {
             supervising.get("/dashboard");
         }
-        report(
+        Latencies.report(
                 "dashboard over 1,000,000 tips (1 supervisor, 50 requests)",
                 measure(50, i -> supervising.get("/dashboard")));
-        takeNextInParallel(sessions, Duration.ofSeconds(10), Duration.ofMillis(100));
-        takeNextInParallel(sessions, Duration.ofSeconds(20), Duration.ZERO);
+        TakeNext.inParallel("one replica", sessions, Duration.ofSeconds(10), Duration.ofMillis(100));
+        TakeNext.inParallel("one replica", sessions, Duration.ofSeconds(20), Duration.ZERO);
         System.out.printf(
                 "dashboard figures recomputed in the background meanwhile: %s%n",
                 computedIn(supervising.get("/dashboard").body()));
@@ -112,34 +99,6 @@ public final class ConsoleLoad {
     private static String computedIn(String dashboardPage) {
         Matcher m = Pattern.compile("computed in (\\d+) ms").matcher(dashboardPage);
         return m.find() ? "computing took " + m.group(1) + " ms" : "no computation time on the page";
-    }
-
-    /** The demo coordinator's grant opens the tip-line key, which new benchmark coordinators are granted too. */
-    private static TipLineKeyPair demoCoordinatorKey(Connection owner, String accounts) throws Exception {
-        Matcher m =
-                Pattern.compile("coordinator: username=(\\S+) password=(\\S+)").matcher(accounts);
-        if (!m.find()) {
-            throw new IllegalStateException("no coordinator in the demo accounts file");
-        }
-        var keys = Provisioning.unlockGrants(owner, m.group(1), m.group(2).toCharArray());
-        return keys.get(keys.keySet().stream().max(Integer::compare).orElseThrow());
-    }
-
-    private static Staff coordinator(Connection owner, TipLineKeyPair key, String username) throws Exception {
-        return staff(owner, key, username, "COORDINATOR");
-    }
-
-    /** An account ready to sign in, granted the tip-line key when one is given. */
-    private static Staff staff(Connection owner, TipLineKeyPair key, String username, String role) throws Exception {
-        UUID id = Provisioning.createStaff(
-                owner, username, username, PASSWORD.toCharArray(), Set.of(role), Argon2idParameters.STAFF_PASSWORD);
-        byte[] secret = Totp.newSecret();
-        Provisioning.enrolTotp(owner, id, secret);
-        Provisioning.passwordChosen(owner, id);
-        if (key != null) {
-            Provisioning.grant(owner, id, key);
-        }
-        return new Staff(username, secret);
     }
 
     /**
@@ -217,7 +176,7 @@ public final class ConsoleLoad {
                 throw new IllegalStateException("verification did not pass: " + result);
             }
         }
-        report("verify 1,000,000 audit entries and their checkpoint (3 runs)", runs);
+        Latencies.report("verify 1,000,000 audit entries and their checkpoint (3 runs)", runs);
     }
 
     private static List<UUID> storeTips(Connection owner, TipLineKeyPair key) throws Exception {
@@ -280,54 +239,11 @@ public final class ConsoleLoad {
         return sealed;
     }
 
-    private static void warmUp(Session session, List<UUID> sealed) throws Exception {
+    private static void warmUp(ConsoleSession session, List<UUID> sealed) throws Exception {
         for (int i = 0; i < 200; i++) {
             session.get("/queue");
             session.get("/tips/" + sealed.get(i % sealed.size()));
         }
-    }
-
-    /**
-     * Eight coordinators claiming at once. With no pause between claims this measures the machine at saturation; with
-     * a pause it measures a claim's latency while the others keep claiming, at a rate far above any real staff's.
-     */
-    private static void takeNextInParallel(List<Session> sessions, Duration duration, Duration pause) throws Exception {
-        var latencies = new ConcurrentLinkedQueue<Long>();
-        var start = new CountDownLatch(1);
-        var done = new CountDownLatch(sessions.size());
-        long end = System.nanoTime() + duration.toNanos();
-        for (Session session : sessions) {
-            new Thread(() -> {
-                        try {
-                            start.await();
-                            while (System.nanoTime() < end) {
-                                long t0 = System.nanoTime();
-                                var response = session.post("/queue/take-next", Map.of());
-                                latencies.add(System.nanoTime() - t0);
-                                if (response.headers()
-                                        .firstValue("Location")
-                                        .orElse("")
-                                        .contains("nothingToTake")) {
-                                    break;
-                                }
-                                Thread.sleep(pause.toMillis());
-                            }
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        } finally {
-                            done.countDown();
-                        }
-                    })
-                    .start();
-        }
-        start.countDown();
-        done.await();
-        long[] all = latencies.stream().mapToLong(Long::longValue).toArray();
-        report(
-                "take next (" + sessions.size() + " coordinators in parallel, " + duration.toSeconds() + " s, "
-                        + (pause.isZero() ? "no pause" : pause.toMillis() + " ms between one's claims") + ")",
-                all);
-        System.out.printf("  claims per second: %.0f%n", all.length / (double) duration.toSeconds());
     }
 
     private interface Request {
@@ -345,83 +261,5 @@ public final class ConsoleLoad {
             }
         }
         return nanos;
-    }
-
-    private static void report(String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf(
-                "%s: n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n",
-                what,
-                sorted.length,
-                percentile(sorted, 50),
-                percentile(sorted, 95),
-                percentile(sorted, 99),
-                sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double percentile(long[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)] / 1e6;
-    }
-
-    private record Staff(String username, byte[] totpSecret) {}
-
-    /** One signed-in browser session: its cookie jar and its CSRF token. */
-    private static final class Session {
-        private final URI base;
-        private final HttpClient http;
-        private String csrf;
-
-        private Session(URI base) {
-            this.base = base;
-            this.http = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        }
-
-        static Session signIn(URI base, Staff staff) throws Exception {
-            Session session = new Session(base);
-            session.csrf = token(session.get("/login").body());
-            session.post("/login", Map.of("username", staff.username(), "password", PASSWORD));
-            session.csrf = token(session.get("/sign-in/code").body());
-            String code = Totp.code(staff.totpSecret(), Instant.now());
-            var signedIn = session.post("/sign-in/code", Map.of("code", code));
-            if (!signedIn.headers().firstValue("Location").orElse("").endsWith("/")) {
-                throw new IllegalStateException("sign-in failed for " + staff.username());
-            }
-            session.csrf = token(session.get("/account/password").body());
-            return session;
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(
-                    HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-            StringBuilder body = new StringBuilder("_csrf=").append(encode(csrf));
-            fields.forEach(
-                    (name, value) -> body.append('&').append(name).append('=').append(encode(value)));
-            return http.send(
-                    HttpRequest.newBuilder(base.resolve(path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static String token(String html) {
-            Matcher m = CSRF.matcher(html);
-            if (!m.find()) {
-                throw new IllegalStateException("no CSRF token on the page");
-            }
-            return m.group(1);
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -19,8 +19,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalLauncher {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-
     private LauncherSettings settings;
     private final List<AppProcess> apps = new ArrayList<>();
     private EmbeddedDatabase embedded;
@@ -78,6 +76,9 @@ public final class LocalLauncher {
         common.put("TIPLINE_SECURE_COOKIES", System.getenv().getOrDefault("TIPLINE_SECURE_COOKIES", "false"));
 
         ensureCheckpointKey();
+        // How long each app may take to start: a busy machine needs longer than the default.
+        Duration readyTimeout = Duration.ofSeconds(
+                Long.parseLong(System.getenv().getOrDefault("TIPLINE_READY_TIMEOUT_SECONDS", "120")));
         Map<String, String> triageEnv = new HashMap<>(common);
         triageEnv.put(
                 "TIPLINE_AUDIT_CHECKPOINT_KEY_FILE",
@@ -95,7 +96,7 @@ public final class LocalLauncher {
         AppProcess triage =
                 AppProcess.start("triage-service", settings.triagePort(), settings.dataDirectory(), triageEnv);
         apps.add(triage);
-        triage.awaitReady(READY_TIMEOUT);
+        triage.awaitReady(readyTimeout);
 
         try (Connection owner = connectAsOwner()) {
             if (DemoBootstrap.needed(owner)) {
@@ -111,7 +112,7 @@ public final class LocalLauncher {
         intakeEnv.put("TIPLINE_INTAKE_DB_PASSWORD", settings.intakeDbPassword());
         AppProcess intake = AppProcess.start("intake-web", settings.intakePort(), settings.dataDirectory(), intakeEnv);
         apps.add(intake);
-        intake.awaitReady(READY_TIMEOUT);
+        intake.awaitReady(readyTimeout);
     }
 
     /** The audit checkpoint key pair, made once per data directory; the private half is readable by its owner only. */

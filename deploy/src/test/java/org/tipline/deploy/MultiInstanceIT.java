@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +38,6 @@ import org.tipline.testsupport.TestDatabase;
 class MultiInstanceIT {
 
     private static final String MARKER = "Quillmarsh";
-    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">(.+?)</p>");
-    private static final Pattern SUBMISSION = Pattern.compile("name=\"submission\" value=\"([^\"]+)\"");
 
     @TempDir
     static Path data;
@@ -105,58 +101,8 @@ class MultiInstanceIT {
                 "http://127.0.0.1:" + managementB + "/actuator/health/readiness", Duration.ofSeconds(120));
 
         Path nginx = Files.createDirectories(data.resolve("nginx"));
-        for (String dir : List.of("body", "proxy", "fastcgi", "uwsgi", "scgi", "logs")) {
-            Path created = Files.createDirectories(nginx.resolve(dir));
-            created.toFile().setWritable(true, false);
-        }
-        Files.writeString(nginx.resolve("busy.html"), """
-                <!DOCTYPE html><html lang="en"><title>Please send again</title>
-                <p>The tip line is busy and your tip was not sent yet. Press Send again in a moment:
-                sending the same form twice files it only once.</p></html>
-                """);
-        Files.writeString(nginx.resolve("nginx.conf"), """
-                daemon off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/logs/error.log warn;
-                events { worker_connections 256; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                    upstream intake {
-                        server 127.0.0.1:%2$d max_fails=1 fail_timeout=10s;
-                        server 127.0.0.1:%3$d max_fails=1 fail_timeout=10s;
-                    }
-                    server {
-                        listen 127.0.0.1:%4$d;
-                        client_max_body_size 60m;
-                        location / {
-                            proxy_pass http://intake;
-                            proxy_http_version 1.1;
-                            proxy_set_header Connection "";
-                            # A submission is idempotent (ADR 8): retrying a POST on the other instance files one tip.
-                            proxy_next_upstream error timeout http_502 http_503 non_idempotent;
-                            proxy_connect_timeout 2s;
-                            proxy_intercept_errors on;
-                            error_page 502 503 504 /busy.html;
-                        }
-                        location = /busy.html { root %1$s; internal; }
-                    }
-                }
-                """.formatted(nginx, intakeA, intakeB, balancer));
-        start(new ProcessBuilder(
-                        "nginx",
-                        "-p",
-                        nginx.toString(),
-                        "-c",
-                        nginx.resolve("nginx.conf").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(nginx.resolve("logs/stdout.log").toFile()));
-        TestProcesses.awaitHttp("http://127.0.0.1:" + balancer + "/", Duration.ofSeconds(20));
+        PROCESSES.add(Nginx.start(
+                nginx, Nginx.publicForm(nginx, balancer, intakeA, intakeB), "http://127.0.0.1:" + balancer + "/"));
     }
 
     @AfterAll
@@ -244,7 +190,8 @@ class MultiInstanceIT {
                     if (beforeEachTip != null) {
                         beforeEachTip.run();
                     }
-                    String receipt = fileOneTip(http);
+                    String receipt = PublicForm.fileOneTip(
+                            http, "http://127.0.0.1:" + balancer, MARKER + " van behind the warehouse every night");
                     if (receipt == null) {
                         refused.incrementAndGet();
                     } else {
@@ -254,44 +201,6 @@ class MultiInstanceIT {
             }));
         }
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-    }
-
-    /** Files one tip; a "send again" page or a broken connection is retried with the same form, as a tipster would. */
-    private static String fileOneTip(HttpClient http) {
-        String base = "http://127.0.0.1:" + balancer;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                String form = http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
-                Matcher token = SUBMISSION.matcher(form);
-                if (!token.find()) {
-                    continue;
-                }
-                String body = "submission=" + encode(token.group(1))
-                        + "&location=" + encode("Harbor Road, Norwalk")
-                        + "&details=" + encode(MARKER + " van behind the warehouse every night");
-                for (int send = 0; send < 3; send++) {
-                    var response = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/tips"))
-                                    .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    Matcher receipt = RECEIPT.matcher(response.body());
-                    if (response.statusCode() == 200 && receipt.find()) {
-                        return receipt.group(1).replaceAll("<[^>]+>", "");
-                    }
-                }
-            } catch (IOException brokenConnection) {
-                // Sent again below, with a fresh form: the old one may or may not have been filed.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
     }
 
     private static double tipsReceived(int port) throws IOException, InterruptedException {
@@ -316,9 +225,5 @@ class MultiInstanceIT {
         List<Process> copy = new ArrayList<>(processes);
         java.util.Collections.reverse(copy);
         return copy;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
