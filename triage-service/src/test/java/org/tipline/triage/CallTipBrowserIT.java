@@ -55,15 +55,13 @@ class CallTipBrowserIT {
                         .isEqualTo(language);
                 violations.addAll(axe(browser, axe, "form " + language));
 
-                browser.findElement(By.cssSelector("#call-form button[type=submit]"))
-                        .click();
+                browser.findElement(By.id("file-call")).click();
                 waitFor(browser, By.id("call-errors"));
                 violations.addAll(axe(browser, axe, "form with errors " + language));
 
                 browser.findElement(By.id("location")).sendKeys("Motel de la Ruta 1, habitación 12");
                 browser.findElement(By.id("happeningNow")).click();
-                browser.findElement(By.cssSelector("#call-form button[type=submit]"))
-                        .click();
+                browser.findElement(By.id("file-call")).click();
                 assertThat(waitFor(browser, By.id("receipt")).getText()).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
                 violations.addAll(axe(browser, axe, "receipt " + language));
             } finally {
