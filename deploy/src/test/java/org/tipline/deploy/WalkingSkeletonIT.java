@@ -53,8 +53,7 @@ class WalkingSkeletonIT {
             List.of("Quillfeather", "Zanzibarine", "Marmaduke-Vex", "ZX9-QW7", "Obsidianlane");
 
     /** Words and the callback number of the phone tip, likewise. */
-    private static final List<String> CALL_MARKERS =
-            List.of("Pellucidar", "Thornquist", "555-0173", "5550173");
+    private static final List<String> CALL_MARKERS = List.of("Pellucidar", "Thornquist", "555-0173", "5550173");
 
     private static final Map<String, String> DIGIT_WORDS = Map.of(
             "Zero", "0", "One", "1", "Two", "2", "Three", "3", "Four", "4", "Five", "5", "Six", "6", "Seven", "7",
@@ -189,7 +188,8 @@ class WalkingSkeletonIT {
 
             // The caller writes down what they hear: the first letter of each word, digits by name, group by group.
             String heard = filed.getHtmlElementById("spoken-receipt").getElementsByTagName("li").stream()
-                    .map(li -> java.util.Arrays.stream(li.getTextContent().strip().split("\\s+"))
+                    .map(li -> java.util.Arrays.stream(
+                                    li.getTextContent().strip().split("\\s+"))
                             .map(word -> DIGIT_WORDS.getOrDefault(word, word.substring(0, 1)))
                             .collect(java.util.stream.Collectors.joining()))
                     .collect(java.util.stream.Collectors.joining(" "));
@@ -199,15 +199,20 @@ class WalkingSkeletonIT {
                 HtmlPage status = caller.getPage(intake("/status"));
                 status.<HtmlTextInput>getHtmlElementById("receipt").type(heard);
                 HtmlPage found = Browsers.submit(status, "status-form");
-                assertThat(found.getElementById("status")).as(found.asNormalizedText()).isNotNull();
+                assertThat(found.getElementById("status"))
+                        .as(found.asNormalizedText())
+                        .isNotNull();
                 found.<HtmlTextArea>getHtmlElementById("text").type("He moves them on Fridays, Thornquist drives.");
                 HtmlPage added = Browsers.submit(found, "add-form");
-                assertThat(added.getElementById("added")).as(added.asNormalizedText()).isNotNull();
+                assertThat(added.getElementById("added"))
+                        .as(added.asNormalizedText())
+                        .isNotNull();
             }
 
             HtmlPage tip = filed.getHtmlElementById("open-tip").click();
             assertThat(tip.getHtmlElementById("tip-state").getTextContent()).contains("Channel: phone");
-            assertThat(tip.getHtmlElementById("answer-callback").getTextContent()).isEqualTo("(860) 555-0173");
+            assertThat(tip.getHtmlElementById("answer-callback").getTextContent())
+                    .isEqualTo("(860) 555-0173");
             assertThat(tip.getHtmlElementById("timeline-entries").asNormalizedText())
                     .contains("He moves them on Fridays, Thornquist drives.");
         }
