@@ -182,7 +182,8 @@ class WalkingSkeletonIT {
             form.<HtmlTextInput>getHtmlElementById("location").type("Pellucidar Motel, room 4");
             form.<HtmlTextInput>getHtmlElementById("person-0-marks").type("a scar over the eye, called Thornquist");
             form.<HtmlCheckBoxInput>getHtmlElementById("callbackWanted").setChecked(true);
-            form.<HtmlTextInput>getHtmlElementById("callback-number").type("(860) 555-0173");
+            form.<org.htmlunit.html.HtmlInput>getHtmlElementById("callback-number")
+                    .type("(860) 555-0173");
             HtmlPage filed = Browsers.submit(form, "call-form");
             String receipt = filed.getHtmlElementById("receipt").getTextContent();
 
