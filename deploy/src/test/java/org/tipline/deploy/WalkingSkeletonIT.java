@@ -20,10 +20,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTextArea;
+import org.htmlunit.html.HtmlTextInput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
@@ -35,12 +42,25 @@ import org.tipline.testsupport.TestDatabase;
  * The walking skeleton end to end, as an operator runs it: the packaged launcher starts both apps against real
  * PostgreSQL; a tip goes in through the public form and comes out decrypted in a coordinator's queue, is forwarded,
  * and every step is in the audit chain. Then the database, its dump and the logs are searched for the tip's words.
+ * A tip taken by phone in the console is then followed up by its caller on the public page with the receipt read out
+ * to them, and their answer reaches the console; their callback number is nowhere at rest or in the logs.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
 
     /** Words that appear only in the tip, so finding one anywhere at rest means plaintext leaked. */
     private static final List<String> MARKERS =
             List.of("Quillfeather", "Zanzibarine", "Marmaduke-Vex", "ZX9-QW7", "Obsidianlane");
+
+    /** Words and the callback number of the phone tip, likewise. */
+    private static final List<String> CALL_MARKERS = List.of("Pellucidar", "Thornquist", "555-0173", "5550173");
+
+    private static final Map<String, String> DIGIT_WORDS = Map.of(
+            "Zero", "0", "One", "1", "Two", "2", "Three", "3", "Four", "4", "Five", "5", "Six", "6", "Seven", "7",
+            "Eight", "8", "Nine", "9");
+
+    /** The last TOTP step used to sign in: each code is accepted once, so the next sign-in uses a later step. */
+    private static long lastTotpStep;
 
     @TempDir
     static Path dataDirectory;
@@ -106,6 +126,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    @Order(1)
     void aTipTravelsFromTheFormToAForwardAndLeavesNoPlaintextAtRest() throws Exception {
         String receipt = fileTip();
         assertThat(receipt).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
@@ -113,21 +134,9 @@ class WalkingSkeletonIT {
         Path accounts = dataDirectory.resolve("demo-accounts.txt");
         assertThat(Files.getPosixFilePermissions(accounts))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-        Matcher coordinator = Pattern.compile("coordinator: username=(\\S+) password=(\\S+) totp=(\\S+)")
-                .matcher(Files.readString(accounts));
-        assertThat(coordinator.find()).isTrue();
 
         try (var browser = Browsers.withoutJavaScript()) {
-            HtmlPage login = browser.getPage("http://localhost:" + triagePort + "/login");
-            login.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("username")
-                    .type(coordinator.group(1));
-            login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
-                    .type(coordinator.group(2));
-            HtmlPage codePage = Browsers.submit(login, "login-form");
-            codePage.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("code")
-                    .type(Totp.code(Totp.fromBase32(coordinator.group(3)), java.time.Instant.now()));
-            HtmlPage queue = Browsers.submit(codePage, "code-form");
-            assertThat(queue.getUrl().getPath()).isEqualTo("/queue");
+            HtmlPage queue = signInAsCoordinator(browser);
 
             var tipLinks = queue.getAnchors().stream()
                     .filter(a -> a.getHrefAttribute().startsWith("/tips/"))
@@ -165,14 +174,97 @@ class WalkingSkeletonIT {
                     .allSatisfy(e -> assertThat(e.tipId()).isEqualTo(tipId));
         }
 
-        assertThat(markersInEveryStoredValue()).isEmpty();
-        assertThat(markersInPgDump()).isEmpty();
+        assertNowhereAtRest(MARKERS);
+    }
+
+    @Test
+    @Order(2)
+    void aPhoneTipIsFollowedUpWithTheReceiptReadOutAndTheCallersAnswerReachesTheConsole() throws Exception {
+        try (var console = Browsers.withoutJavaScript()) {
+            signInAsCoordinator(console);
+            HtmlPage form = console.getPage(triage("/calls/new"));
+            form.<HtmlTextInput>getHtmlElementById("location").type("Pellucidar Motel, room 4");
+            form.<HtmlTextInput>getHtmlElementById("person-0-marks").type("a scar over the eye, called Thornquist");
+            form.<HtmlCheckBoxInput>getHtmlElementById("callbackWanted").setChecked(true);
+            form.<org.htmlunit.html.HtmlInput>getHtmlElementById("callback-number")
+                    .type("(860) 555-0173");
+            HtmlPage filed = Browsers.submit(form, "call-form");
+            String receipt = filed.getHtmlElementById("receipt").getTextContent();
+
+            // The caller writes down what they hear: the first letter of each word, digits by name, group by group.
+            String heard = filed.getHtmlElementById("spoken-receipt").getElementsByTagName("li").stream()
+                    .map(li -> java.util.Arrays.stream(
+                                    li.getTextContent().strip().split("\\s+"))
+                            .map(word -> DIGIT_WORDS.getOrDefault(word, word.substring(0, 1)))
+                            .collect(java.util.stream.Collectors.joining()))
+                    .collect(java.util.stream.Collectors.joining(" "));
+            assertThat(heard.replace(" ", "-")).isEqualTo(receipt);
+
+            try (var caller = Browsers.withoutJavaScript()) {
+                HtmlPage status = caller.getPage(intake("/status"));
+                status.<HtmlTextInput>getHtmlElementById("receipt").type(heard);
+                HtmlPage found = Browsers.submit(status, "status-form");
+                assertThat(found.getElementById("status"))
+                        .as(found.asNormalizedText())
+                        .isNotNull();
+                found.<HtmlTextArea>getHtmlElementById("text").type("He moves them on Fridays, Thornquist drives.");
+                HtmlPage added = Browsers.submit(found, "add-form");
+                assertThat(added.getElementById("added"))
+                        .as(added.asNormalizedText())
+                        .isNotNull();
+            }
+
+            HtmlPage tip = filed.getHtmlElementById("open-tip").click();
+            assertThat(tip.getHtmlElementById("tip-state").getTextContent()).contains("Channel: phone");
+            assertThat(tip.getHtmlElementById("answer-callback").getTextContent())
+                    .isEqualTo("(860) 555-0173");
+            assertThat(tip.getHtmlElementById("timeline-entries").asNormalizedText())
+                    .contains("He moves them on Fridays, Thornquist drives.");
+        }
+        assertThat(auditChain().stream().map(AuditChain.Stored::entry))
+                .filteredOn(e -> e.action().equals("TIP_ENTERED"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("channel=phone"));
+        assertNowhereAtRest(CALL_MARKERS);
+    }
+
+    /** Signs in as the demo coordinator, with a TOTP code of a step later than any used before. */
+    private HtmlPage signInAsCoordinator(WebClient browser) throws IOException {
+        Matcher coordinator = Pattern.compile("coordinator: username=(\\S+) password=(\\S+) totp=(\\S+)")
+                .matcher(Files.readString(dataDirectory.resolve("demo-accounts.txt")));
+        assertThat(coordinator.find()).isTrue();
+        HtmlPage login = browser.getPage(triage("/login"));
+        login.<HtmlTextInput>getHtmlElementById("username").type(coordinator.group(1));
+        login.<org.htmlunit.html.HtmlPasswordInput>getHtmlElementById("password")
+                .type(coordinator.group(2));
+        HtmlPage codePage = Browsers.submit(login, "login-form");
+        long step = Math.max(java.time.Instant.now().getEpochSecond() / 30, lastTotpStep + 1);
+        lastTotpStep = step;
+        codePage.<HtmlTextInput>getHtmlElementById("code")
+                .type(Totp.code(Totp.fromBase32(coordinator.group(3)), java.time.Instant.ofEpochSecond(step * 30)));
+        HtmlPage queue = Browsers.submit(codePage, "code-form");
+        assertThat(queue.getUrl().getPath()).isEqualTo("/queue");
+        return queue;
+    }
+
+    /** None of the markers in any stored value, in pg_dump's output or in the apps' logs. */
+    private static void assertNowhereAtRest(List<String> markers) throws Exception {
+        assertThat(markersInEveryStoredValue(markers)).isEmpty();
+        assertThat(markersInPgDump(markers)).isEmpty();
         try (var logs = Files.list(dataDirectory.resolve("logs"))) {
             for (Path log : logs.toList()) {
                 String text = Files.readString(log);
-                assertThat(MARKERS).as(log.toString()).noneMatch(text::contains);
+                assertThat(markers).as(log.toString()).noneMatch(text::contains);
             }
         }
+    }
+
+    private static String triage(String path) {
+        return "http://localhost:" + triagePort + path;
+    }
+
+    private static String intake(String path) {
+        return "http://localhost:" + intakePort + path;
     }
 
     private String fileTip() throws IOException {
@@ -191,7 +283,7 @@ class WalkingSkeletonIT {
     }
 
     /** Reads every column of every row of every table as raw bytes, as a thief with the database would. */
-    private static List<String> markersInEveryStoredValue() throws SQLException {
+    private static List<String> markersInEveryStoredValue(List<String> markers) throws SQLException {
         List<String> found = new ArrayList<>();
         try (var owner = DATABASE.connectAsOwner();
                 var tables = owner.createStatement()
@@ -208,7 +300,7 @@ class WalkingSkeletonIT {
                         for (int c = 1; c <= columns; c++) {
                             byte[] value = rows.getBytes(c);
                             String text = value == null ? "" : new String(value, StandardCharsets.ISO_8859_1);
-                            for (String marker : MARKERS) {
+                            for (String marker : markers) {
                                 if (text.contains(marker)) {
                                     found.add(table + "." + rows.getMetaData().getColumnName(c) + ": " + marker);
                                 }
@@ -225,7 +317,7 @@ class WalkingSkeletonIT {
      * pg_dump's output, when this machine has a pg_dump able to read the server (CI does). Otherwise the scan of
      * every stored value above is the whole check.
      */
-    private static List<String> markersInPgDump() throws Exception {
+    private static List<String> markersInPgDump(List<String> markers) throws Exception {
         int serverMajor;
         try (var owner = DATABASE.connectAsOwner();
                 var rs = owner.createStatement().executeQuery("SHOW server_version_num")) {
@@ -251,7 +343,7 @@ class WalkingSkeletonIT {
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as("pg_dump: " + text).isZero();
         assertThat(text).contains("COPY public.tip_content");
-        return MARKERS.stream().filter(text::contains).toList();
+        return markers.stream().filter(text::contains).toList();
     }
 
     private static Integer pgDumpMajorVersion() {

@@ -55,15 +55,23 @@ class CallTipBrowserIT {
                         .isEqualTo(language);
                 violations.addAll(axe(browser, axe, "form " + language));
 
-                browser.findElement(By.cssSelector("#call-form button[type=submit]"))
-                        .click();
+                // A second person block, an overlong detail and a number the caller did not ask to be kept.
+                browser.findElement(By.id("add-person")).click();
+                waitFor(browser, By.id("person-1"));
+                browser.findElement(By.id("person-0-clothing")).sendKeys("x".repeat(301));
+                browser.findElement(By.id("callback-number")).sendKeys("860 555 0100");
+                browser.findElement(By.id("file-call")).click();
                 waitFor(browser, By.id("call-errors"));
+                assertThat(browser.findElements(By.id("person-0-error"))).hasSize(1);
+                assertThat(browser.findElements(By.id("callback-error"))).hasSize(1);
                 violations.addAll(axe(browser, axe, "form with errors " + language));
 
+                browser.findElement(By.id("person-0-clothing")).clear();
+                browser.findElement(By.id("person-0-clothing")).sendKeys("abrigo gris");
+                browser.findElement(By.id("callbackWanted")).click();
                 browser.findElement(By.id("location")).sendKeys("Motel de la Ruta 1, habitación 12");
                 browser.findElement(By.id("happeningNow")).click();
-                browser.findElement(By.cssSelector("#call-form button[type=submit]"))
-                        .click();
+                browser.findElement(By.id("file-call")).click();
                 assertThat(waitFor(browser, By.id("receipt")).getText()).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
                 violations.addAll(axe(browser, axe, "receipt " + language));
             } finally {

@@ -25,21 +25,22 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.tipline.model.crypto.Receipt;
 import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.VehicleSeen;
 import org.tipline.testsupport.Browsers;
 
 /**
- * Every coordinator form, fed hostile and broken input from a signed-in session with a valid CSRF token: never a 5xx,
+ * Every coordinator form (those of a tip, and the form for calls), fed hostile and broken input from a signed-in session with a valid CSRF token: never a 5xx,
  * and markup never comes back unescaped. Tips whose every answer is a payload are shown escaped on the tip page.
  */
 class StaffFormsFuzzTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String SCRIPT = "<script>alert(1)</script>";
-    static final List<String> FORMS =
-            List.of("notes", "labels", "status", "assignee", "referrals", "messages", "case", "duplicate", "packet");
+    static final List<String> FORMS = List.of(
+            "notes", "labels", "status", "assignee", "referrals", "messages", "case", "duplicate", "packet", "/calls");
     static final List<String> NAMES = List.of(
             "note",
             "labels",
@@ -67,6 +68,17 @@ class StaffFormsFuzzTest {
             "page",
             "url",
             "fields[99999]",
+            "location",
+            "happeningNow",
+            "indicators",
+            "persons[0].role",
+            "persons[5].ageRange",
+            "persons[0]",
+            "vehicleDetails[1].plate",
+            "callbackWanted",
+            "callback",
+            "step",
+            "submission",
             "a.b.c",
             "");
 
@@ -132,7 +144,7 @@ class StaffFormsFuzzTest {
                         .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
                         .collect(Collectors.joining("&"));
         var response = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/tips/" + tipId + "/" + form))
+                HttpRequest.newBuilder(URI.create(base + (form.startsWith("/") ? form : "/tips/" + tipId + "/" + form)))
                         .header("Cookie", "JSESSIONID=" + cookie)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -318,7 +330,15 @@ class StaffFormsFuzzTest {
                         UUID.randomUUID().toString(),
                         "https://x.example/" + "a".repeat(3000),
                         "🚐",
-                        "مرحبا"),
+                        "مرحبا",
+                        "true",
+                        "phone",
+                        "add-person",
+                        "add-vehicle",
+                        "possible-victim",
+                        "12-17",
+                        "+1 (860) 555-0100",
+                        Receipt.newSubmissionToken()),
                 Arbitraries.strings()
                         .withChars('x', '<', '&')
                         .ofMinLength(5_000)

@@ -27,10 +27,44 @@ public final class AnswerCheck {
 
     private final Guidance guidance;
     private final Set<String> indicatorIds;
+    private final Set<String> ages;
 
     public AnswerCheck(Guidance guidance) {
         this.guidance = guidance;
         this.indicatorIds = guidance.indicators().stream().map(Indicator::id).collect(Collectors.toUnmodifiableSet());
+        this.ages = guidance.questionnaire()
+                .question("youngest-age")
+                .map(q -> q.options().stream().map(Questionnaire.Option::id).collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
+    }
+
+    /**
+     * The problems with the person and vehicle blocks as posted, keyed {@code person-<index>} and
+     * {@code vehicle-<index>} by their place on the form: a role or an age the form does not offer, or a field longer
+     * than {@link PersonSeen#MAX_FIELD_LENGTH} ({@link VehicleSeen#MAX_FIELD_LENGTH}).
+     */
+    public Map<String, Problem> blockProblems(SeenBlocks blocks) {
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        for (int i = 0; i < blocks.persons().size(); i++) {
+            PersonSeen person = blocks.persons().get(i);
+            boolean knownRole = person.role().isEmpty() || PersonSeen.ROLES.contains(person.role());
+            boolean knownAge = person.ageRange().isEmpty() || ages.contains(person.ageRange());
+            if (!knownRole || !knownAge) {
+                problems.put("person-" + i, new Problem(Kind.UNKNOWN_OPTION, 0));
+            } else if (tooLong(person.typed(), PersonSeen.MAX_FIELD_LENGTH)) {
+                problems.put("person-" + i, new Problem(Kind.TOO_LONG, PersonSeen.MAX_FIELD_LENGTH));
+            }
+        }
+        for (int i = 0; i < blocks.vehicles().size(); i++) {
+            if (tooLong(blocks.vehicles().get(i).typed(), VehicleSeen.MAX_FIELD_LENGTH)) {
+                problems.put("vehicle-" + i, new Problem(Kind.TOO_LONG, VehicleSeen.MAX_FIELD_LENGTH));
+            }
+        }
+        return problems;
+    }
+
+    private static boolean tooLong(java.util.List<String> typed, int limit) {
+        return typed.stream().anyMatch(t -> t.codePointCount(0, t.length()) > limit);
     }
 
     /**

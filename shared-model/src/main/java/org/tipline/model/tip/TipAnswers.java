@@ -1,5 +1,6 @@
 package org.tipline.model.tip;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -22,10 +23,15 @@ public record TipAnswers(
         String howKnown,
         List<PersonSeen> persons,
         List<VehicleSeen> vehicleDetails,
-        String city) {
+        String city,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String callback) {
 
-    /** Version 3 added each person and vehicle in detail; older tips read them as empty. */
-    public static final int SCHEMA_VERSION = 3;
+    /**
+     * Version 3 added each person and vehicle in detail, version 4 the number a caller asked to be called back on
+     * (entered by staff only; left out of the sealed JSON when empty, so a web tip's bytes are as in version 3). Older
+     * tips read the later answers as empty.
+     */
+    public static final int SCHEMA_VERSION = 4;
 
     public static final String FIELD = "answers";
 
@@ -43,12 +49,51 @@ public record TipAnswers(
         onlineDetails = trimToEmpty(onlineDetails);
         howKnown = trimToEmpty(howKnown);
         city = trimToEmpty(city);
+        callback = trimToEmpty(callback);
         persons = persons == null
                 ? List.of()
                 : persons.stream().filter(p -> p != null && !p.isEmpty()).toList();
         vehicleDetails = vehicleDetails == null
                 ? List.of()
                 : vehicleDetails.stream().filter(v -> v != null && !v.isEmpty()).toList();
+    }
+
+    /** The answers of a tip without a callback number: every web tip, and a call whose caller did not ask. */
+    public TipAnswers(
+            String location,
+            String businessName,
+            String placeType,
+            String zip,
+            String seenWhen,
+            boolean happeningNow,
+            String people,
+            String youngestAge,
+            String vehicles,
+            List<String> indicators,
+            String details,
+            String onlineDetails,
+            String howKnown,
+            List<PersonSeen> persons,
+            List<VehicleSeen> vehicleDetails,
+            String city) {
+        this(
+                location,
+                businessName,
+                placeType,
+                zip,
+                seenWhen,
+                happeningNow,
+                people,
+                youngestAge,
+                vehicles,
+                indicators,
+                details,
+                onlineDetails,
+                howKnown,
+                persons,
+                vehicleDetails,
+                city,
+                "");
     }
 
     /** The answers of a version 2 tip, without people and vehicles in detail. */
@@ -142,7 +187,8 @@ public record TipAnswers(
 
     /**
      * A tip must say something: a place, a business, a person, an age, a vehicle, a warning sign, online details or
-     * a description. How the tipster knows, a city, a ZIP or a time alone say nothing to act on.
+     * a description. How the tipster knows, a city, a ZIP, a time or a callback number alone say nothing
+     * to act on.
      */
     public boolean saysSomething() {
         return !location.isEmpty()

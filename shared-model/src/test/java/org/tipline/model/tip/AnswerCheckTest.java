@@ -44,4 +44,24 @@ class AnswerCheckTest {
         assertThat(check.problems(answers("", "", List.of()), id -> null))
                 .containsExactly(Map.entry("location", new AnswerCheck.Problem(AnswerCheck.Kind.EMPTY, 0)));
     }
+
+    @Test
+    void personAndVehicleBlocksAreCheckedWhereTheyStandOnTheForm() {
+        var known = new PersonSeen("possible-victim", "12-17", "", "", "", "", "red hoodie", "", "");
+        var unknownAge = new PersonSeen("buyer", "ancient", "", "", "", "", "", "", "");
+        var unknownRole = new PersonSeen("boss", "", "", "", "", "", "", "", "");
+        var longWinded = new PersonSeen("", "", "", "", "", "", "x".repeat(301), "", "");
+        var plateAtTheLimit = new VehicleSeen("", "", "", "😊".repeat(300), "", "");
+        var overlong = new VehicleSeen("", "", "", "", "", "x".repeat(301));
+        var blocks = new SeenBlocks(
+                java.util.Arrays.asList(known, null, unknownAge, unknownRole, longWinded),
+                List.of(plateAtTheLimit, overlong));
+
+        assertThat(check.blockProblems(blocks))
+                .containsExactly(
+                        Map.entry("person-2", new AnswerCheck.Problem(AnswerCheck.Kind.UNKNOWN_OPTION, 0)),
+                        Map.entry("person-3", new AnswerCheck.Problem(AnswerCheck.Kind.UNKNOWN_OPTION, 0)),
+                        Map.entry("person-4", new AnswerCheck.Problem(AnswerCheck.Kind.TOO_LONG, 300)),
+                        Map.entry("vehicle-1", new AnswerCheck.Problem(AnswerCheck.Kind.TOO_LONG, 300)));
+    }
 }

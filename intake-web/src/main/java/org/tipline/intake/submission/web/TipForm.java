@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tipline.model.tip.PersonSeen;
+import org.tipline.model.tip.SeenBlocks;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.VehicleSeen;
 
@@ -32,11 +33,6 @@ public record TipForm(
         String website,
         String powChallenge,
         String powNonce) {
-
-    static final int MAX_PERSONS = 6;
-    static final int MAX_VEHICLES = 4;
-    private static final PersonSeen NO_PERSON = new PersonSeen("", "", "", "", "", "", "", "", "");
-    private static final VehicleSeen NO_VEHICLE = new VehicleSeen("", "", "", "", "", "");
 
     static final Map<String, String> PARAMETER_BY_QUESTION = Map.ofEntries(
             Map.entry("location", "location"),
@@ -84,53 +80,44 @@ public record TipForm(
 
     public TipForm {
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
-        // Blocks posted blank stay, so the page shows as many as the tipster opened; gaps from odd indexes do not.
-        persons = persons == null
-                ? List.of()
-                : persons.stream()
-                        .map(p -> p == null ? NO_PERSON : p)
-                        .limit(MAX_PERSONS)
-                        .toList();
-        vehicleDetails = vehicleDetails == null
-                ? List.of()
-                : vehicleDetails.stream()
-                        .map(v -> v == null ? NO_VEHICLE : v)
-                        .limit(MAX_VEHICLES)
-                        .toList();
+        // Blocks posted blank stay, so the page shows as many as the tipster opened (shared with the console's form).
+        SeenBlocks blocks = new SeenBlocks(persons, vehicleDetails);
+        persons = blocks.persons();
+        vehicleDetails = blocks.vehicles();
     }
 
-    /** The person blocks to show: those posted, or one blank block to start with. */
+    /** The blocks as posted, with what the page needs to show them and add one more. */
+    public SeenBlocks blocks() {
+        return new SeenBlocks(persons, vehicleDetails);
+    }
+
     public List<PersonSeen> personBlocks() {
-        return persons.isEmpty() ? List.of(NO_PERSON) : persons;
+        return blocks().personBlocks();
     }
 
     public List<VehicleSeen> vehicleBlocks() {
-        return vehicleDetails.isEmpty() ? List.of(NO_VEHICLE) : vehicleDetails;
+        return blocks().vehicleBlocks();
     }
 
     public List<String> personRoles() {
-        return PersonSeen.ROLES;
+        return blocks().personRoles();
     }
 
     public boolean canAddPerson() {
-        return personBlocks().size() < MAX_PERSONS;
+        return blocks().canAddPerson();
     }
 
     public boolean canAddVehicle() {
-        return vehicleBlocks().size() < MAX_VEHICLES;
+        return blocks().canAddVehicle();
     }
 
     /** The same form with one more blank person block ("Add another person", which works without JavaScript). */
     TipForm withAnotherPerson() {
-        var more = new java.util.ArrayList<>(personBlocks());
-        more.add(NO_PERSON);
-        return withBlocks(more, vehicleDetails);
+        return withBlocks(blocks().withAnotherPerson().persons(), vehicleDetails);
     }
 
     TipForm withAnotherVehicle() {
-        var more = new java.util.ArrayList<>(vehicleBlocks());
-        more.add(NO_VEHICLE);
-        return withBlocks(persons, more);
+        return withBlocks(persons, blocks().withAnotherVehicle().vehicles());
     }
 
     /** The same answers under a token intake has just issued: every page it renders carries a fresh one (ADR 17). */

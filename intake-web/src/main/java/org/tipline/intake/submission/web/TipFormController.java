@@ -28,6 +28,7 @@ import org.tipline.intake.submission.SubmissionTokens;
 import org.tipline.intake.submission.Submissions;
 import org.tipline.model.crypto.Receipt;
 import org.tipline.model.guidance.Guidance;
+import org.tipline.model.tip.SeenBlocks;
 
 /** The tip form and its receipt. Rendered on the server; works with JavaScript off. */
 @Controller
@@ -35,7 +36,7 @@ class TipFormController {
 
     private static final Logger log = LoggerFactory.getLogger(TipFormController.class);
     private static final Pattern BLOCK_INDEX = Pattern.compile("\\[(-?\\d+)]");
-    private static final int MAX_BLOCK_INDEX = Math.max(TipForm.MAX_PERSONS, TipForm.MAX_VEHICLES);
+    private static final int MAX_BLOCK_INDEX = Math.max(SeenBlocks.MAX_PERSONS, SeenBlocks.MAX_VEHICLES);
 
     private final TipFormValidator validator;
     private final Submissions submissions;

@@ -8,10 +8,7 @@ import java.util.TreeSet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.tipline.model.guidance.Guidance;
-import org.tipline.model.guidance.Questionnaire;
 import org.tipline.model.tip.AnswerCheck;
-import org.tipline.model.tip.PersonSeen;
-import org.tipline.model.tip.VehicleSeen;
 
 /**
  * Checks a posted form against the seeds. Errors are keyed by question id, in form order, and worded for the tipster.
@@ -20,12 +17,10 @@ import org.tipline.model.tip.VehicleSeen;
 @Component
 class TipFormValidator {
 
-    private final Guidance guidance;
     private final MessageSource messages;
     private final AnswerCheck check;
 
     TipFormValidator(Guidance guidance, MessageSource messages) {
-        this.guidance = guidance;
         this.messages = messages;
         this.check = new AnswerCheck(guidance);
         Set<String> asked = new TreeSet<>();
@@ -56,26 +51,12 @@ class TipFormValidator {
                 }
             }
         });
-        var ages = guidance.questionnaire()
-                .question("youngest-age")
-                .map(q -> q.options().stream().map(Questionnaire.Option::id).toList())
-                .orElse(java.util.List.of());
-        for (int i = 0; i < form.persons().size(); i++) {
-            var person = form.persons().get(i);
-            boolean knownRole = person.role().isEmpty() || PersonSeen.ROLES.contains(person.role());
-            boolean knownAge = person.ageRange().isEmpty() || ages.contains(person.ageRange());
-            if (!knownRole || !knownAge) {
-                errors.put("person-" + i, message("error.unknownOption", locale));
-            } else if (person.typed().stream().anyMatch(t -> t.length() > PersonSeen.MAX_FIELD_LENGTH)) {
-                errors.put("person-" + i, message("error.fieldTooLong", locale, PersonSeen.MAX_FIELD_LENGTH));
-            }
-        }
-        for (int i = 0; i < form.vehicleDetails().size(); i++) {
-            if (form.vehicleDetails().get(i).typed().stream()
-                    .anyMatch(t -> t.length() > VehicleSeen.MAX_FIELD_LENGTH)) {
-                errors.put("vehicle-" + i, message("error.fieldTooLong", locale, VehicleSeen.MAX_FIELD_LENGTH));
-            }
-        }
+        check.blockProblems(form.blocks())
+                .forEach((block, problem) -> errors.put(
+                        block,
+                        problem.kind() == AnswerCheck.Kind.TOO_LONG
+                                ? message("error.fieldTooLong", locale, problem.limit())
+                                : message("error.unknownOption", locale)));
         if (problems.containsKey("indicators")) {
             errors.put("indicators", message("error.unknownIndicator", locale));
         }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.triage.calls.CallTips;
 import org.tipline.triage.calls.Channel;
@@ -54,15 +55,27 @@ class CallTipController {
         return showForm(CallForm.empty(guidance.deployment().city()), Map.of(), model, locale);
     }
 
+    /**
+     * Files the tip, or for {@code step=add-person} / {@code add-vehicle} (plain submit buttons, so no JavaScript is
+     * needed) shows the form again with one more blank block and everything typed, filing nothing; errors wait for
+     * the file step, as on the public form.
+     */
     @PostMapping("/calls")
     String file(
             @Validated @ModelAttribute("form") CallForm form,
             BindingResult binding,
+            @RequestParam(defaultValue = "file") String step,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
             Locale locale,
             Model model,
             HttpServletResponse response) {
+        if (step.equals("add-person")) {
+            return showForm(form.withAnotherPerson(), Map.of(), model, locale);
+        }
+        if (step.equals("add-vehicle")) {
+            return showForm(form.withAnotherVehicle(), Map.of(), model, locale);
+        }
         if (binding.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return showForm(form, errors(binding, locale), model, locale);
@@ -83,11 +96,18 @@ class CallTipController {
         return "call-filed";
     }
 
-    /** Each field's first error, worded in the coordinator's language; errors not about one field under "form". */
+    /**
+     * Each field's first error, worded in the coordinator's language, keyed by the id it is shown under: the field's
+     * name, {@code person-2} for {@code persons[2]}, "form" for errors not about one field.
+     */
     private Map<String, String> errors(BindingResult binding, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (ObjectError error : binding.getAllErrors()) {
-            String key = error instanceof org.springframework.validation.FieldError field ? field.getField() : "form";
+            String key = error instanceof org.springframework.validation.FieldError field
+                    ? field.getField()
+                            .replaceFirst("^persons\\[(\\d+)].*", "person-$1")
+                            .replaceFirst("^vehicleDetails\\[(\\d+)].*", "vehicle-$1")
+                    : "form";
             errors.putIfAbsent(key, messages.getMessage(error, locale));
         }
         return errors;
