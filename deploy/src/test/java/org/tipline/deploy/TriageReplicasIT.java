@@ -36,11 +36,8 @@ class TriageReplicasIT {
     private static final int COORDINATORS = 8;
     private static final String PASSWORD = "replica coordinator passphrase";
     private static final Duration DIGEST_EVERY = Duration.ofSeconds(15);
-    /**
-     * Today every replica runs the digest on its own timer, so two replicas send two digests a period. Issue 18 item 3
-     * (exactly-once jobs) makes this 1: switch it then. {@link #digestsPerPeriod} measures it either way.
-     */
-    private static final int DIGESTS_PER_PERIOD_WITH_TWO_REPLICAS = 2;
+    /** One replica claims each digest period (ADR 24), however many run. */
+    private static final int DIGESTS_PER_PERIOD_WITH_TWO_REPLICAS = 1;
 
     private static final Pattern DIGEST_UNTIL = Pattern.compile("arrived between \\S+ and (\\S+)\\.\\s");
 
@@ -110,9 +107,13 @@ class TriageReplicasIT {
         assertSpreadAndSticky(all, pinned, killed);
         assertEveryAcknowledgedActionStored(all);
         assertSealingResumesOnTheSurvivor(killed, entriesAtKill);
+        assertEveryEntrySealed();
         var verified = deployment.auditVerify();
         assertThat(verified.exitCode()).as(verified.output()).isZero();
-        assertThat(verified.output()).startsWith("intact: ").contains("signed checkpoints match");
+        assertThat(verified.output())
+                .startsWith("intact: ")
+                .contains("signed checkpoints match")
+                .doesNotContain("unsealed:");
         assertThat(digestsPerPeriod(deployment.bothTriagesReady(), killed))
                 .as("digests per period while both replicas ran")
                 .isEqualTo(DIGESTS_PER_PERIOD_WITH_TWO_REPLICAS);
@@ -221,6 +222,21 @@ class TriageReplicasIT {
         assertThat(covered)
                 .as("entries covered by a checkpoint signed after the kill")
                 .isGreaterThanOrEqualTo(entriesAtKill);
+    }
+
+    /** Entries committed on the killed replica, and every later one, are linked by the survivor's sealer (ADR 23). */
+    private static void assertEveryEntrySealed() throws Exception {
+        String unsealed = "SELECT count(*) FROM audit_entry e"
+                + " WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.sequence = e.sequence)";
+        Instant deadline = Instant.now().plusSeconds(30);
+        long left = ownerLong(unsealed);
+        while (left > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            left = ownerLong(unsealed);
+        }
+        assertThat(left)
+                .as("audit entries not sealed 30 s after the load stopped")
+                .isZero();
     }
 
     /**
