@@ -141,6 +141,19 @@ class StaffSignInIntegrationTest {
         HtmlPage replayed = Browsers.submit(again, "code-form");
         assertThat(replayed.asNormalizedText()).contains("That code was already used");
         assertThat(replayed.getUrl().getPath()).isEqualTo("/sign-in/code");
+        // Each step's entry is committed, the replay's in the same transaction as its refused claim.
+        List<String> actions = new java.util.ArrayList<>();
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT action FROM audit_entry WHERE actor = '" + account.username()
+                                + "' ORDER BY sequence")) {
+            while (rs.next()) {
+                actions.add(rs.getString(1));
+            }
+        }
+        assertThat(actions)
+                .containsSubsequence(
+                        "PASSWORD_ACCEPTED", "SIGN_IN", "SIGN_OUT", "PASSWORD_ACCEPTED", "SECOND_FACTOR_REUSED");
     }
 
     @Test
