@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.triage.audit.AuditTrail;
 import org.tipline.triage.delivery.Retries;
+import org.tipline.triage.persistence.JdbcAccess;
+import org.tipline.triage.tips.ReferralRepository;
 
 /**
  * Sends queued email referrals. Each is taken under a row lock (SKIP LOCKED, so several triage instances never send
@@ -24,6 +26,7 @@ import org.tipline.triage.delivery.Retries;
  * with the time, or another attempt after a doubling wait, or FAILED after the configured number of attempts, with
  * the server's reason shown on the tip. A crash between sending and recording can repeat a send, never lose one.
  */
+@JdbcAccess({JdbcAccess.Use.QUEUE_CLAIM})
 @Component
 class ReferralOutbox {
 
@@ -31,6 +34,7 @@ class ReferralOutbox {
     private static final int BATCH = 20;
 
     private final JdbcClient jdbc;
+    private final ReferralRepository referrals;
     private final TransactionTemplate transaction;
     private final ObjectProvider<JavaMailSender> mail;
     private final AuditTrail audit;
@@ -39,12 +43,14 @@ class ReferralOutbox {
 
     ReferralOutbox(
             JdbcClient jdbc,
+            ReferralRepository referrals,
             TransactionTemplate transaction,
             ObjectProvider<JavaMailSender> mail,
             AuditTrail audit,
             ReferralProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
+        this.referrals = referrals;
         this.transaction = transaction;
         this.mail = mail;
         this.audit = audit;
@@ -85,29 +91,18 @@ class ReferralOutbox {
         int attempts = referral.attempts() + 1;
         try {
             sender.send(sender.createMimeMessage(new ByteArrayInputStream(referral.message())));
-            jdbc.sql("""
-                            UPDATE referral SET delivery_status = 'SENT', attempts = :attempts, delivered_at = :now,
-                                last_error = NULL, next_attempt_at = NULL WHERE id = :id
-                            """)
-                    .param("attempts", attempts)
-                    .param("now", Timestamp.from(now))
-                    .param("id", referral.id())
-                    .update();
+            referrals.findById(referral.id()).orElseThrow().delivered(attempts, now);
+            referrals.flush();
             audit.append("outbox", "REFERRAL_DELIVERED", referral.tipId(), "referral=" + referral.id());
         } catch (MailException e) {
             boolean giveUp = attempts >= properties.maxAttempts();
             Duration wait = Retries.backoff(properties.retryAfter(), attempts);
             String reason = Retries.reason(e);
-            jdbc.sql("""
-                            UPDATE referral SET delivery_status = :status, attempts = :attempts, last_error = :error,
-                                next_attempt_at = :next WHERE id = :id
-                            """)
-                    .param("status", giveUp ? "FAILED" : "QUEUED")
-                    .param("attempts", attempts)
-                    .param("error", reason)
-                    .param("next", giveUp ? null : Timestamp.from(now.plus(wait)), java.sql.Types.TIMESTAMP)
-                    .param("id", referral.id())
-                    .update();
+            referrals
+                    .findById(referral.id())
+                    .orElseThrow()
+                    .notDelivered(attempts, reason, giveUp ? null : now.plus(wait));
+            referrals.flush();
             audit.append(
                     "outbox",
                     giveUp ? "REFERRAL_DELIVERY_FAILED" : "REFERRAL_DELIVERY_RETRYING",

@@ -1,28 +1,14 @@
 package org.tipline.triage.referrals;
 
-import jakarta.activation.DataHandler;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +20,9 @@ import org.tipline.triage.security.IsCoordinator;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
 import org.tipline.triage.tips.Referral;
-import org.tipline.triage.tips.TipHandling;
+import org.tipline.triage.tips.ReferralRepository;
+import org.tipline.triage.tips.TipKeys;
+import org.tipline.triage.tips.TipStateConflict;
 
 /**
  * Referral packets: the coordinator chooses what a destination gets, and takes it away as a PDF or HTCDS JSON, or has
@@ -45,30 +33,30 @@ import org.tipline.triage.tips.TipHandling;
 @IsCoordinator
 public class Referrals {
 
-    private final TipHandling handling;
+    private final ReferralRecords records;
+    private final ReferralRepository referrals;
     private final Guidance guidance;
     private final ReferralProperties properties;
     private final ObjectProvider<JavaMailSender> mail;
     private final AuditTrail audit;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final Optional<SmimeSigner> signer;
     private final PacketLabels labels;
 
     Referrals(
-            TipHandling handling,
+            ReferralRecords records,
+            ReferralRepository referrals,
             Guidance guidance,
             ReferralProperties properties,
             ObjectProvider<JavaMailSender> mail,
             AuditTrail audit,
-            JdbcClient jdbc,
             Clock clock) {
-        this.handling = handling;
+        this.records = records;
+        this.referrals = referrals;
         this.guidance = guidance;
         this.properties = properties;
         this.mail = mail;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.signer = signer(properties);
         this.labels = PacketLabels.from(guidance);
@@ -96,10 +84,10 @@ public class Referrals {
             List<String> nibrs) {}
 
     /** The starting point of the packet form: everything offered, the texts as typed, the suggested codes. */
-    public record Draft(TipHandling.PacketSource source, PacketRequest request) {}
+    public record Draft(TipKeys.Decrypted source, PacketRequest request) {}
 
     public Draft draft(UUID tipId, StaffPrincipal me, UnlockedKeys keys) {
-        var source = handling.packetSource(tipId, me, keys);
+        var source = records.packetSource(tipId, me, keys);
         // Child protection must have a minor's tip before it can be closed, so its packet is the one offered first.
         String suggested = (source.tip().childProtectionRequired()
                         ? guidance.firstOfKind(Destination.Kind.CHILD_PROTECTION)
@@ -164,32 +152,28 @@ public class Referrals {
         SmimeEnvelope.check(certificate, channel.address(), clock.instant());
         UUID referralId = UUID.randomUUID();
         ReferralPacket packet = packet(referralId, tipId, request, me, keys);
-        byte[] message = sealedMessage(packet, channel.address(), certificate);
-        return handling.queueEmailReferral(tipId, referralId, request.destinationId(), channel.address(), message, me);
+        byte[] message =
+                ReferralEmail.sealed(packet, labels, properties.from(), signer.get(), channel.address(), certificate);
+        return records.queueEmail(tipId, referralId, request.destinationId(), channel.address(), message, me);
     }
 
     /** Puts a failed email referral back in the outbox, from its first attempt. */
     @Transactional
     public void retry(UUID tipId, UUID referralId, StaffPrincipal me) {
-        int updated = jdbc.sql("""
-                        UPDATE referral SET delivery_status = 'QUEUED', attempts = 0, next_attempt_at = :now
-                        WHERE id = :id AND tip_id = :tip AND delivery_status = 'FAILED'
-                        """)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", referralId)
-                .param("tip", tipId)
-                .update();
-        if (updated != 1) {
-            throw new IllegalStateException("Only a referral whose email failed can be sent again.");
-        }
+        referrals
+                .findById(referralId)
+                .filter(referral -> referral.tipId().equals(tipId))
+                .orElseThrow(() -> new Referral.NotRetryable(referralId))
+                .requeue(clock.instant());
+        referrals.flush();
         audit.append(me.username(), "REFERRAL_RETRIED", tipId, "referral=" + referralId);
     }
 
     private ReferralPacket packet(
             UUID packetId, UUID tipId, PacketRequest request, StaffPrincipal me, UnlockedKeys keys) {
         Destination destination = guidance.destination(request.destinationId())
-                .orElseThrow(() -> new IllegalArgumentException("not a destination: " + request.destinationId()));
-        var source = handling.packetSource(tipId, me, keys);
+                .orElseThrow(() -> new TipStateConflict("not a destination: " + request.destinationId()));
+        var source = records.packetSource(tipId, me, keys);
         TipAnswers answers = source.answers();
         Set<PacketField> fields = request.fields();
         List<String> signs = new ArrayList<>();
@@ -230,59 +214,5 @@ public class Referrals {
     private static String describe(ReferralPacket packet) {
         return "destination=" + packet.destination().id() + " packet=" + packet.packetId() + " fields="
                 + packet.fields().stream().map(Enum::name).sorted().toList();
-    }
-
-    /** The whole message, outer headers naming no tip content; the packet is signed by us, then enveloped. */
-    private byte[] sealedMessage(ReferralPacket packet, String to, X509Certificate certificate) {
-        try {
-            Session session = Session.getInstance(new Properties());
-            MimeMultipart parts = new MimeMultipart("mixed");
-            MimeBodyPart cover = new MimeBodyPart();
-            cover.setText(
-                    "Referral " + packet.packetId() + " from " + packet.referringOrganisation() + ", urgency "
-                            + packet.urgencyTier() + ". The packet is attached as PDF and as HTCDS JSON.\n"
-                            + "The tipster is anonymous; questions go through the tip line, quoting the packet id.\n",
-                    "UTF-8");
-            parts.addBodyPart(cover);
-            parts.addBodyPart(attachment(PacketPdf.render(packet, labels), "application/pdf", packet, "pdf"));
-            parts.addBodyPart(attachment(
-                    HtcdsJson.write(packet).getBytes(StandardCharsets.UTF_8), "application/json", packet, "json"));
-            Entity inner = new Entity();
-            inner.setContent(parts);
-            inner.prepare();
-            var plain = new ByteArrayOutputStream();
-            inner.writeTo(plain);
-
-            MimeMessage outer = new MimeMessage(session);
-            outer.setFrom(new InternetAddress(properties.from()));
-            outer.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to));
-            outer.setSubject("Tipline referral " + packet.packetId());
-            outer.setDataHandler(new DataHandler(new ByteArrayDataSource(
-                    SmimeEnvelope.encrypt(signer.orElseThrow().sign(plain.toByteArray()), certificate),
-                    "application/pkcs7-mime; smime-type=enveloped-data; name=\"smime.p7m\"")));
-            outer.setHeader("Content-Disposition", "attachment; filename=\"smime.p7m\"");
-            outer.setHeader("Content-Transfer-Encoding", "base64");
-            outer.saveChanges();
-            var sealed = new ByteArrayOutputStream();
-            outer.writeTo(sealed);
-            return sealed.toByteArray();
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("the referral email could not be built", e);
-        }
-    }
-
-    private static MimeBodyPart attachment(byte[] content, String type, ReferralPacket packet, String extension)
-            throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
-        part.setFileName("referral-" + packet.packetId() + "." + extension);
-        return part;
-    }
-
-    /** A body part whose headers can be completed before it is written out on its own, to be encrypted. */
-    private static final class Entity extends MimeBodyPart {
-        void prepare() throws MessagingException {
-            updateHeaders();
-        }
     }
 }

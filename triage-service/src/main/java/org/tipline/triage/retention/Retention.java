@@ -13,8 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.security.IsSupervisor;
 import org.tipline.triage.staff.StaffPrincipal;
+import org.tipline.triage.tips.LegalHolds;
 
 /**
  * Keeps tips no longer than needed. A closed tip is purged a configured time after it was closed, a forwarded one a
@@ -22,10 +24,12 @@ import org.tipline.triage.staff.StaffPrincipal;
  * with it (by cascade) its wrapped data key, content, notes, messages, files and read markers: the content is
  * crypto-shredded and the tipster's receipt finds nothing. Each purge is an audit entry; open tips are never purged.
  */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL, JdbcAccess.Use.BULK})
 @Service
 public class Retention {
 
     private final JdbcClient jdbc;
+    private final LegalHolds holds;
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
     private final Clock clock;
@@ -34,12 +38,14 @@ public class Retention {
 
     Retention(
             JdbcClient jdbc,
+            LegalHolds holds,
             TransactionTemplate transaction,
             AuditTrail audit,
             Clock clock,
             @Value("${tipline.triage.retention.closed:P365D}") Duration closedFor,
             @Value("${tipline.triage.retention.referred:P730D}") Duration referredFor) {
         this.jdbc = jdbc;
+        this.holds = holds;
         this.transaction = transaction;
         this.audit = audit;
         this.clock = clock;
@@ -99,11 +105,7 @@ public class Retention {
     @Transactional
     @IsSupervisor
     public void hold(UUID tipId, boolean held, StaffPrincipal supervisor) {
-        int updated = jdbc.sql("UPDATE tip SET legal_hold = :held WHERE id = :id")
-                .param("held", held)
-                .param("id", tipId)
-                .update();
-        if (updated != 1) {
+        if (!holds.hold(tipId, held)) {
             throw new IllegalArgumentException("There is no tip with that id.");
         }
         audit.append(supervisor.username(), held ? "LEGAL_HOLD_PLACED" : "LEGAL_HOLD_RELEASED", tipId, "");

@@ -1,51 +1,51 @@
 package org.tipline.triage.staff;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Table;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.StaffKeyMaterial;
 
-@Entity
-@Table(name = "staff")
-public class StaffMember {
+/**
+ * A staff account as read by {@link StaffRepository}: a snapshot, not a managed entity. Staff rows are written only
+ * by the narrow SQL statements of this package (ADR 25), so nothing here can go stale against them within a request.
+ */
+public final class StaffMember {
 
-    @Id
-    private UUID id;
+    private final UUID id;
+    private final String username;
+    private final String displayName;
+    private final boolean enabled;
+    private final int kemId;
+    private final byte[] publicKey;
+    private final byte[] lockedPrivateKey;
+    private final boolean mustChangePassword;
+    private final byte[] totpSealed;
+    private final Set<StaffRole> roles;
 
-    private String username;
-
-    private String displayName;
-
-    private boolean enabled;
-
-    private int kemId;
-
-    private byte[] publicKey;
-
-    private byte[] lockedPrivateKey;
-
-    private boolean mustChangePassword;
-
-    private byte[] totpSealed;
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_id"))
-    @Column(name = "role")
-    @Enumerated(EnumType.STRING)
-    private Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
-
-    protected StaffMember() {}
+    @SuppressWarnings("java:S107") // one argument per column of the row
+    StaffMember(
+            UUID id,
+            String username,
+            String displayName,
+            boolean enabled,
+            int kemId,
+            byte[] publicKey,
+            byte[] lockedPrivateKey,
+            boolean mustChangePassword,
+            byte[] totpSealed,
+            Set<StaffRole> roles) {
+        this.id = id;
+        this.username = username;
+        this.displayName = displayName;
+        this.enabled = enabled;
+        this.kemId = kemId;
+        this.publicKey = publicKey;
+        this.lockedPrivateKey = lockedPrivateKey;
+        this.mustChangePassword = mustChangePassword;
+        this.totpSealed = totpSealed;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+    }
 
     public UUID id() {
         return id;

@@ -3,14 +3,18 @@ package org.tipline.triage.tips;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.security.IsCoordinator;
 
 /**
  * Who a tip can be given to: a coordinator can only work a tip sealed under a key epoch they hold a grant for. Grants
  * are made by a coordinator who holds the key, on the Keys page, so a refusal names those who can grant it.
  */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Service
 @IsCoordinator
 public class Assignees {
@@ -39,35 +43,36 @@ public class Assignees {
                 .list();
     }
 
-    /** Why this tip cannot go to this coordinator, or empty when it can. */
-    public Optional<String> refusal(UUID tipId, UUID coordinatorId) {
+    /** Why this tip cannot go to this coordinator, or empty when it can; worded by the console's messages. */
+    public Optional<MessageSourceResolvable> refusal(UUID tipId, UUID coordinatorId) {
         List<Assignee> all = of(tipId);
         Assignee target = all.stream()
                 .filter(a -> a.id().equals(coordinatorId))
                 .findFirst()
                 .orElse(null);
         if (target == null || !target.enabled()) {
-            return Optional.of("Choose an enabled coordinator.");
+            return Optional.of(new DefaultMessageSourceResolvable("tip.error.assignee.enabled"));
         }
         if (target.canRead()) {
             return Optional.empty();
         }
-        return Optional.of(
-                target.displayName() + " holds no key for this tip and could not open it. " + whoCanGrant(all));
+        return Optional.of(new DefaultMessageSourceResolvable(
+                new String[] {"tip.error.assignee.noKey"}, new Object[] {target.displayName(), whoCanGrant(all)}));
     }
 
-    /** The sentence telling someone without the key whom to ask. */
-    public String whoCanGrant(UUID tipId) {
+    /** Whom someone without the key should ask. */
+    public MessageSourceResolvable whoCanGrant(UUID tipId) {
         return whoCanGrant(of(tipId));
     }
 
-    private static String whoCanGrant(List<Assignee> all) {
+    private static MessageSourceResolvable whoCanGrant(List<Assignee> all) {
         List<String> holders = all.stream()
                 .filter(a -> a.enabled() && a.canRead())
                 .map(Assignee::displayName)
                 .toList();
         return holders.isEmpty()
-                ? "Nobody enabled holds the key; an administrator must restore a key holder's account."
-                : "A coordinator who holds the key can grant it on the Keys page: " + String.join(", ", holders) + ".";
+                ? new DefaultMessageSourceResolvable("tip.grant.nobody")
+                : new DefaultMessageSourceResolvable(
+                        new String[] {"tip.grant.holders"}, new Object[] {String.join(", ", holders)});
     }
 }

@@ -27,15 +27,38 @@ public final class ChildProtectionPolicy {
                         .anyMatch(d -> d.kind() == Destination.Kind.CHILD_PROTECTION);
     }
 
+    /** Refuses to close a tip that child protection does not have yet. */
+    void requireClosable(Tip tip, List<Referral> referrals) {
+        if (!allowsClosing(tip, referrals)) {
+            throw new ChildProtectionPendingException(childProtectionDestination(), false);
+        }
+    }
+
     /** The destination a coordinator should refer to, for the message that explains the refusal. */
     public Optional<Destination> childProtectionDestination() {
         return guidance.firstOfKind(Destination.Kind.CHILD_PROTECTION);
     }
 
-    /** Closing was refused; the message names the destination and how to reach it. */
+    /**
+     * Closing was refused. The console words it from {@link #destination()} (whom to refer to, and how to reach
+     * them) and {@link #merging()} (a duplicate, where a referral of either tip would have done).
+     */
     public static class ChildProtectionPendingException extends RuntimeException {
-        ChildProtectionPendingException(String message) {
-            super(message);
+        private final transient Optional<Destination> destination;
+        private final boolean merging;
+
+        ChildProtectionPendingException(Optional<Destination> destination, boolean merging) {
+            super("child protection does not have this tip yet");
+            this.destination = destination;
+            this.merging = merging;
+        }
+
+        public Optional<Destination> destination() {
+            return destination;
+        }
+
+        public boolean merging() {
+            return merging;
         }
     }
 }

@@ -45,6 +45,13 @@ public final class PdfPages {
         }
     }
 
+    /** The file is not a PDF that can be drawn here (unreadable, empty, or a page too large); shown as not found. */
+    public static final class Unshowable extends RuntimeException {
+        Unshowable(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
     /** A quarter of the heap for drawings at once, and always at least one. */
     static int drawingsAtOnce(long maxHeapBytes) {
         return (int) Math.max(1, maxHeapBytes / 4 / MEMORY_PER_DRAWING);
@@ -81,7 +88,7 @@ public final class PdfPages {
                 pdf, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(STREAM_MEMORY).streamCache)) {
             int pages = document.getNumberOfPages();
             if (pages == 0) {
-                throw new IllegalArgumentException("the PDF has no pages");
+                throw new Unshowable("the PDF has no pages", null);
             }
             int shown = Math.max(1, Math.min(number, pages));
             float dpi = dpiFor(document.getPage(shown - 1).getCropBox());
@@ -95,7 +102,7 @@ public final class PdfPages {
             ImageIO.write(image, "png", out);
             return new Page(shown, pages, out.toByteArray());
         } catch (IOException e) {
-            throw new IllegalArgumentException("the PDF cannot be shown", e);
+            throw new Unshowable("the PDF cannot be shown", e);
         }
     }
 
@@ -104,7 +111,7 @@ public final class PdfPages {
         double squareInches = (double) box.getWidth() * box.getHeight() / (POINTS_PER_INCH * POINTS_PER_INCH);
         double dpi = squareInches > 0 ? Math.min(DPI, Math.sqrt(MAX_PAGE_PIXELS / squareInches)) : 0;
         if (dpi < MIN_DPI) {
-            throw new IllegalArgumentException("the page is too large to draw");
+            throw new Unshowable("the page is too large to draw", null);
         }
         return (float) dpi;
     }

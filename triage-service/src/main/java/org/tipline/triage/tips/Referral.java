@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A tip forwarded to a destination from the directory: by phone or web form (recorded by the coordinator, with the
@@ -14,6 +15,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "referral")
+// The triage role may update only the delivery columns (V11), so an UPDATE names only the columns that changed.
+@DynamicUpdate
 public class Referral {
 
     @Id
@@ -47,21 +50,16 @@ public class Referral {
 
     private Instant deliveredAt;
 
-    /** How the referral reached the destination. */
+    /** S/MIME ciphertext to the destination's certificate; never readable here. */
+    private byte[] smimeMessage;
+
+    private Instant nextAttemptAt;
+
+    /** How the referral reached the destination; worded by {@code referral.channel.*} in the messages. */
     public enum Channel {
-        PHONE("Phone"),
-        WEB_FORM("The destination's web form"),
-        EMAIL("Encrypted email");
-
-        private final String label;
-
-        Channel(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        PHONE,
+        WEB_FORM,
+        EMAIL
     }
 
     /** RECORDED: a person handed it over. QUEUED, SENT, FAILED: an encrypted email and how its sending went. */
@@ -80,7 +78,7 @@ public class Referral {
     protected Referral() {}
 
     /** A referral a coordinator made by phone or through the destination's own form. */
-    static Referral manual(
+    public static Referral manual(
             UUID tipId,
             String destinationId,
             Channel channel,
@@ -90,7 +88,7 @@ public class Referral {
             UUID recordedBy,
             Instant recordedAt) {
         if (channel == Channel.EMAIL) {
-            throw new IllegalArgumentException("email referrals are sent, not recorded");
+            throw new TipStateConflict("email referrals are sent, not recorded");
         }
         Referral referral = new Referral(tipId, destinationId, recordedBy, recordedAt);
         referral.channel = channel;
@@ -101,14 +99,22 @@ public class Referral {
         return referral;
     }
 
-    /** An encrypted email waiting in the outbox; the message itself is stored by {@link TipHandling}. */
-    static Referral queuedEmail(
-            UUID id, UUID tipId, String destinationId, String recipient, UUID recordedBy, Instant recordedAt) {
+    /** An encrypted email waiting in the outbox, due now; the message is already ciphertext for the destination. */
+    public static Referral queuedEmail(
+            UUID id,
+            UUID tipId,
+            String destinationId,
+            String recipient,
+            byte[] smimeMessage,
+            UUID recordedBy,
+            Instant recordedAt) {
         Referral referral = new Referral(tipId, destinationId, recordedBy, recordedAt);
         referral.id = id;
         referral.channel = Channel.EMAIL;
         referral.recipient = recipient;
         referral.deliveryStatus = DeliveryStatus.QUEUED;
+        referral.smimeMessage = smimeMessage.clone();
+        referral.nextAttemptAt = recordedAt;
         return referral;
     }
 
@@ -120,8 +126,46 @@ public class Referral {
         this.recordedAt = recordedAt;
     }
 
+    /** Puts a failed email back in the outbox, due now, from its first attempt. */
+    public void requeue(Instant now) {
+        if (deliveryStatus != DeliveryStatus.FAILED) {
+            throw new NotRetryable(id);
+        }
+        deliveryStatus = DeliveryStatus.QUEUED;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
+    /** The outbox sent the email on this attempt. */
+    public void delivered(int attempt, Instant now) {
+        deliveryStatus = DeliveryStatus.SENT;
+        attempts = attempt;
+        deliveredAt = now;
+        lastError = null;
+        nextAttemptAt = null;
+    }
+
+    /** The outbox could not send it: another attempt at {@code next}, or FAILED when {@code next} is null. */
+    public void notDelivered(int attempt, String reason, Instant next) {
+        deliveryStatus = next == null ? DeliveryStatus.FAILED : DeliveryStatus.QUEUED;
+        attempts = attempt;
+        lastError = reason;
+        nextAttemptAt = next;
+    }
+
+    /** Only a referral whose email failed can be sent again. */
+    public static class NotRetryable extends RuntimeException {
+        public NotRetryable(UUID referralId) {
+            super("referral " + referralId + " is not a failed email");
+        }
+    }
+
     public UUID id() {
         return id;
+    }
+
+    public UUID tipId() {
+        return tipId;
     }
 
     public String destinationId() {

@@ -1,5 +1,6 @@
 package org.tipline.triage.tips;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,9 +9,17 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
+import org.hibernate.type.SqlTypes;
 
-/** A tip's metadata as triage sees it without decrypting: urgency, age and handling status. */
+/**
+ * A tip's metadata as triage sees it without decrypting: urgency, age and handling status. Maps every column of
+ * {@code tip}; triage's changes to a tip go through this entity (ADR 25), except filing and the queue's claims, which
+ * are single SQL statements that bump {@link #version} so that this entity's optimistic lock sees them.
+ */
 @Entity
 @Table(name = "tip")
 public class Tip {
@@ -46,6 +55,18 @@ public class Tip {
     private Instant closedAt;
 
     private byte[] tipsterPublicKey;
+
+    /** Set once when the tip is filed, from the receipt; never changed, never needed here. */
+    @Column(updatable = false)
+    private byte[] receiptLookup;
+
+    /** Short lowercase words a coordinator chose, never tip content. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private String[] labels;
+
+    /** A supervisor's hold: retention never purges a held tip. Not a change to the tip's handling, so no new version. */
+    @OptimisticLock(excluded = true)
+    private boolean legalHold;
 
     @Version
     private int version;
@@ -96,6 +117,22 @@ public class Tip {
         return version;
     }
 
+    public List<String> labels() {
+        return labels == null ? List.of() : List.of(labels);
+    }
+
+    public boolean legalHold() {
+        return legalHold;
+    }
+
+    void relabel(List<String> chosen) {
+        labels = chosen.toArray(String[]::new);
+    }
+
+    void hold(boolean held) {
+        legalHold = held;
+    }
+
     /** Whether the tipster can receive messages: tips filed before reply keys existed cannot. */
     public boolean canMessageTipster() {
         return tipsterPublicKey != null;
@@ -112,7 +149,7 @@ public class Tip {
     /** A closed tip cannot be forwarded again without being reopened first. */
     void markReferred() {
         if (status == TipStatus.CLOSED) {
-            throw new IllegalStateException("a closed tip cannot be referred");
+            throw new TipStateConflict("a closed tip cannot be referred");
         }
         status = TipStatus.REFERRED;
     }
@@ -132,7 +169,7 @@ public class Tip {
         switch (target) {
             case CLOSED -> {
                 if (reason == null) {
-                    throw new IllegalArgumentException("closing a tip needs a reason");
+                    throw new TipStateConflict("closing a tip needs a reason");
                 }
                 closeReason = reason;
                 closedAt = now;
@@ -141,7 +178,7 @@ public class Tip {
                 closeReason = null;
                 closedAt = null;
             }
-            case NEW, REFERRED -> throw new IllegalArgumentException(target + " cannot be set by hand");
+            case NEW, REFERRED -> throw new TipStateConflict(target + " cannot be set by hand");
         }
         status = target;
     }

@@ -19,6 +19,7 @@ import org.tipline.model.linking.BlindIndex;
 import org.tipline.model.linking.BlindIndex.Kind;
 import org.tipline.model.linking.SealedLinkTerms;
 import org.tipline.model.tip.TipAnswers;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.staff.UnlockedKeys;
 
 /**
@@ -27,6 +28,7 @@ import org.tipline.triage.staff.UnlockedKeys;
  * comparable across a rotation until that key is retired); an index match is only a candidate, confirmed by
  * comparing the other tip's normalized values, kept sealed beside its indexes ({@link SealedLinkTerms}).
  */
+@JdbcAccess({JdbcAccess.Use.SIDE_TABLES})
 @Component
 class TipLinks {
 
@@ -43,28 +45,20 @@ class TipLinks {
         this.clock = clock;
     }
 
-    /** Other tips that share one value with this one. */
-    public record Link(Kind kind, String value, List<UUID> otherTips) {
+    /** Other tips that share one value with this one; the kind is worded by {@code link.kind.*} in the messages. */
+    public record Link(Kind kind, String value, List<UUID> otherTips) {}
 
-        public String what() {
-            return switch (kind) {
-                case PLATE -> "plate";
-                case PHONE -> "phone number";
-                case ADDRESS -> "address";
-                case URL -> "web address";
-                case BUSINESS_NAME -> "business";
-            };
-        }
-    }
-
-    /** Indexes the tip if it is not yet indexed under the linking key, then returns its confirmed links. */
-    List<Link> linksOf(UUID tipId, TipAnswers answers, UnlockedKeys keys, Function<UUID, TipAnswers> decrypt) {
+    /**
+     * The tip's confirmed links, and the index rows to write when the tip is not yet indexed under the linking key.
+     * Reads only: the caller writes {@link Found#index()} with {@link #write} in its own, short transaction.
+     */
+    Found linksOf(UUID tipId, TipAnswers answers, UnlockedKeys keys, Function<UUID, TipAnswers> decrypt) {
         Optional<TipLineKeyPair> key = linkingKey(keys);
         if (key.isEmpty()) {
-            return List.of();
+            return new Found(List.of(), Optional.empty());
         }
         Map<Kind, Set<String>> terms = LinkTerms.of(answers, defaultState);
-        Map<Kind, Map<String, Integer>> indexes = index(tipId, terms, key.get());
+        Map<Kind, Map<String, Integer>> indexes = blindIndexes(terms, key.get());
         List<Candidate> candidates = candidates(tipId, key.get().epoch(), indexes);
         Map<UUID, Map<Kind, Set<String>>> confirmed =
                 sealedTerms(candidates.stream().map(Candidate::tipId).distinct().toList(), key.get());
@@ -83,8 +77,18 @@ class TipLinks {
                 links.add(new Link(kind, value, others));
             }
         }));
-        return links;
+        return new Found(
+                links,
+                indexed(tipId, key.get().epoch())
+                        ? Optional.empty()
+                        : Optional.of(pending(tipId, terms, indexes, key.get())));
     }
+
+    /** A tip's links, and its index rows still to be written (empty when it is indexed already). */
+    record Found(List<Link> links, Optional<PendingIndex> index) {}
+
+    /** A tip's blind indexes and sealed terms, computed while reading, written later. */
+    record PendingIndex(UUID tipId, int epoch, byte[] sealedTerms, Map<Kind, Map<String, Integer>> indexes) {}
 
     /** The ids of tips never indexed under the linking key, oldest first, for a linking pass. */
     List<UUID> unindexed(UnlockedKeys keys, int limit) {
@@ -103,7 +107,12 @@ class TipLinks {
     /** Indexes a tip for the linking pass; returns whether the session could. */
     boolean index(UUID tipId, TipAnswers answers, UnlockedKeys keys) {
         Optional<TipLineKeyPair> key = linkingKey(keys);
-        key.ifPresent(k -> index(tipId, LinkTerms.of(answers, defaultState), k));
+        key.ifPresent(k -> {
+            Map<Kind, Set<String>> terms = LinkTerms.of(answers, defaultState);
+            if (!indexed(tipId, k.epoch())) {
+                write(pending(tipId, terms, blindIndexes(terms, k), k));
+            }
+        });
         return key.isPresent();
     }
 
@@ -114,7 +123,7 @@ class TipLinks {
                 .flatMap(keys::forEpoch);
     }
 
-    private Map<Kind, Map<String, Integer>> index(UUID tipId, Map<Kind, Set<String>> terms, TipLineKeyPair key) {
+    private static Map<Kind, Map<String, Integer>> blindIndexes(Map<Kind, Set<String>> terms, TipLineKeyPair key) {
         Map<Kind, Map<String, Integer>> indexes = new EnumMap<>(Kind.class);
         terms.forEach((kind, values) -> {
             BlindIndex blindIndex = BlindIndex.forKind(kind, key);
@@ -126,50 +135,62 @@ class TipLinks {
                 blindIndex.wipe();
             }
         });
-        boolean current = jdbc.sql("SELECT count(*) FROM tip_indexed WHERE tip_id = :tip AND epoch = :epoch")
+        return indexes;
+    }
+
+    private boolean indexed(UUID tipId, int epoch) {
+        return jdbc.sql("SELECT count(*) FROM tip_indexed WHERE tip_id = :tip AND epoch = :epoch")
                         .param("tip", tipId)
-                        .param("epoch", key.epoch())
+                        .param("epoch", epoch)
                         .query(Integer.class)
                         .single()
                 > 0;
-        if (!current) {
-            SealedLinkTerms sealer = SealedLinkTerms.forEpoch(key);
-            try {
-                jdbc.sql("""
-                                INSERT INTO tip_link_terms (tip_id, epoch, sealed) VALUES (:tip, :epoch, :sealed)
-                                ON CONFLICT (tip_id) DO UPDATE SET epoch = excluded.epoch, sealed = excluded.sealed
-                                """)
-                        .param("tip", tipId)
-                        .param("epoch", key.epoch())
-                        .param("sealed", sealer.seal(tipId, LinkTerms.serialize(terms)))
-                        .update();
-            } finally {
-                sealer.wipe();
-            }
-            jdbc.sql("DELETE FROM tip_blind_index WHERE tip_id = :tip")
-                    .param("tip", tipId)
-                    .update();
-            indexes.forEach((kind, byValue) -> byValue.values().stream()
-                    .distinct()
-                    .forEach(value -> jdbc.sql("""
-                                    INSERT INTO tip_blind_index (tip_id, kind, epoch, value)
-                                    VALUES (:tip, :kind, :epoch, :value) ON CONFLICT DO NOTHING
-                                    """)
-                            .param("tip", tipId)
-                            .param("kind", kind.name())
-                            .param("epoch", key.epoch())
-                            .param("value", value)
-                            .update()));
-            jdbc.sql("""
-                            INSERT INTO tip_indexed (tip_id, epoch, indexed_at) VALUES (:tip, :epoch, :now)
-                            ON CONFLICT (tip_id) DO UPDATE SET epoch = excluded.epoch, indexed_at = excluded.indexed_at
-                            """)
-                    .param("tip", tipId)
-                    .param("epoch", key.epoch())
-                    .param("now", Timestamp.from(clock.instant()))
-                    .update();
+    }
+
+    private static PendingIndex pending(
+            UUID tipId, Map<Kind, Set<String>> terms, Map<Kind, Map<String, Integer>> indexes, TipLineKeyPair key) {
+        SealedLinkTerms sealer = SealedLinkTerms.forEpoch(key);
+        try {
+            return new PendingIndex(tipId, key.epoch(), sealer.seal(tipId, LinkTerms.serialize(terms)), indexes);
+        } finally {
+            sealer.wipe();
         }
-        return indexes;
+    }
+
+    /** Replaces the tip's index rows with these; needs a read-write transaction. */
+    void write(PendingIndex pending) {
+        UUID tipId = pending.tipId();
+        jdbc.sql("""
+                        INSERT INTO tip_link_terms (tip_id, epoch, sealed) VALUES (:tip, :epoch, :sealed)
+                        ON CONFLICT (tip_id) DO UPDATE SET epoch = excluded.epoch, sealed = excluded.sealed
+                        """)
+                .param("tip", tipId)
+                .param("epoch", pending.epoch())
+                .param("sealed", pending.sealedTerms())
+                .update();
+        jdbc.sql("DELETE FROM tip_blind_index WHERE tip_id = :tip")
+                .param("tip", tipId)
+                .update();
+        pending.indexes()
+                .forEach((kind, byValue) -> byValue.values().stream()
+                        .distinct()
+                        .forEach(value -> jdbc.sql("""
+                                INSERT INTO tip_blind_index (tip_id, kind, epoch, value)
+                                VALUES (:tip, :kind, :epoch, :value) ON CONFLICT DO NOTHING
+                                """)
+                                .param("tip", tipId)
+                                .param("kind", kind.name())
+                                .param("epoch", pending.epoch())
+                                .param("value", value)
+                                .update()));
+        jdbc.sql("""
+                        INSERT INTO tip_indexed (tip_id, epoch, indexed_at) VALUES (:tip, :epoch, :now)
+                        ON CONFLICT (tip_id) DO UPDATE SET epoch = excluded.epoch, indexed_at = excluded.indexed_at
+                        """)
+                .param("tip", tipId)
+                .param("epoch", pending.epoch())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     private record Candidate(UUID tipId, Kind kind, int value) {}

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.security.IsCoordinator;
 import org.tipline.triage.staff.StaffPrincipal;
 
@@ -23,6 +24,7 @@ import org.tipline.triage.staff.StaffPrincipal;
  * {@code SELECT ... FOR UPDATE SKIP LOCKED} inside one UPDATE statement, so two coordinators never get the same tip
  * and neither waits for the other.
  */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL, JdbcAccess.Use.QUEUE_CLAIM})
 @Service
 @IsCoordinator
 public class TipQueue {

@@ -14,19 +14,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.triage.referrals.PacketField;
 import org.tipline.triage.referrals.Referrals;
 import org.tipline.triage.referrals.SmimeEnvelope;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
-import org.tipline.triage.tips.TipHandling;
 
 /** The referral packet page: choose and redact, then print, download or send encrypted. */
 @Controller
@@ -85,27 +82,6 @@ class PacketController {
     String retry(@PathVariable UUID id, @PathVariable UUID referralId, @AuthenticationPrincipal StaffPrincipal me) {
         referrals.retry(id, referralId, me);
         return "redirect:/tips/" + id + "?queued#referrals";
-    }
-
-    @ExceptionHandler(TipHandling.TipNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("message", "There is no tip with that id.");
-        return "problem";
-    }
-
-    @ExceptionHandler({TipHandling.KeyNotUnlockedException.class, TipHandling.TipShreddedException.class})
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String cannotDecrypt(Model model) {
-        model.addAttribute("message", "This tip cannot be decrypted in your session.");
-        return "problem";
-    }
-
-    @ExceptionHandler(IllegalStateException.class)
-    @ResponseStatus(HttpStatus.CONFLICT)
-    String conflict(IllegalStateException e, Model model) {
-        model.addAttribute("message", "Only a referral whose email failed can be sent again.");
-        return "problem";
     }
 
     private String page(UUID id, PacketForm form, Map<String, String> errors, Model model) {

@@ -6,35 +6,32 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
 import org.tipline.triage.tips.PdfPages;
-import org.tipline.triage.tips.TipHandling;
+import org.tipline.triage.tips.TipAttachments;
 
 /**
  * Files a tipster added, shown only inside the console: photos as images (not loaded by the tip page: only when a
  * coordinator chooses to look), PDFs as page images drawn by the server. Responses are sandboxed, never cached, never offered as
- * downloads.
+ * downloads. Problems are answered by {@link TipsWebAdvice}, worded for the file.
  */
 @Controller
 class AttachmentController {
 
-    private final TipHandling handling;
+    private final TipAttachments attachments;
     private final Clock clock;
 
-    AttachmentController(TipHandling handling, Clock clock) {
-        this.handling = handling;
+    AttachmentController(TipAttachments attachments, Clock clock) {
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -44,7 +41,8 @@ class AttachmentController {
             @PathVariable UUID attachmentId,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session) {
-        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
+        var file =
+                attachments.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
         if (!file.mediaType().startsWith("image/")) {
             return ResponseEntity.notFound().build();
         }
@@ -59,7 +57,8 @@ class AttachmentController {
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
             Model model) {
-        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
+        var file =
+                attachments.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
         var shown = PdfPages.locate(file.content(), page);
         model.addAttribute("tipId", id);
         model.addAttribute("attachmentId", attachmentId);
@@ -75,7 +74,8 @@ class AttachmentController {
             @PathVariable int page,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session) {
-        var file = handling.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
+        var file =
+                attachments.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
         if (!file.mediaType().equals("application/pdf")) {
             return ResponseEntity.notFound().build();
         }
@@ -96,26 +96,5 @@ class AttachmentController {
                         ContentDisposition.inline().build().toString())
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .body(content);
-    }
-
-    @ExceptionHandler({TipHandling.TipNotFoundException.class, IllegalArgumentException.class})
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("message", "There is no such file, or it cannot be shown.");
-        return "problem";
-    }
-
-    @ExceptionHandler(PdfPages.Busy.class)
-    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-    String busy(Model model) {
-        model.addAttribute("message", "Other documents are being drawn right now. Please try again in a moment.");
-        return "problem";
-    }
-
-    @ExceptionHandler({TipHandling.KeyNotUnlockedException.class, TipHandling.TipShreddedException.class})
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String cannotDecrypt(Model model) {
-        model.addAttribute("message", "Your account holds no key for this file.");
-        return "problem";
     }
 }

@@ -1,0 +1,62 @@
+package org.tipline.triage.referrals.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.tipline.triage.referrals.ReferralRecords;
+import org.tipline.triage.staff.StaffPrincipal;
+import org.tipline.triage.tips.Referral;
+import org.tipline.triage.tips.web.Forms;
+import org.tipline.triage.tips.web.ReferralForm;
+import org.tipline.triage.tips.web.TipFormValidator;
+import org.tipline.triage.tips.web.TipPageModel;
+
+/** Records a forward a coordinator made by hand, from the tip page's form; an error shows the tip page again. */
+@Controller
+class ReferralController {
+
+    private final ReferralRecords records;
+    private final TipFormValidator validator;
+    private final TipPageModel page;
+    private final Clock clock;
+
+    ReferralController(ReferralRecords records, TipFormValidator validator, TipPageModel page, Clock clock) {
+        this.records = records;
+        this.validator = validator;
+        this.page = page;
+        this.clock = clock;
+    }
+
+    @PostMapping("/tips/{id}/referrals")
+    String refer(
+            @PathVariable UUID id,
+            @ModelAttribute ReferralForm form,
+            BindingResult binding,
+            @AuthenticationPrincipal StaffPrincipal me,
+            HttpSession session,
+            Locale locale,
+            Model model) {
+        validator.validate(form, binding);
+        if (binding.hasErrors()) {
+            return page.render(id, me, session, new Forms().referral(form, page.errors(binding, locale)), model);
+        }
+        records.refer(
+                id,
+                new ReferralRecords.ManualReferral(
+                        form.destinationId(),
+                        Referral.Channel.valueOf(form.channel()),
+                        form.referenceNumber(),
+                        form.contactPerson().isEmpty() ? null : form.contactPerson(),
+                        form.contactedAtInstant(clock)),
+                me);
+        return "redirect:/tips/" + id + "?referred";
+    }
+}

@@ -1,0 +1,29 @@
+package org.tipline.triage.tips;
+
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places or releases a legal hold on a tip, for retention: inside the supervisor's transaction, which checks the role
+ * and audits the change.
+ */
+@Component
+public class LegalHolds {
+
+    private final TipRepository tips;
+
+    LegalHolds(TipRepository tips) {
+        this.tips = tips;
+    }
+
+    /** Whether there was such a tip to hold or release. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean hold(UUID tipId, boolean held) {
+        var tip = tips.findById(tipId);
+        tip.ifPresent(t -> t.hold(held));
+        tips.flush();
+        return tip.isPresent();
+    }
+}

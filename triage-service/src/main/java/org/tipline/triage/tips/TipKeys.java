@@ -1,0 +1,92 @@
+package org.tipline.triage.tips;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tipline.model.crypto.SealedField;
+import org.tipline.model.crypto.TipLineKeyPair;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.model.tip.TipAnswersCodec;
+import org.tipline.triage.persistence.JdbcAccess;
+import org.tipline.triage.security.IsCoordinator;
+import org.tipline.triage.staff.UnlockedKeys;
+
+/**
+ * A tip's keys and sealed answers: unwraps the tip's data key with the session's tip-line key for its epoch, and opens
+ * the answers with it. Callers wipe a data key they were given as soon as they are done with it.
+ */
+@JdbcAccess({JdbcAccess.Use.READ_MODEL})
+@Component
+@IsCoordinator
+public class TipKeys {
+
+    private final TipRepository tips;
+    private final JdbcClient jdbc;
+
+    TipKeys(TipRepository tips, JdbcClient jdbc) {
+        this.tips = tips;
+        this.jdbc = jdbc;
+    }
+
+    /** A tip's metadata with its decrypted answers. */
+    public record Decrypted(Tip tip, TipAnswers answers) {}
+
+    /** The tip and its answers, decrypted in this session; writes nothing. */
+    @Transactional(readOnly = true)
+    public Decrypted decrypt(UUID tipId, UnlockedKeys keys) {
+        Tip tip = tips.get(tipId);
+        return new Decrypted(tip, answers(tip, keys));
+    }
+
+    TipAnswers answers(Tip tip, UnlockedKeys keys) {
+        byte[] dataKey = dataKey(tip, keys);
+        try {
+            return decode(tip, dataKey);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /** A candidate for a link that this session cannot read (another epoch, or shredded) simply does not match. */
+    TipAnswers answersOrNone(UUID tipId, UnlockedKeys keys) {
+        try {
+            return answers(tips.get(tipId), keys);
+        } catch (KeyNotUnlockedException | TipShreddedException | TipNotFoundException e) {
+            return new TipAnswers("", "", "", "", "", false, "", "", "", List.of(), "", "", "");
+        }
+    }
+
+    TipAnswers decode(Tip tip, byte[] dataKey) {
+        return TipAnswersCodec.decode(
+                SealedField.open(dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tip.id())));
+    }
+
+    /** The tip's own data key; the caller wipes it. */
+    byte[] dataKey(Tip tip, UnlockedKeys keys) {
+        record Wrapped(int epoch, byte[] key) {}
+        Wrapped wrapped = jdbc.sql("SELECT epoch, wrapped FROM tip_data_key WHERE tip_id = :id")
+                .param("id", tip.id())
+                .query((rs, row) -> new Wrapped(rs.getInt(1), rs.getBytes(2)))
+                .optional()
+                .orElseThrow(() -> new TipShreddedException(tip.id()));
+        TipLineKeyPair key = keys.forEpoch(wrapped.epoch()).orElseThrow(() -> new KeyNotUnlockedException(tip.id()));
+        return key.unwrapDataKey(tip.id(), wrapped.key());
+    }
+
+    /** The sealed field a note is stored under, bound to the note's id. */
+    static String noteField(UUID noteId) {
+        return "note:" + noteId;
+    }
+
+    private byte[] sealedAnswers(UUID tipId) {
+        return jdbc.sql("SELECT sealed FROM tip_content WHERE tip_id = :id AND field = :field")
+                .param("id", tipId)
+                .param("field", TipAnswers.FIELD)
+                .query(byte[].class)
+                .optional()
+                .orElseThrow(() -> new TipShreddedException(tipId));
+    }
+}

@@ -1,0 +1,183 @@
+package org.tipline.triage.tips.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.tipline.model.guidance.Destination;
+import org.tipline.model.guidance.Guidance;
+import org.tipline.model.guidance.Indicator;
+import org.tipline.triage.staff.StaffPrincipal;
+import org.tipline.triage.staff.UnlockedKeys;
+import org.tipline.triage.tips.Assignees;
+import org.tipline.triage.tips.ChildProtectionPolicy.ChildProtectionPendingException;
+import org.tipline.triage.tips.CloseReason;
+import org.tipline.triage.tips.Referral;
+import org.tipline.triage.tips.TipQueue;
+import org.tipline.triage.tips.TipReading;
+import org.tipline.triage.tips.WebAddresses;
+
+/**
+ * Assembles the tip page: the opened tip, the seeds' labels for what the tipster chose, and the page's forms as typed
+ * with their errors. Every controller that shows the tip page again (after an error or a conflict) goes through here,
+ * so the page always gets the same model.
+ */
+@Component
+public class TipPageModel {
+
+    private static final Map<String, String> ROLE_NAMES = Map.of(
+            "possible-victim", "Possibly being exploited",
+            "possible-controller", "Possibly in control of others",
+            "buyer", "Possibly a buyer",
+            "unknown", "Role unclear");
+    private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+            Map.entry("sexOrGender", "Sex or gender"),
+            Map.entry("height", "Height"),
+            Map.entry("build", "Build"),
+            Map.entry("hair", "Hair"),
+            Map.entry("clothing", "Clothing"),
+            Map.entry("marks", "Marks"),
+            Map.entry("language", "Language"),
+            Map.entry("make", "Make"),
+            Map.entry("model", "Model"),
+            Map.entry("color", "Color"),
+            Map.entry("plate", "Plate"),
+            Map.entry("plateState", "Plate state"),
+            Map.entry("features", "Distinctive"));
+    /** Form fields whose errors the page shows under another name. */
+    private static final Map<String, String> SHOWN_AS = Map.of("other", "case", "of", "case", "version", "status");
+
+    private final TipReading reading;
+    private final TipQueue queue;
+    private final Assignees assignees;
+    private final Guidance guidance;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final Map<String, String> indicatorLabels;
+    private final Map<String, String> destinationNames;
+    private final Map<String, String> choiceLabels;
+
+    TipPageModel(
+            TipReading reading,
+            TipQueue queue,
+            Assignees assignees,
+            Guidance guidance,
+            MessageSource messages,
+            Clock clock) {
+        this.reading = reading;
+        this.queue = queue;
+        this.assignees = assignees;
+        this.guidance = guidance;
+        this.messages = messages;
+        this.clock = clock;
+        // Tipsters' answers are shown as typed, in any language; the seeds' labels are shown in English.
+        this.indicatorLabels = guidance.indicators().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Indicator::id, i -> i.label().in("en")));
+        this.destinationNames = guidance.destinations().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Destination::id, d -> d.name().in("en")));
+        this.choiceLabels = choiceLabels(guidance);
+    }
+
+    /** The seeds' option labels keyed "question/option", so options that share an id ("other") stay apart. */
+    static Map<String, String> choiceLabels(Guidance guidance) {
+        return guidance.questionnaire().sections().stream()
+                .flatMap(section -> section.questions().stream())
+                .flatMap(question -> question.options().stream()
+                        .map(option -> Map.entry(
+                                question.id() + "/" + option.id(),
+                                option.label().in("en"))))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The tip page with nothing typed yet. */
+    public String render(UUID id, StaffPrincipal me, HttpSession session, Model model) {
+        return render(id, me, session, new Forms(), model);
+    }
+
+    /** The tip page again, with what was typed and why it was not saved. */
+    public String render(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
+        var opened = reading.open(
+                id, me, UnlockedKeys.of(session), RecentViews.firstInWindow(session, "tip:" + id, clock.instant()));
+        model.addAttribute("opened", opened);
+        model.addAttribute("guidance", guidance);
+        model.addAttribute("tier", guidance.urgency().tier(opened.tip().urgencyTier()));
+        model.addAttribute("labels", indicatorLabels);
+        model.addAttribute("destinationNames", destinationNames);
+        model.addAttribute("choices", choiceLabels);
+        model.addAttribute("roles", ROLE_NAMES);
+        model.addAttribute("fieldNames", FIELD_NAMES);
+        model.addAttribute("forms", forms);
+        model.addAttribute("links", WebAddresses.in(opened.answers()));
+        model.addAttribute("coordinators", queue.coordinators());
+        model.addAttribute("assignees", assignees.of(id));
+        model.addAttribute("closeReasons", CloseReason.values());
+        model.addAttribute("channels", List.of(Referral.Channel.PHONE, Referral.Channel.WEB_FORM));
+        model.addAttribute("me", me);
+        if (!model.containsAttribute("conflict")) {
+            model.addAttribute("conflict", false);
+        }
+        return "tip";
+    }
+
+    /** The tip page again because someone changed the tip meanwhile: it shows what it is now, and what was typed. */
+    public String conflict(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
+        model.addAttribute("conflict", true);
+        return render(id, me, session, forms, model);
+    }
+
+    /** Each field's first error, worded in the coordinator's language, under the name the page shows it by. */
+    public Map<String, String> errors(BindingResult binding, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ObjectError error : binding.getAllErrors()) {
+            String field = error instanceof FieldError fieldError ? fieldError.getField() : "form";
+            errors.putIfAbsent(SHOWN_AS.getOrDefault(field, field), messages.getMessage(error, locale));
+        }
+        return errors;
+    }
+
+    /** One message, worded in the coordinator's language. */
+    String message(String code, Locale locale, Object... arguments) {
+        return messages.getMessage(code, arguments, locale);
+    }
+
+    String message(MessageSourceResolvable resolvable, Locale locale) {
+        return messages.getMessage(resolvable, locale);
+    }
+
+    /** The seeds are written in English and Spanish; any other language reads English. */
+    static String language(Locale locale) {
+        return "es".equals(locale.getLanguage()) ? "es" : "en";
+    }
+
+    /** Why the tip cannot be closed yet, naming the child-protection destination and its phone when the seeds do. */
+    String refusal(ChildProtectionPendingException refused, Locale locale) {
+        if (refused.merging()) {
+            return message("tip.error.childProtection.duplicate", locale);
+        }
+        return refused.destination()
+                .map(d -> d.phone() == null
+                        ? message(
+                                "tip.error.childProtection.refer",
+                                locale,
+                                d.name().in(language(locale)))
+                        : message(
+                                "tip.error.childProtection.referByPhone",
+                                locale,
+                                d.name().in(language(locale)),
+                                d.phone()))
+                .orElseGet(() -> message("tip.error.childProtection.unnamed", locale));
+    }
+}
