@@ -33,9 +33,13 @@ import org.tipline.testsupport.Browsers;
  * A scripted session as the launcher runs it, with its own PostgreSQL in the data directory: a tip with marker words,
  * a note, a question, the tipster's answer and a PDF, a referral packet. Then, with everything stopped (so PostgreSQL
  * has checkpointed), every file in the data directory (tables, WAL, logs, keys) and every file the run left in the
- * temp directory is searched for every marker: none may be there. Run in the multi-instance profile.
+ * temp directory is searched for every marker: none may be there but a control the test plants itself, which must
+ * be found. Run in the multi-instance profile.
  */
 class PlaintextHuntIT {
+
+    /** Written by the test itself into the hunted area, never sent to either app. */
+    private static final String PLANTED = "Planted-Control-08";
 
     private static final List<String> MARKERS = List.of(
             "Larkspur-Tip-91",
@@ -44,7 +48,8 @@ class PlaintextHuntIT {
             "Sablewood-Note-44",
             "Tamarind-Ask-28",
             "Oriel-Reply-65",
-            "Quenby-File-12");
+            "Quenby-File-12",
+            PLANTED);
 
     @TempDir
     Path data;
@@ -74,17 +79,32 @@ class PlaintextHuntIT {
             assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).isTrue();
         }
 
+        // Positive control: a marker planted where the hunt looks, inside a binary page as a table file would hold
+        // it, and in a fresh temp file, must be found by the same hunt, or the hunt proves nothing.
+        Path plantedData = plant(Files.createTempFile(data.resolve("postgres").resolve("base"), "control", ""));
+        Path plantedTemp = plant(Files.createTempFile("plaintext-hunt-control", ".bin"));
+        try {
+            assertThat(hunt(started))
+                    .as("markers found at rest: only the planted control may be")
+                    .containsExactlyInAnyOrder(PLANTED + " in " + plantedData, PLANTED + " in " + plantedTemp);
+        } finally {
+            Files.deleteIfExists(plantedTemp);
+        }
+        try (Stream<Path> files = Files.walk(data.resolve("postgres"))) {
+            assertThat(files.anyMatch(p -> p.toString().contains("pg_wal")))
+                    .as("the WAL was searched")
+                    .isTrue();
+        }
+    }
+
+    /** Every file in the data directory, and every file the run wrote in the temp directory, searched for markers. */
+    private List<String> hunt(Instant started) throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(data)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 scan(file, found);
             }
         }
-        assertThat(found).as("no file lists found").isEmpty();
-        assertThat(Files.walk(data.resolve("postgres"))
-                        .anyMatch(p -> p.toString().contains("pg_wal")))
-                .as("the WAL was searched")
-                .isTrue();
         try (Stream<Path> files = Files.walk(Path.of(System.getProperty("java.io.tmpdir")))) {
             for (Path file : files.filter(p -> !p.startsWith(data))
                     .filter(Files::isRegularFile)
@@ -99,7 +119,16 @@ class PlaintextHuntIT {
                 }
             }
         }
-        assertThat(found).as("temp files holding a marker").isEmpty();
+        return found;
+    }
+
+    /** An 8 KiB page of noise with the planted marker in its middle. */
+    private static Path plant(Path file) throws IOException {
+        byte[] page = new byte[8192];
+        new java.util.Random(8).nextBytes(page);
+        byte[] marker = PLANTED.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(marker, 0, page, 4000, marker.length);
+        return Files.write(file, page);
     }
 
     private static String fileTip(String intake) throws IOException {

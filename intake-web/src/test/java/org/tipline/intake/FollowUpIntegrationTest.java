@@ -10,21 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.crypto.Receipt;
 import org.tipline.testsupport.TestDatabase;
 
 /** A tipster checks on their tip with the receipt alone, and sees only a coarse status. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntakeIntegrationTest
 class FollowUpIntegrationTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        IntakeTestDatabase.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -15,18 +15,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.crypto.Receipt;
 
 /**
  * Wrong receipts are slowed and then refused once their budget is spent, but a tipster with a correct receipt gets
  * through every time, however many wrong guesses others send at the same moment.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@IntakeIntegrationTest(
         properties = {
             "tipline.intake.lookup.capacity=5",
             "tipline.intake.lookup.refill-per-second=0",
@@ -37,11 +33,6 @@ class LookupThrottleIntegrationTest {
 
     private static final int ATTACKERS = 8;
     private static final int GUESSES_EACH = 25;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        IntakeTestDatabase.register(registry);
-    }
 
     @LocalServerPort
     int port;

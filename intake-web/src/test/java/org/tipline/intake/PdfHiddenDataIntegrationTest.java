@@ -18,17 +18,14 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.intake.followup.HiddenPdfs;
 
 /**
  * A PDF built to carry one kind of identifying data is added over HTTP; the copy stored in PostgreSQL is decrypted
  * and searched everywhere (raw bytes, every decoded stream, every string and name), and none of it is left.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntakeIntegrationTest
 class PdfHiddenDataIntegrationTest {
 
     private static final List<String> FORBIDDEN_NAMES = List.of(
@@ -42,11 +39,6 @@ class PdfHiddenDataIntegrationTest {
             "Metadata",
             "Names",
             "Info");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        IntakeTestDatabase.register(registry);
-    }
 
     @LocalServerPort
     int port;

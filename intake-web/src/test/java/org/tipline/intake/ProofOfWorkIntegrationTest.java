@@ -31,8 +31,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.tipline.intake.abuse.BalloonHash;
 import org.tipline.intake.abuse.ProofOfWork;
+import org.tipline.model.crypto.BalloonHash;
 
 /**
  * Sending under attack, over real HTTP against real PostgreSQL, with the production wait: a flood without

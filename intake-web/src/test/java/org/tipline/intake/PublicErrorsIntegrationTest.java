@@ -14,25 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every answer intake gives, including the ones Tomcat writes itself and the errors, is one of our HTML pages with
  * the strict headers; parameter names no page produces are a 400, never a 500; and nothing of the request is logged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntakeIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class PublicErrorsIntegrationTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        IntakeTestDatabase.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -153,7 +153,7 @@ class PublicPagesBrowserIT {
                                 + "worker.onmessage = function (e) { done(e.data.digest); };"
                                 + "worker.postMessage({ check: arguments[0] });",
                         input);
-        byte[] expected = org.tipline.intake.abuse.BalloonHash.hash(
+        byte[] expected = org.tipline.model.crypto.BalloonHash.hash(
                 input.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "tipline/proof-of-work/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 org.tipline.intake.abuse.ProofOfWork.SPACE,

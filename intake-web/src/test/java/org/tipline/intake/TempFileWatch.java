@@ -10,35 +10,45 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Watches the temporary directory and this server's Tomcat directories while a request runs, and reads every file
- * the moment it appears: a plaintext upload written to disk and deleted a millisecond later is still caught.
+ * Watches a server's own Tomcat base directory (every directory in it, including ones made while the watch runs) and
+ * the JVM's temporary directory while a request runs, and reads every file the moment it appears: a plaintext upload
+ * that Tomcat spills to disk and deletes at the end of the request is still caught.
  */
 final class TempFileWatch implements AutoCloseable {
 
     private final WatchService watch = FileSystems.getDefault().newWatchService();
     private final String marker;
-    private final List<Path> holdingMarker = new CopyOnWriteArrayList<>();
+    private final Set<Path> holdingMarker = new CopyOnWriteArraySet<>();
     private final Thread reader;
 
-    TempFileWatch(int port, String marker) throws IOException {
+    TempFileWatch(Path tomcatBase, String marker) throws IOException {
         this.marker = marker;
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        tmp.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-        try (var tomcat = Files.newDirectoryStream(tmp, "tomcat." + port + ".*")) {
-            for (Path base : tomcat) {
-                try (var dirs = Files.walk(base)) {
-                    for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                        dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-                    }
-                }
-            }
-        }
+        register(Path.of(System.getProperty("java.io.tmpdir")));
+        registerTree(tomcatBase);
         reader = new Thread(this::readAsTheyAppear);
         reader.setDaemon(true);
         reader.start();
+    }
+
+    private void register(Path dir) throws IOException {
+        dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+    }
+
+    /** Registers every directory below {@code base} and reads the files already there (made before registration). */
+    private void registerTree(Path base) throws IOException {
+        try (var paths = Files.walk(base)) {
+            for (Path path : paths.toList()) {
+                if (Files.isDirectory(path)) {
+                    register(path);
+                } else {
+                    check(path);
+                }
+            }
+        }
     }
 
     private void readAsTheyAppear() {
@@ -47,16 +57,24 @@ final class TempFileWatch implements AutoCloseable {
                 WatchKey key = watch.take();
                 for (var event : key.pollEvents()) {
                     if (event.context() instanceof Path name) {
-                        Path file = ((Path) key.watchable()).resolve(name);
-                        if (holds(file)) {
-                            holdingMarker.add(file);
+                        Path found = ((Path) key.watchable()).resolve(name);
+                        if (Files.isDirectory(found)) {
+                            registerTree(found);
+                        } else {
+                            check(found);
                         }
                     }
                 }
                 key.reset();
             }
-        } catch (InterruptedException | ClosedWatchServiceException stopped) {
-            // The request is over.
+        } catch (InterruptedException | ClosedWatchServiceException | IOException stopped) {
+            // The request is over, or the watched tree went away.
+        }
+    }
+
+    private void check(Path file) {
+        if (holds(file)) {
+            holdingMarker.add(file);
         }
     }
 

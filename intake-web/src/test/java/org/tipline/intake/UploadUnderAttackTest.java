@@ -22,12 +22,9 @@ import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.intake.followup.SamplePhotos;
 
 /**
@@ -36,16 +33,11 @@ import org.tipline.intake.followup.SamplePhotos;
  * of files, and 49.9-megapixel PNGs of 145 KB with a valid receipt. The server stays up, answers each with a page
  * (never a 500), and a genuine tipster's follow-up and photo still get through.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntakeIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class UploadUnderAttackTest {
 
     private static final byte[] TEN_MEGABYTES = new byte[10 * 1024 * 1024 - 1024];
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        IntakeTestDatabase.register(registry);
-    }
 
     @LocalServerPort
     int port;

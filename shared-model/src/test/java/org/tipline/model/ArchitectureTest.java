@@ -13,4 +13,11 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.tipline.model"));
     }
+
+    @Test
+    void sharedModelUsesNoJdbcBeyondItsListedEntryPoints() {
+        TiplineArchitecture.SHARED_MODEL_DOES_NOT_USE_JDBC.check(new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.tipline.model"));
+    }
 }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
 
 /** The module boundaries every module's architecture test enforces on its own classes. */
 public final class TiplineArchitecture {
@@ -19,6 +20,34 @@ public final class TiplineArchitecture {
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "jakarta.servlet..")
             .because("shared-model stays a plain library that both apps and the launcher can use");
+
+    /**
+     * The JDBC entry points shared-model had before this rule: key provisioning and rotation, used by the launcher and
+     * the console, and reading the audit chain for the verifier. Moving them out needs a module that test-support
+     * does not depend on (db-schema would close a cycle) and waits on the audit rework (issue 18); nothing else may
+     * join them.
+     */
+    private static final Set<String> JDBC_ENTRY_POINTS = Set.of(
+            "org.tipline.model.provisioning.Provisioning",
+            "org.tipline.model.provisioning.KeyRotation",
+            "org.tipline.model.audit.AuditVerifier",
+            "org.tipline.model.audit.AuditChain$Stored");
+
+    /** shared-model is the domain and its crypto: talking to a database is the apps' and the launcher's business. */
+    public static final ArchRule SHARED_MODEL_DOES_NOT_USE_JDBC = noClasses()
+            .that()
+            .resideInAPackage("org.tipline.model..")
+            .and(DescribedPredicate.describe(
+                    "are not the listed JDBC entry points",
+                    javaClass -> !JDBC_ENTRY_POINTS.contains(javaClass.getName())
+                            && javaClass
+                                    .getEnclosingClass()
+                                    .map(outer -> !JDBC_ENTRY_POINTS.contains(outer.getName()))
+                                    .orElse(true)))
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.sql..", "javax.sql..")
+            .because("shared-model stays a plain library: SQL lives with the apps and the launcher");
 
     /** The public tier must not reach into the staff tier; they meet only in PostgreSQL. */
     public static final ArchRule INTAKE_DOES_NOT_USE_TRIAGE = noClasses()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 import org.tipline.intake.fixture.ReachesIntoTriage;
+import org.tipline.model.fixture.LeaksJdbc;
 import org.tipline.model.fixture.LeaksSpring;
 import org.tipline.model.fixture.PlainJava;
 import org.tipline.triage.fixture.TriageService;
@@ -31,6 +32,19 @@ class TiplineArchitectureTest {
                         .evaluate(importer.importClasses(PlainJava.class))
                         .hasViolation())
                 .isFalse();
+    }
+
+    @Test
+    void jdbcInSharedModelIsAViolation() {
+        var result = TiplineArchitecture.SHARED_MODEL_DOES_NOT_USE_JDBC.evaluate(
+                importer.importClasses(LeaksJdbc.class, PlainJava.class));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString())
+                .contains("LeaksJdbc")
+                .contains("java.sql.Connection")
+                .contains("javax.sql.DataSource")
+                .doesNotContain("PlainJava");
     }
 
     @Test

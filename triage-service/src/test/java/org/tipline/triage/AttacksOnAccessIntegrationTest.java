@@ -6,17 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.testsupport.Browsers;
 
 /**
@@ -25,23 +20,13 @@ import org.tipline.testsupport.Browsers;
  * CSRF: StaffSignInIntegrationTest and TriageConsoleIntegrationTest; every endpoint against every role:
  * RoleMatrixIntegrationTest.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class AttacksOnAccessIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
-
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void provision() throws SQLException {
-        SETUP.provisionOnce();
-    }
 
     @Test
     void aSessionIdPlantedBeforeSignInIsWorthlessAfterIt() throws Exception {

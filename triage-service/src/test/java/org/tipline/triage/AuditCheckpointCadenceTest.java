@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.audit.AuditChain;
@@ -22,7 +21,7 @@ import org.tipline.triage.audit.AuditTrail;
  * Checkpoints follow the configured cadence without anyone asking: an entry appended is covered by a signed, exported
  * checkpoint within about one interval, which bounds what the database's owner could cut without it being noticed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class AuditCheckpointCadenceTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
@@ -31,7 +30,6 @@ class AuditCheckpointCadenceTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        SETUP.register(registry);
         Path keys = Files.createTempDirectory("tipline-cadence");
         String[] pair = AuditVerifier.newKeyPair();
         publicKey = pair[1];

@@ -9,15 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +29,7 @@ import org.tipline.triage.audit.AuditCheckpoints;
  * verification first signs a checkpoint of the trail as it stands, exported as a file and mailed to the supervisors'
  * address, so cutting the tail together with the checkpoints stored in the database is still caught.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class AuditVerificationIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
@@ -43,7 +40,6 @@ class AuditVerificationIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
-        SETUP.register(registry);
         String[] pair = AuditVerifier.newKeyPair();
         publicKey = pair[1];
         Files.writeString(KEYS.resolve("checkpoint.key"), pair[0]);
@@ -66,11 +62,6 @@ class AuditVerificationIntegrationTest {
 
     @Autowired
     AuditCheckpoints checkpoints;
-
-    @BeforeEach
-    void provision() throws SQLException {
-        SETUP.provisionOnce();
-    }
 
     @Test
     void checkpointsAreSignedExportedCheckedAndCatchACutTail() throws Exception {

@@ -18,32 +18,23 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The "New tip from a call" pages in Chromium, in a coordinator's English and Spanish browser: axe-core finds no
  * WCAG 2.2 A/AA violation on the form, the form with errors, or the receipt page, and the tip files. Run by the e2e
  * profile.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class CallTipBrowserIT {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
 
     @Test
     void theCallPagesHaveNoAccessibilityViolationsInEitherLanguage() throws Exception {
-        SETUP.provisionOnce();
         String axe = Files.readString(Path.of(System.getProperty("tipline.axe.script")));
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en", "es")) {

@@ -25,10 +25,7 @@ import org.htmlunit.html.HtmlTextInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.tip.TipAnswers;
@@ -42,17 +39,12 @@ import org.tipline.testsupport.TestDatabase;
  * caller follows it up with the receipt read out to them, through the same database functions intake's follow-up page
  * calls.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class CallTipIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String PLACE = "Sunrise Motel, room 12, Route 1";
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -62,7 +54,6 @@ class CallTipIntegrationTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        SETUP.provisionOnce();
         browser = Browsers.withoutJavaScript();
         coordinator = SETUP.staff("COORDINATOR");
         coordinator.signIn(browser, url(""));

@@ -24,12 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
@@ -38,17 +35,12 @@ import org.tipline.testsupport.Browsers;
  * strict headers; malformed form parameters are a 400, never a 500; and a parameter name carrying a line break never
  * reaches the log as a line of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class ConsoleResponsesIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String FORGED = "FORGED-LOG-LINE sign-in succeeded for admin";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -62,7 +54,6 @@ class ConsoleResponsesIntegrationTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        SETUP.provisionOnce();
         tipId = SETUP.fileTip(new TipAnswers("response street", "", "", List.of(), false, ""));
         browser = Browsers.withoutJavaScript();
         HtmlPage landing = SETUP.staff("COORDINATOR").signIn(browser, url(""));

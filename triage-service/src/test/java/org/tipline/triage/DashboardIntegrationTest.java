@@ -9,26 +9,16 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 import org.tipline.triage.dashboard.Dashboard;
 
 /** The dashboard's numbers against tips whose history is known exactly. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tipline.triage.dashboard.refresh=PT1H")
+@TriageIntegrationTest(properties = "tipline.triage.dashboard.refresh=PT1H")
 class DashboardIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -38,7 +28,6 @@ class DashboardIntegrationTest {
 
     @Test
     void countsTimingsBreachesAndBacklogMatchTheKnownHistory() throws Exception {
-        SETUP.provisionOnce();
         var coordinator = SETUP.staff("COORDINATOR");
         UUID referred = tip(
                 "hotel-motel",

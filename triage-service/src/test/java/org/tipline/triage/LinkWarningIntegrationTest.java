@@ -12,10 +12,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
@@ -24,15 +21,10 @@ import org.tipline.testsupport.Browsers;
  * in the tip's list: a phishing address put in the query, or a number past the list, gets our 404 page and no audit
  * entry, so the trail never records a link as followed from a tip that did not contain it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class LinkWarningIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -41,7 +33,6 @@ class LinkWarningIntegrationTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        SETUP.provisionOnce();
         browser = Browsers.withoutJavaScript();
         browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
         SETUP.staff("COORDINATOR").signIn(browser, url(""));

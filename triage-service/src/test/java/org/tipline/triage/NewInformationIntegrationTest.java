@@ -10,10 +10,7 @@ import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
@@ -21,15 +18,10 @@ import org.tipline.testsupport.Browsers;
  * What a tipster adds to a closed tip brings it back: the tip returns to review and to the default queue, its
  * retention clock stops, and in a tier that pages the on-call channel the alert is queued again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class NewInformationIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -38,7 +30,6 @@ class NewInformationIntegrationTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        SETUP.provisionOnce();
         browser = Browsers.withoutJavaScript();
         SETUP.staff("COORDINATOR").signIn(browser, url(""));
     }

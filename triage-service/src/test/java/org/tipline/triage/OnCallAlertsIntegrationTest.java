@@ -26,9 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,7 +40,7 @@ import org.tipline.testsupport.TestDatabase;
  * Urgent tips page the on-call channel by email and by a signed webhook within a minute, carrying no tip content;
  * a failing webhook is retried; other tiers go into the digest; the outbox row is written with the tip or not at all.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class OnCallAlertsIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
@@ -57,7 +55,6 @@ class OnCallAlertsIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        SETUP.register(registry);
         SMTP.start();
         Path secret = Files.writeString(Files.createTempFile("webhook", ".secret"), SECRET + "\n");
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -75,11 +72,6 @@ class OnCallAlertsIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void provision() throws SQLException {
-        SETUP.provisionOnce();
-    }
 
     @AfterAll
     static void stop() {

@@ -18,7 +18,6 @@ import org.htmlunit.html.HtmlTextInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,7 +29,7 @@ import org.tipline.testsupport.Browsers;
  * A minor's packet goes to child protection first, names the organisation and how to call back, prints words not
  * codes, and once handed over is recorded as a forward that lets the tip close.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class PacketForwardIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
@@ -38,7 +37,6 @@ class PacketForwardIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
         registry.add("tipline.triage.referrals.callback-contact", () -> CALLBACK);
     }
 
@@ -49,7 +47,6 @@ class PacketForwardIntegrationTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        SETUP.provisionOnce();
         browser = Browsers.withoutJavaScript();
         SETUP.staff("COORDINATOR").signIn(browser, url(""));
     }

@@ -21,28 +21,20 @@ import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.tips.TipQueue;
 
 /** The queue against real PostgreSQL: order, filters, paging, overdue marks, and claims under contention. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class QueueIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -52,7 +44,6 @@ class QueueIntegrationTest {
 
     @BeforeEach
     void setUp() throws SQLException {
-        SETUP.provisionOnce();
         try (var owner = SETUP.database.connectAsOwner()) {
             // Each test starts from an empty queue; cascades remove content, keys, notes and messages.
             owner.createStatement().executeUpdate("DELETE FROM referral; DELETE FROM tip");

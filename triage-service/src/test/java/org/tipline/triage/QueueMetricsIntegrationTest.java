@@ -11,15 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.TipAnswers;
 
 /** Queue depth and response-target breaches per tier, scraped from the management port without signing in. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TriageIntegrationTest(
         properties = {
             "management.server.port=0",
             "management.endpoints.web.exposure.include=health,prometheus",
@@ -29,17 +25,11 @@ class QueueMetricsIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
-
     @LocalManagementPort
     int managementPort;
 
     @Test
     void waitingTipsAndMissedTargetsAreCountedPerTier() throws Exception {
-        SETUP.provisionOnce();
         UUID late = SETUP.fileTip(new TipAnswers("lot", "", "", List.of(), true, "now"));
         SETUP.fileTip(new TipAnswers("lot", "", "", List.of(), true, "now"));
         SETUP.fileTip(new TipAnswers("diner", "", "", List.of(), false, "later"));

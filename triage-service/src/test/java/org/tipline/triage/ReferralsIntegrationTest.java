@@ -52,7 +52,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -68,7 +67,7 @@ import org.tipline.triage.referrals.TestCertificates;
  * line's certificate (and fails once one character is changed); a bad certificate, a refusing server and a
  * server that never answers each leave a clear status and lose nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class ReferralsIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
@@ -91,7 +90,6 @@ class ReferralsIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        SETUP.register(registry);
         Path dir = Files.createTempDirectory("destination-certificates");
         Path police = Files.writeString(dir.resolve("police.pem"), POLICE_CERTIFICATE.pem());
         Instant now = Instant.now();
@@ -124,7 +122,6 @@ class ReferralsIntegrationTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        SETUP.provisionOnce();
         browser = Browsers.withoutJavaScript();
         browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
         SETUP.staff("COORDINATOR").signIn(browser, url(""));

@@ -10,35 +10,21 @@ import java.util.UUID;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTextInput;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.crypto.Receipt;
 import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
 /** Retention over real HTTP and PostgreSQL: due tips are destroyed beyond recovery, held and open ones are not. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class RetentionIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
-
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void provision() throws SQLException {
-        SETUP.provisionOnce();
-    }
 
     @Test
     void aDueTipIsDestroyedWithEverythingItHadAHeldOneStays() throws Exception {

@@ -17,10 +17,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
@@ -29,15 +26,10 @@ import org.tipline.testsupport.Browsers;
  * Every endpoint the console serves, against anonymous, coordinator, supervisor and administrator, over real HTTP with
  * real sign-ins. The list of endpoints comes from the application itself: a new endpoint without a row here fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class RoleMatrixIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -128,7 +120,6 @@ class RoleMatrixIntegrationTest {
 
     @Test
     void everyRoleReachesExactlyWhatTheMatrixAllows() throws Exception {
-        SETUP.provisionOnce();
         UUID tipId = SETUP.fileTip(new TipAnswers("matrix street", "", "", List.of(), false, "https://x.example"));
         List<String> mismatches = new ArrayList<>();
         for (String role : EVERYONE) {

@@ -11,34 +11,20 @@ import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlPasswordInput;
 import org.htmlunit.html.HtmlTextInput;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.crypto.Totp;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
 /** An administrator adds a coordinator, who sets up their sign-in, and a key holder grants them the tip-line key. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class StaffAdministrationIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
-
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void provision() throws SQLException {
-        SETUP.provisionOnce();
-    }
 
     @Test
     void aNewCoordinatorReadsTipsOnlyOnceAKeyHolderGrantsTheKey() throws Exception {

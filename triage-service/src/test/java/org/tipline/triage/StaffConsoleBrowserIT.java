@@ -25,10 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.TipAnswers;
 
@@ -38,17 +35,12 @@ import org.tipline.model.tip.TipAnswers;
  * intact on the tipster's follow-up page, in the packet PDF's text and in the HTCDS JSON (ChromeDriver types only
  * characters of the Basic Multilingual Plane, so emoji are covered by {@link StaffTextIntegrationTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class StaffConsoleBrowserIT {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String QUESTION = "¿Vio hacia dónde se fue la camioneta? Gracias por su ayuda, señora.";
     static final String PACKET_TEXT = "Él le quitó el pasaporte a la niña; pingüino en la camiseta. 北京";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -58,7 +50,6 @@ class StaffConsoleBrowserIT {
 
     @BeforeEach
     void startChromium() throws IOException, SQLException {
-        SETUP.provisionOnce();
         downloads = Files.createTempDirectory("tipline-downloads");
         var options = new ChromeOptions()
                 .setBinary("/usr/bin/chromium")

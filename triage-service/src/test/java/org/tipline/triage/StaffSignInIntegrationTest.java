@@ -11,23 +11,15 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.crypto.Totp;
 import org.tipline.testsupport.Browsers;
 
 /** Password, second factor and first-sign-in duties over real HTTP, in a browser with JavaScript off. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class StaffSignInIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -36,7 +28,6 @@ class StaffSignInIntegrationTest {
 
     @BeforeEach
     void setUp() throws SQLException {
-        SETUP.provisionOnce();
         browser = Browsers.withoutJavaScript();
     }
 
@@ -141,6 +132,19 @@ class StaffSignInIntegrationTest {
         HtmlPage replayed = Browsers.submit(again, "code-form");
         assertThat(replayed.asNormalizedText()).contains("That code was already used");
         assertThat(replayed.getUrl().getPath()).isEqualTo("/sign-in/code");
+        // Each step's entry is committed, the replay's in the same transaction as its refused claim.
+        List<String> actions = new java.util.ArrayList<>();
+        try (var owner = SETUP.database.connectAsOwner();
+                var rs = owner.createStatement()
+                        .executeQuery("SELECT action FROM audit_entry WHERE actor = '" + account.username()
+                                + "' ORDER BY sequence")) {
+            while (rs.next()) {
+                actions.add(rs.getString(1));
+            }
+        }
+        assertThat(actions)
+                .containsSubsequence(
+                        "PASSWORD_ACCEPTED", "SIGN_IN", "SIGN_OUT", "PASSWORD_ACCEPTED", "SECOND_FACTOR_REUSED");
     }
 
     @Test

@@ -21,10 +21,8 @@ import java.util.regex.Pattern;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,7 +38,7 @@ import org.tipline.triage.staff.UnlockBudget;
  * with made-up names and with a staff member's name. The console stays within its Argon2id heap budget, the audit
  * trail gets one counted entry per name instead of one per attempt, and the genuine coordinator still gets in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class StaffSignInUnderAttackIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
@@ -48,7 +46,6 @@ class StaffSignInUnderAttackIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
         // Budget two staff-password unlocks out of this JVM's heap, as -Xmx512m gives the console.
         registry.add(
                 "tipline.triage.sign-in.argon2-heap-share",
@@ -68,11 +65,6 @@ class StaffSignInUnderAttackIntegrationTest {
     AuditSealer sealer;
 
     private final List<WebClient> browsers = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws SQLException {
-        SETUP.provisionOnce();
-    }
 
     @AfterEach
     void closeBrowsers() {

@@ -20,10 +20,7 @@ import org.htmlunit.html.HtmlTextInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
@@ -32,7 +29,7 @@ import org.tipline.testsupport.Browsers;
  * name, Chinese and an emoji, through every console form that takes text, into the tipster's page, the packet PDF
  * (its extracted text) and the HTCDS JSON.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class StaffTextIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
@@ -44,11 +41,6 @@ class StaffTextIntegrationTest {
     static final String EMOJI = "😊";
     static final String EVERY_SCRIPT = SPANISH + " " + HEBREW_NAME + " " + CHINESE + " " + EMOJI;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
-
     @LocalServerPort
     int port;
 
@@ -56,7 +48,6 @@ class StaffTextIntegrationTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        SETUP.provisionOnce();
         browser = Browsers.withoutJavaScript();
         SETUP.staff("COORDINATOR").signIn(browser, url(""));
     }

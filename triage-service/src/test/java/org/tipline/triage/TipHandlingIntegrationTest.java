@@ -13,23 +13,15 @@ import org.htmlunit.html.HtmlTextInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
 /** Handling one tip in the console: statuses, conflicts, labels, sealed notes, the conversation, outside links. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class TipHandlingIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -39,7 +31,6 @@ class TipHandlingIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        SETUP.provisionOnce();
         coordinator = SETUP.staff("COORDINATOR");
         browser = Browsers.withoutJavaScript();
         coordinator.signIn(browser, url(""));

@@ -13,10 +13,7 @@ import org.htmlunit.html.HtmlTextInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.linking.BlindIndex;
 import org.tipline.model.linking.Normalizers;
 import org.tipline.model.tip.TipAnswers;
@@ -27,15 +24,10 @@ import org.tipline.testsupport.Browsers;
  * Tips that mention the same plate or phone number find each other through blind indexes, every match confirmed by
  * decryption; coordinators put tips in one case and close duplicates without losing either.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class TipLinksIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -44,7 +36,6 @@ class TipLinksIntegrationTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        SETUP.provisionOnce();
         browser = Browsers.withoutJavaScript();
         SETUP.staff("COORDINATOR").signIn(browser, url(""));
     }

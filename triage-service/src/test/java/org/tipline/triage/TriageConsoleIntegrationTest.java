@@ -17,10 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
 import org.tipline.model.tip.TipAnswers;
@@ -29,15 +26,10 @@ import org.tipline.testsupport.TestDatabase;
 import org.tipline.triage.audit.AuditSealer;
 
 /** The staff console over real HTTP in a browser with JavaScript off, against a database triage migrated itself. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class TriageConsoleIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -50,7 +42,6 @@ class TriageConsoleIntegrationTest {
 
     @BeforeEach
     void setUp() throws SQLException {
-        SETUP.provisionOnce();
         coordinator = SETUP.staff("COORDINATOR");
         browser = Browsers.withoutJavaScript();
     }

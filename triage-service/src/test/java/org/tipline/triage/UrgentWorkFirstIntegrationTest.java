@@ -10,10 +10,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
@@ -21,15 +18,10 @@ import org.tipline.testsupport.Browsers;
  * A child in danger right now is handled first and still goes to child protection; opening a tip is not claiming it,
  * and "Take the next tip" hands out the most urgent tip nobody holds, whatever its status.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 class UrgentWorkFirstIntegrationTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -39,7 +31,6 @@ class UrgentWorkFirstIntegrationTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        SETUP.provisionOnce();
         try (var owner = SETUP.database.connectAsOwner()) {
             owner.createStatement()
                     .executeUpdate("UPDATE tip SET status = 'CLOSED', close_reason = 'SPAM', "

@@ -1,24 +1,21 @@
 package org.tipline.benchmarks.attackday;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tipline.model.crypto.BalloonHash;
 
 /**
  * The genuine tipster's browser on the review page, done in Java (ADR 17): the page carries a single-use pass bound to
  * its submission token and exact answers; the browser looks for a nonce such that BalloonHash(pass | token | nonce)
  * has the page's number of leading zero bits, and sends as soon as it has one or the pass's wait is over, whichever
  * comes first (a pass is valid without work once its wait is over, as for a browser without JavaScript). The scheme
- * is intake's ({@code abuse/ProofOfWork.java}, {@code static/js/proof-of-work*.js}); when it changes, only this class
- * does.
+ * is intake's ({@code abuse/ProofOfWork.java}, {@code static/js/proof-of-work*.js}) over shared-model's
+ * {@link BalloonHash}, the same code the server checks with.
  */
 final class ProofOfWorkSolver {
 
@@ -46,7 +43,7 @@ final class ProofOfWorkSolver {
         int bits = Integer.parseInt(difficulty.group(1));
         String nonce = "";
         for (long n = 0; nonce.isEmpty() && System.nanoTime() < validWithoutWorkAt; n++) {
-            if (leadingZeroBits(work(pass, token, Long.toString(n))) >= bits) {
+            if (BalloonHash.leadingZeroBits(work(pass, token, Long.toString(n))) >= bits) {
                 nonce = Long.toString(n);
             }
         }
@@ -85,53 +82,6 @@ final class ProofOfWorkSolver {
 
     private static byte[] work(String pass, String token, String nonce) {
         byte[] input = (pass + "|" + token + "|" + nonce).getBytes(StandardCharsets.UTF_8);
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[][] blocks = new byte[SPACE][];
-        long counter = 0;
-        blocks[0] = digest(sha256, le(counter++), input, SALT);
-        for (int m = 1; m < SPACE; m++) {
-            blocks[m] = digest(sha256, le(counter++), blocks[m - 1]);
-        }
-        for (int t = 0; t < TIME; t++) {
-            for (int m = 0; m < SPACE; m++) {
-                blocks[m] = digest(sha256, le(counter++), blocks[(m - 1 + SPACE) % SPACE], blocks[m]);
-                for (int i = 0; i < DELTA; i++) {
-                    byte[] pick = digest(sha256, le(counter++), SALT, digest(sha256, le(t), le(m), le(i)));
-                    int other = ByteBuffer.wrap(pick, 0, 4).getInt() & (SPACE - 1);
-                    blocks[m] = digest(sha256, le(counter++), blocks[m], blocks[other]);
-                }
-            }
-        }
-        return blocks[SPACE - 1];
-    }
-
-    private static int leadingZeroBits(byte[] digest) {
-        int bits = 0;
-        for (byte b : digest) {
-            if (b != 0) {
-                return bits + Integer.numberOfLeadingZeros(b & 0xff) - 24;
-            }
-            bits += 8;
-        }
-        return bits;
-    }
-
-    private static byte[] digest(MessageDigest sha256, byte[]... parts) {
-        for (byte[] part : parts) {
-            sha256.update(part);
-        }
-        return sha256.digest();
-    }
-
-    private static byte[] le(long value) {
-        return ByteBuffer.allocate(8)
-                .order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(value)
-                .array();
+        return BalloonHash.hash(input, SALT, SPACE, TIME, DELTA);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import org.tipline.model.crypto.BalloonHash;
 import org.tipline.model.crypto.Bytes;
 
 /**

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.tipline.model.crypto.BalloonHash;
 import org.tipline.model.crypto.Bytes;
 
 class ProofOfWorkTest {
@@ -36,29 +37,6 @@ class ProofOfWorkTest {
             new ProofOfWork(secret, clock, new SendLoad(clock, 3, 10, Duration.ofSeconds(10), Duration.ofSeconds(40)));
     private final String token = "a-token";
     private final byte[] binding = Bytes.random(32);
-
-    @Test
-    void balloonHashingIsDeterministicAndDependsOnEveryInput() {
-        byte[] once = BalloonHash.hash("pw".getBytes(), "salt".getBytes(), 64, 1, 3);
-        assertThat(BalloonHash.hash("pw".getBytes(), "salt".getBytes(), 64, 1, 3))
-                .isEqualTo(once)
-                .hasSize(32);
-        assertThat(BalloonHash.hash("pX".getBytes(), "salt".getBytes(), 64, 1, 3))
-                .isNotEqualTo(once);
-        assertThat(BalloonHash.hash("pw".getBytes(), "salX".getBytes(), 64, 1, 3))
-                .isNotEqualTo(once);
-        assertThat(BalloonHash.hash("pw".getBytes(), "salt".getBytes(), 128, 1, 3))
-                .isNotEqualTo(once);
-        assertThat(BalloonHash.hash("pw".getBytes(), "salt".getBytes(), 64, 2, 3))
-                .isNotEqualTo(once);
-    }
-
-    @Test
-    void countsLeadingZeroBits() {
-        assertThat(BalloonHash.leadingZeroBits(new byte[] {0, 0x10, 1})).isEqualTo(11);
-        assertThat(BalloonHash.leadingZeroBits(new byte[] {(byte) 0x80})).isZero();
-        assertThat(BalloonHash.leadingZeroBits(new byte[] {0, 0})).isEqualTo(16);
-    }
 
     @Test
     void aPassIsRedeemedWithWorkAtOnceOrWithoutItAfterItsWait() {

@@ -118,13 +118,19 @@ public class Referrals {
         return properties.email().containsKey(destinationId) && mail.getIfAvailable() != null && signer.isPresent();
     }
 
-    /** The packet as a PDF; its id is the one the page offers to record the forward with. */
+    /**
+     * The packet as a PDF; its id is the one the page offers to record the forward with. Rendered before the entry is
+     * appended, so the transaction holds the chain only for the append; the entry commits before the file leaves.
+     */
+    @Transactional
     public byte[] pdf(UUID tipId, PacketRequest request, StaffPrincipal me, UnlockedKeys keys) {
         ReferralPacket packet = packet(request.packetId(), tipId, request, me, keys);
+        byte[] pdf = PacketPdf.render(packet, labels);
         audit.append(me.username(), "PACKET_EXPORTED", tipId, "format=pdf " + describe(packet));
-        return PacketPdf.render(packet, labels);
+        return pdf;
     }
 
+    @Transactional
     public String json(UUID tipId, PacketRequest request, StaffPrincipal me, UnlockedKeys keys) {
         ReferralPacket packet = packet(request.packetId(), tipId, request, me, keys);
         audit.append(me.username(), "PACKET_EXPORTED", tipId, "format=json " + describe(packet));

@@ -93,12 +93,7 @@ public class SignInSteps {
                 });
                 return pending.wrongCode() ? CodeResult.TOO_MANY_WRONG : CodeResult.WRONG;
             }
-            int claimed = jdbc.sql("UPDATE staff SET totp_last_step = :step WHERE id = :id AND totp_last_step < :step")
-                    .param("step", step.getAsLong())
-                    .param("id", member.id())
-                    .update();
-            if (claimed == 0) {
-                audit.append(member.username(), "SECOND_FACTOR_REUSED", null, "");
+            if (!transaction.execute(tx -> claimStep(member, step.getAsLong()))) {
                 return pending.wrongCode() ? CodeResult.TOO_MANY_WRONG : CodeResult.ALREADY_USED;
             }
             pending.secondFactorPassed();
@@ -106,6 +101,18 @@ public class SignInSteps {
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
+    }
+
+    /** Claims the code's step; a step already claimed is a replay, recorded in the same transaction. */
+    private boolean claimStep(StaffMember member, long step) {
+        int claimed = jdbc.sql("UPDATE staff SET totp_last_step = :step WHERE id = :id AND totp_last_step < :step")
+                .param("step", step)
+                .param("id", member.id())
+                .update();
+        if (claimed == 0) {
+            audit.append(member.username(), "SECOND_FACTOR_REUSED", null, "");
+        }
+        return claimed == 1;
     }
 
     /** A fresh TOTP secret for enrolment, kept in the pending sign-in until a code proves the app has it. */

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.tipline.triage.audit.AuditTrail;
 
 /** Records sign-out. The session's invalidation, which follows, wipes the unlocked keys. */
@@ -18,6 +19,7 @@ public class SignOutAudit implements LogoutHandler {
     }
 
     @Override
+    @Transactional
     public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff) {
             audit.append(staff.username(), "SIGN_OUT", null, "");

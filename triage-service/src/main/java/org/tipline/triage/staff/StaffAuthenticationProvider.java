@@ -12,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.tipline.model.crypto.Argon2idParameters;
@@ -46,6 +47,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     private final UnlockBudget budget;
     private final DeviceCookies devices;
     private final SignInSteps steps;
+    private final TransactionTemplate transaction;
 
     StaffAuthenticationProvider(
             StaffRepository staff,
@@ -54,7 +56,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
             SignInThrottle throttle,
             UnlockBudget budget,
             DeviceCookies devices,
-            SignInSteps steps) {
+            SignInSteps steps,
+            TransactionTemplate transaction) {
         this.staff = staff;
         this.audit = audit;
         this.refused = refused;
@@ -62,6 +65,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         this.budget = budget;
         this.devices = devices;
         this.steps = steps;
+        this.transaction = transaction;
     }
 
     @Override
@@ -113,7 +117,9 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
             throw new SignInThrottle.ThrottledException(wait.get());
         }
         request.getSession(true).setAttribute(PendingSignIn.SESSION_ATTRIBUTE, pending);
-        audit.append(found.username(), "PASSWORD_ACCEPTED", null, lane.trusted() ? "device=trusted" : "");
+        // Its own short transaction: the Argon2id unlock above must not hold a connection.
+        transaction.executeWithoutResult(tx ->
+                audit.append(found.username(), "PASSWORD_ACCEPTED", null, lane.trusted() ? "device=trusted" : ""));
         return UsernamePasswordAuthenticationToken.authenticated(
                 new StaffPrincipal(found.id(), found.username(), found.displayName()),
                 null,

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
@@ -16,6 +17,7 @@ import org.tipline.triage.staff.UnlockBudget;
  * already running, a 503 page with Retry-After.
  */
 @Component
+@NamedInterface("sign-in-failures") // the security configuration hands refused sign-ins to it
 public class SignInFailures implements AuthenticationFailureHandler {
 
     private final ExceptionMappingAuthenticationFailureHandler pages =

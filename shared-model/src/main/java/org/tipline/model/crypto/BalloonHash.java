@@ -1,4 +1,4 @@
-package org.tipline.intake.abuse;
+package org.tipline.model.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,12 +7,13 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * Balloon hashing (Boneh, Corrigan-Gibbs and Schechter, 2016) over SHA-256: a memory-hard function simple enough to
- * write identically in the browser ({@code static/js/proof-of-work-worker.js}) without any library. {@code space}
+ * write identically in the browser (intake-web's {@code static/js/proof-of-work-worker.js}) without any library. {@code space}
  * 32-byte blocks are filled, then mixed {@code time} rounds, each block with its predecessor and {@code delta}
  * pseudo-randomly chosen others, so computing it needs all blocks in memory at once.
  *
  * <p>Integers are hashed as 8-byte little-endian values; a block index is the digest's first four bytes as an
- * unsigned big-endian integer, modulo {@code space} (a power of two).
+ * unsigned big-endian integer, modulo {@code space} (a power of two). Known answers shared with the browser's copy:
+ * {@code balloon-hash-vectors.json} in this module's test resources.
  */
 public final class BalloonHash {
 
