@@ -34,8 +34,9 @@ import org.tipline.triage.audit.AuditTrail;
  *   <li>its method carries no {@code @Transactional}, is called at all, and every call to it runs in a transaction.
  * </ul>
  *
- * Callers in the audit module itself are left out while its internals are reworked (issue 18 item 2); they write
- * entries that stand alone (refused sign-in tallies, the configuration snapshot, the export record).
+ * Callers in the audit module itself are left out: they write entries that stand alone, with no other write to pair
+ * with (refused sign-in tallies, the configuration snapshot, the export record), so {@code append}'s own transaction
+ * is the whole action.
  */
 final class AuditAppendsInTransaction {
 
