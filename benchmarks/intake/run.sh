@@ -6,6 +6,7 @@
 #   3. pgbench, the three inserts of SealedTip.INSERT with the payload sizes of the tips filed in step 2.
 # Then both ratios, the send's p50/p99, and the intake JVM's peak resident memory (VmHWM, start-up included).
 # The proof of work is off (TIPLINE_PROOF_OF_WORK=false): this measures filing, not the browser's work.
+# LAUNCHER_JAR=path runs another build (e.g. a copy of the jar before a change) against the same scripts.
 # PROFILE=file.jfr records a JDK Flight Recorder profile of intake over step 2 (then the figures include its cost).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,12 +26,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-TIPLINE_PROOF_OF_WORK=false TIPLINE_DATA_DIR=$DATA TIPLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
-  TIPLINE_INTAKE_PORT=$INTAKE_PORT TIPLINE_TRIAGE_PORT=$TRIAGE_PORT \
-  java -jar deploy/target/tipline-local.jar > "$DATA/launcher.out" 2>&1 &
-LAUNCHER=$!
-for _ in $(seq 1 180); do grep -q "Tipline is running" "$DATA/launcher.out" && break; sleep 1; done
-grep -q "Tipline is running" "$DATA/launcher.out" || { cat "$DATA/launcher.out"; exit 1; }
+if [ -n "${PROFILE:-}" ]; then
+  # Whole stacks (the default keeps 64 frames, too few to see which request a frame served), sampled every 2 ms.
+  export JAVA_TOOL_OPTIONS="-XX:FlightRecorderOptions:stackdepth=512"
+  sed '/method-sampling-java-interval/s/10 ms/2 ms/' \
+    "$(dirname "$(readlink -f "$(command -v java)")")/../lib/jfr/profile.jfc" > "$DATA/profile.jfc"
+fi
+start_tipline() {
+  TIPLINE_READY_TIMEOUT_SECONDS=600 TIPLINE_AUDIT_CHECKPOINT_EXPORT_DIR=$DATA/checkpoints TIPLINE_PROOF_OF_WORK=false TIPLINE_DATA_DIR=$DATA \
+    TIPLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TIPLINE_INTAKE_PORT=$INTAKE_PORT TIPLINE_TRIAGE_PORT=$TRIAGE_PORT \
+    java -jar "${LAUNCHER_JAR:-deploy/target/tipline-local.jar}" > "$DATA/launcher.out" 2>&1 &
+  LAUNCHER=$!
+  while kill -0 "$LAUNCHER" 2>/dev/null && ! grep -q "Tipline is running" "$DATA/launcher.out"; do sleep 1; done
+  grep -q "Tipline is running" "$DATA/launcher.out"
+}
+start_tipline || { cat "$DATA/launcher.out"; exit 1; }
 INTAKE_PID=$(pgrep -P "$LAUNCHER" -f "apps/intake-web.jar")
 URL=http://127.0.0.1:$INTAKE_PORT
 
@@ -73,7 +83,7 @@ echo "rows/s: $ONE_ROW"
 
 echo "== tips filed by wrk, $CLIENTS connections, $SECONDS_PER_RUN s (FLOW=${FLOW:-send})"
 if [ -n "${PROFILE:-}" ]; then
-  jcmd "$INTAKE_PID" JFR.start name=h19 settings=profile duration="${SECONDS_PER_RUN}s" filename="$(realpath -m "$PROFILE")" > /dev/null
+  jcmd "$INTAKE_PID" JFR.start name=intake-profile settings="$DATA/profile.jfc" duration="${SECONDS_PER_RUN}s" filename="$(realpath -m "$PROFILE")" > /dev/null
 fi
 BEFORE=$(tips)
 files_tips "$SECONDS_PER_RUN"

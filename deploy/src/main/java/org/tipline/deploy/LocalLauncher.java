@@ -19,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalLauncher {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** How long each app may take to become ready; a machine shared with heavy jobs can need more. */
+    private static final Duration READY_TIMEOUT =
+            Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("TIPLINE_READY_TIMEOUT_SECONDS", "120")));
 
     private LauncherSettings settings;
     private final List<AppProcess> apps = new ArrayList<>();
