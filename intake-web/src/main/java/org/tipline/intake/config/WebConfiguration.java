@@ -3,6 +3,8 @@ package org.tipline.intake.config;
 import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -19,6 +21,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(BodySizeLimit bodySizeLimit) {
         this.bodySizeLimit = bodySizeLimit;
+    }
+
+    /** Named {@code messageSource}, so it replaces the one Spring Boot would make. */
+    @Bean
+    MessageSource messageSource() {
+        return new PerCallMessageFormats();
     }
 
     @Override
