@@ -40,7 +40,7 @@ import org.tipline.model.provisioning.Provisioning;
  */
 class DatabaseRestartIT {
 
-    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">([0-9A-Z-]+)<");
+    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">(.+?)</p>");
     private static final Pattern SUBMISSION = Pattern.compile("name=\"submission\" value=\"([^\"]+)\"");
     private static final String PASSWORD = "restart-test-role-password";
     private static final Map<String, Integer> OTHER = new ConcurrentHashMap<>();
@@ -186,7 +186,7 @@ class DatabaseRestartIT {
                             HttpResponse.BodyHandlers.ofString());
                     Matcher receipt = RECEIPT.matcher(response.body());
                     if (response.statusCode() == 200 && receipt.find()) {
-                        return receipt.group(1);
+                        return receipt.group(1).replaceAll("<[^>]+>", "");
                     }
                     if (response.statusCode() == 503 && response.body().contains("restart test")) {
                         askedToSendAgain.incrementAndGet();

@@ -40,7 +40,7 @@ import org.tipline.testsupport.TestDatabase;
 class MultiInstanceIT {
 
     private static final String MARKER = "Quillmarsh";
-    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">([0-9A-Z-]+)<");
+    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">(.+?)</p>");
     private static final Pattern SUBMISSION = Pattern.compile("name=\"submission\" value=\"([^\"]+)\"");
 
     @TempDir
@@ -281,7 +281,7 @@ class MultiInstanceIT {
                             HttpResponse.BodyHandlers.ofString());
                     Matcher receipt = RECEIPT.matcher(response.body());
                     if (response.statusCode() == 200 && receipt.find()) {
-                        return receipt.group(1);
+                        return receipt.group(1).replaceAll("<[^>]+>", "");
                     }
                 }
             } catch (IOException brokenConnection) {

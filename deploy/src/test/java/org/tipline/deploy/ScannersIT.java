@@ -36,7 +36,7 @@ class ScannersIT {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
     private static final Pattern SUBMISSION = Pattern.compile("name=\"submission\" value=\"([^\"]+)\"");
-    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">([0-9A-Z-]+)<");
+    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">(.+?)</p>");
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
 
     @TempDir
@@ -238,7 +238,7 @@ class ScannersIT {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return match(RECEIPT, response.body());
+        return match(RECEIPT, response.body()).replaceAll("<[^>]+>", "");
     }
 
     /** Password and code over plain HTTP, following the session cookie by hand (it is marked Secure). */

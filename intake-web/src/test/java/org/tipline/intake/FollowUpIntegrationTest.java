@@ -180,7 +180,7 @@ class FollowUpIntegrationTest {
     }
 
     static String receiptIn(String page) {
-        var matcher = Pattern.compile("id=\"receipt-code\">([^<]+)<").matcher(page);
-        return matcher.find() ? matcher.group(1) : "";
+        var matcher = Pattern.compile("id=\"receipt-code\">(.+?)</p>").matcher(page);
+        return matcher.find() ? matcher.group(1).replaceAll("<[^>]+>", "") : "";
     }
 }

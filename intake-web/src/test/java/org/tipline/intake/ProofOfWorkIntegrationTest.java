@@ -48,7 +48,7 @@ class ProofOfWorkIntegrationTest {
             Pattern.compile("name=\"powChallenge\" id=\"pow-challenge\" value=\"([^\"]*)\"");
     private static final Pattern WAIT = Pattern.compile("data-pow-wait=\"(\\d+)\"");
     private static final Pattern SEND_AGAIN = Pattern.compile("id=\"send-again\" data-seconds=\"(\\d+)\"");
-    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">([^<]+)<");
+    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">(.+?)</p>");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

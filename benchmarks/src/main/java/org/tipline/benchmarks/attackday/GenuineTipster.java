@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class GenuineTipster {
 
-    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">([^<]+)<");
+    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-code\">(.+?)</p>");
     private static final Pattern SEND_AGAIN = Pattern.compile("<p[^>]*\\bid=\"send-again\"[^>]*>");
     private static final Pattern SECONDS = Pattern.compile("data-seconds=\"(\\d+)\"");
     /** Issue 14 item 8: a genuine sender without JavaScript gets through within a minute, flood or not. */
@@ -144,7 +144,7 @@ final class GenuineTipster {
         if (sent.statusCode() != 200 || !code.find()) {
             throw new RefusedException("send " + sent.statusCode());
         }
-        return code.group(1).strip();
+        return code.group(1).replaceAll("<[^>]+>", "").strip();
     }
 
     /** The app answered, but not with what a working tip line answers. */

@@ -46,8 +46,17 @@ class BodySizeLimit implements HandlerInterceptor {
             this.limit = limit;
         }
 
+        long bytes() {
+            return bytes;
+        }
+
+        long limit() {
+            return limit;
+        }
+
+        /** Negative when the size is unknown (a chunked body cut off by Tomcat). */
         long kilobytes() {
-            return bytes / 1024;
+            return bytes < 0 ? -1 : bytes / 1024;
         }
 
         long limitKilobytes() {

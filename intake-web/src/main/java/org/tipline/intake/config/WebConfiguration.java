@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.tipline.intake.Megabytes;
+import org.tipline.intake.followup.AttachmentCleaner;
+import org.tipline.intake.followup.AttachmentIntake;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -52,17 +55,22 @@ class WebConfiguration implements WebMvcConfigurer {
             page.addTo(model, locale);
             model.addAttribute("kilobytes", e.kilobytes());
             model.addAttribute("limitKilobytes", e.limitKilobytes());
+            // Files are measured as the tipster's phone shows them, with the remedy for files, not for answers.
+            model.addAttribute("upload", e.limit() == BodySizeLimit.MAX_UPLOAD_BYTES);
+            model.addAttribute("megabytes", Megabytes.of(e.bytes()));
+            model.addAttribute("maxFiles", AttachmentIntake.MAX_FILES_PER_UPLOAD);
+            model.addAttribute("maxFileMegabytes", Megabytes.limit(AttachmentCleaner.MAX_BYTES));
             return "too-large";
         }
 
-        /** A chunked body has no declared length; Tomcat refuses to parse it past the same limit. */
+        /**
+         * A chunked body has no declared length; Tomcat refuses to parse it past the same limit. Its real size is
+         * unknown, so the page gives only the limit rather than a made-up size equal to it.
+         */
         @ExceptionHandler(InvalidParameterException.class)
         @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
         String tooLargeToParse(Locale locale, Model model) {
-            return tooLarge(
-                    new BodySizeLimit.TooLarge(BodySizeLimit.MAX_FORM_BYTES + 1, BodySizeLimit.MAX_FORM_BYTES),
-                    locale,
-                    model);
+            return tooLarge(new BodySizeLimit.TooLarge(-1, BodySizeLimit.MAX_FORM_BYTES), locale, model);
         }
     }
 

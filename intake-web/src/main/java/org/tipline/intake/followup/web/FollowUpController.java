@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.tipline.intake.Megabytes;
 import org.tipline.intake.followup.AttachmentCleaner;
 import org.tipline.intake.followup.AttachmentIntake;
 import org.tipline.intake.followup.Conversation;
@@ -32,8 +33,11 @@ class FollowUpController {
     /** An answer or more information, with the receipt it belongs to. */
     record AddForm(String receipt, String text) {}
 
-    /** A file the tipster chose that cannot be kept, by the name their device gave it (shown back, never stored). */
-    record FileProblem(String name, String reason) {}
+    /**
+     * A file the tipster chose that cannot be kept, by the name their device gave it (shown back, never stored), with
+     * its size in megabytes when size is the reason.
+     */
+    record FileProblem(String name, String reason, Double megabytes) {}
 
     private final TipsterStatus status;
     private final Conversation conversation;
@@ -95,7 +99,8 @@ class FollowUpController {
         List<FileProblem> problems = new ArrayList<>();
         for (ReceiptFirstUpload.Part file : chosen) {
             if (file.tooBig()) {
-                problems.add(new FileProblem(shortName(file.name()), AttachmentCleaner.Refusal.TOO_BIG.name()));
+                problems.add(new FileProblem(
+                        shortName(file.name()), AttachmentCleaner.Refusal.TOO_BIG.name(), Megabytes.of(file.size())));
                 continue;
             }
             try {
@@ -107,7 +112,7 @@ class FollowUpController {
                     throw new UploadMemory.Busy();
                 }
                 problems.add(new FileProblem(
-                        shortName(file.name()), refused.refusal().name()));
+                        shortName(file.name()), refused.refusal().name(), null));
             }
         }
         if (!problems.isEmpty()) {
@@ -131,6 +136,7 @@ class FollowUpController {
         response.setStatus(status.value());
         model.addAttribute("attachError", error);
         model.addAttribute("maxFiles", AttachmentIntake.MAX_FILES_PER_UPLOAD);
+        model.addAttribute("maxFileMegabytes", Megabytes.limit(AttachmentCleaner.MAX_BYTES));
         return "status";
     }
 

@@ -32,8 +32,15 @@ final class ReceiptFirstUpload {
     private static final long MAX_BODY_BYTES =
             (long) AttachmentIntake.MAX_FILES_PER_UPLOAD * AttachmentCleaner.MAX_BYTES + 1024 * 1024;
 
-    /** A file part as the tipster's device named it, with its bytes; {@code tooBig} when it went past the limit. */
-    record Part(String name, byte[] content, boolean tooBig) {}
+    /**
+     * A file part as the tipster's device named it, with its bytes and size; a file past the limit keeps no bytes,
+     * only its size, so the tipster can be told how large it was.
+     */
+    record Part(String name, byte[] content, long size) {
+        boolean tooBig() {
+            return size > AttachmentCleaner.MAX_BYTES;
+        }
+    }
 
     /** The body is not a multipart form we can read. */
     static final class Unreadable extends Exception {
@@ -122,9 +129,9 @@ final class ReceiptFirstUpload {
             }
             total += chunk.length;
             if (total > AttachmentCleaner.MAX_BYTES) {
-                in.transferTo(OutputStream.nullOutputStream());
                 memory.shrink(2 * total);
-                return new Part(name, new byte[0], true);
+                total += in.transferTo(OutputStream.nullOutputStream());
+                return new Part(name, new byte[0], total);
             }
             chunks.add(chunk);
         }
@@ -134,6 +141,6 @@ final class ReceiptFirstUpload {
             System.arraycopy(chunk, 0, content, at, chunk.length);
             at += chunk.length;
         }
-        return new Part(name, content, false);
+        return new Part(name, content, total);
     }
 }
