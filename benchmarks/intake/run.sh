@@ -33,6 +33,7 @@ if [ -n "${PROFILE:-}" ]; then
     "$(dirname "$(readlink -f "$(command -v java)")")/../lib/jfr/profile.jfc" > "$DATA/profile.jfc"
 fi
 start_tipline() {
+  : > "$DATA/launcher.out"
   TIPLINE_READY_TIMEOUT_SECONDS=600 TIPLINE_AUDIT_CHECKPOINT_EXPORT_DIR=$DATA/checkpoints TIPLINE_PROOF_OF_WORK=false TIPLINE_DATA_DIR=$DATA \
     TIPLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TIPLINE_INTAKE_PORT=$INTAKE_PORT TIPLINE_TRIAGE_PORT=$TRIAGE_PORT \
     java -jar "${LAUNCHER_JAR:-deploy/target/tipline-local.jar}" > "$DATA/launcher.out" 2>&1 &
