@@ -3,8 +3,6 @@ package org.tipline.intake.config;
 import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.InvalidPropertyException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -24,12 +22,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(BodySizeLimit bodySizeLimit) {
         this.bodySizeLimit = bodySizeLimit;
-    }
-
-    /** Named {@code messageSource}, so it replaces the one Spring Boot would make. */
-    @Bean
-    MessageSource messageSource() {
-        return new PerCallMessageFormats();
     }
 
     @Override

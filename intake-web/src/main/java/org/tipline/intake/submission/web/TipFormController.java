@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -72,9 +71,6 @@ class TipFormController {
     @InitBinder
     void refuseImpossibleBlockIndexes(WebRequest request) {
         for (String name : request.getParameterMap().keySet()) {
-            if (name.indexOf('[') < 0) {
-                continue;
-            }
             Matcher index = BLOCK_INDEX.matcher(name);
             while (index.find()) {
                 String digits = index.group(1);
@@ -83,16 +79,6 @@ class TipFormController {
                 }
             }
         }
-    }
-
-    /**
-     * The form is a record, bound through its constructor alone. Otherwise Spring also tries every parameter as a
-     * settable property, which a record has none of, and builds and drops an exception with spelling suggestions for
-     * each: a tenth of a tip's CPU in the profile (docs/benchmarks.md).
-     */
-    @InitBinder
-    void bindThroughTheConstructorOnly(WebDataBinder binder) {
-        binder.setDeclarativeBinding(true);
     }
 
     /**
