@@ -375,6 +375,48 @@ class TipFormIntegrationTest {
         }
     }
 
+    /** The blank form is rendered once per language; each copy served must still carry a token of its own. */
+    @Test
+    void everyFormPageServedAtOnceCarriesItsOwnTokenThatFilesATip() throws Exception {
+        var http = HttpClient.newHttpClient();
+        var token = java.util.regex.Pattern.compile("name=\"submission\" value=\"([^\"]+)\"");
+        for (String lang : List.of("en", "es")) {
+            var pages = java.util.stream.IntStream.range(0, 100)
+                    .mapToObj(i -> http.sendAsync(
+                            HttpRequest.newBuilder(URI.create(url("/?lang=" + lang)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .toList();
+            java.util.Set<String> tokens = new java.util.HashSet<>();
+            String firstWithoutToken = null;
+            for (var pending : pages) {
+                var page = pending.get();
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.headers().firstValue("Content-Type")).contains("text/html;charset=UTF-8");
+                assertThat(page.headers().firstValue("Content-Language")).contains(lang);
+                var found = token.matcher(page.body());
+                assertThat(found.find()).isTrue();
+                String itsToken = found.group(1);
+                tokens.add(itsToken);
+                assertThat(found.find()).as("one token per page").isFalse();
+                String withoutToken = page.body().replace(itsToken, "");
+                firstWithoutToken = firstWithoutToken == null ? withoutToken : firstWithoutToken;
+                assertThat(withoutToken).isEqualTo(firstWithoutToken);
+            }
+            assertThat(tokens).hasSize(100);
+            assertThat(firstWithoutToken)
+                    .contains("<html lang=\"" + lang + "\"")
+                    .contains("/tips?lang=" + lang);
+
+            long before = count("tip");
+            String receipt = receiptIn(post("location=Cached+Form+" + lang + "&step=send&submission="
+                            + java.net.URLEncoder.encode(tokens.iterator().next(), StandardCharsets.UTF_8))
+                    .body());
+            assertThat(receipt).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
+            assertThat(count("tip")).isEqualTo(before + 1);
+        }
+    }
+
     @Test
     void onlyHealthIsExposedAmongActuatorEndpoints() throws Exception {
         for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {

@@ -1,5 +1,6 @@
 package org.tipline.intake.submission.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
@@ -27,7 +28,6 @@ import org.tipline.intake.config.IntakeProperties;
 import org.tipline.intake.submission.SubmissionTokens;
 import org.tipline.intake.submission.Submissions;
 import org.tipline.model.crypto.Receipt;
-import org.tipline.model.guidance.Guidance;
 import org.tipline.model.tip.SeenBlocks;
 
 /** The tip form and its receipt. Rendered on the server; works with JavaScript off. */
@@ -40,30 +40,29 @@ class TipFormController {
 
     private final TipFormValidator validator;
     private final Submissions submissions;
-
-    private final Guidance guidance;
     private final IntakeProperties properties;
     private final ProofOfWork proofOfWork;
     private final SubmissionTokens tokens;
+    private final BlankFormPage blankForm;
 
     TipFormController(
             TipFormValidator validator,
             Submissions submissions,
-            Guidance guidance,
             IntakeProperties properties,
             ProofOfWork proofOfWork,
-            SubmissionTokens tokens) {
-        this.guidance = guidance;
+            SubmissionTokens tokens,
+            BlankFormPage blankForm) {
         this.validator = validator;
         this.submissions = submissions;
         this.properties = properties;
         this.proofOfWork = proofOfWork;
         this.tokens = tokens;
+        this.blankForm = blankForm;
     }
 
     @GetMapping("/")
-    String form(Model model) {
-        return showForm(TipForm.empty(guidance.deployment().city(), ""), Map.of(), model);
+    void form(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        blankForm.write(model, locale, request, response);
     }
 
     /**
