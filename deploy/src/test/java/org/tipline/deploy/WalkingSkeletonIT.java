@@ -221,6 +221,14 @@ class WalkingSkeletonIT {
             assertThat(tip.getHtmlElementById("timeline-entries").asNormalizedText())
                     .contains("He moves them on Fridays, Thornquist drives.");
         }
+        // The chain holds sealed entries; the sealer links new ones within a second or two (ADR 23).
+        for (int i = 0;
+                i < 100
+                        && auditChain().stream()
+                                .noneMatch(s -> s.entry().action().equals("TIP_ENTERED"));
+                i++) {
+            Thread.sleep(100);
+        }
         assertThat(auditChain().stream().map(AuditChain.Stored::entry))
                 .filteredOn(e -> e.action().equals("TIP_ENTERED"))
                 .singleElement()
