@@ -65,6 +65,7 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("POST /account/passkeys", STAFF);
         ALLOWED.put("POST /account/passkeys/{id}/delete", STAFF);
         ALLOWED.put("GET /queue", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /search", Set.of("COORDINATOR"));
         ALLOWED.put("POST /queue/take-next", Set.of("COORDINATOR"));
         ALLOWED.put("GET /calls/new", Set.of("COORDINATOR"));
         ALLOWED.put("POST /calls", Set.of("COORDINATOR"));

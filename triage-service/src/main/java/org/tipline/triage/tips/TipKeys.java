@@ -2,6 +2,7 @@ package org.tipline.triage.tips;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,8 +61,27 @@ public class TipKeys {
     }
 
     TipAnswers decode(Tip tip, byte[] dataKey) {
-        return TipAnswersCodec.decode(
-                SealedField.open(dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tip.id())));
+        return decode(tip.id(), tip.schemaVersion(), dataKey, sealedAnswers(tip.id()));
+    }
+
+    /**
+     * Answers from columns a caller already read, for reading many tips in one query; empty when this session holds no
+     * key for the epoch.
+     */
+    static Optional<TipAnswers> answersFrom(
+            UUID tipId, int schemaVersion, int epoch, byte[] wrapped, byte[] sealed, UnlockedKeys keys) {
+        return keys.forEpoch(epoch).map(key -> {
+            byte[] dataKey = key.unwrapDataKey(tipId, wrapped);
+            try {
+                return decode(tipId, schemaVersion, dataKey, sealed);
+            } finally {
+                Arrays.fill(dataKey, (byte) 0);
+            }
+        });
+    }
+
+    private static TipAnswers decode(UUID tipId, int schemaVersion, byte[] dataKey, byte[] sealed) {
+        return TipAnswersCodec.decode(SealedField.open(dataKey, tipId, TipAnswers.FIELD, schemaVersion, sealed));
     }
 
     /** The tip's own data key; the caller wipes it. */
