@@ -66,14 +66,9 @@ public class TipKeys {
      */
     static Optional<TipAnswers> answersFrom(
             UUID tipId, int schemaVersion, int epoch, byte[] wrapped, byte[] sealed, UnlockedKeys keys) {
-        return keys.forEpoch(epoch).map(key -> {
-            byte[] dataKey = key.unwrapDataKey(tipId, wrapped);
-            try {
-                return decode(tipId, schemaVersion, dataKey, sealed);
-            } finally {
-                Arrays.fill(dataKey, (byte) 0);
-            }
-        });
+        return keys.forEpoch(epoch)
+                .map(key ->
+                        withUnwrapped(key, tipId, wrapped, dataKey -> decode(tipId, schemaVersion, dataKey, sealed)));
     }
 
     private static TipAnswers decode(UUID tipId, int schemaVersion, byte[] dataKey, byte[] sealed) {
@@ -82,15 +77,6 @@ public class TipKeys {
 
     /** Applies {@code use} to the tip's own data key, which is wiped afterwards whatever happens; keep no copy of it. */
     <T> T withDataKey(Tip tip, UnlockedKeys keys, Function<byte[], T> use) {
-        byte[] dataKey = dataKey(tip, keys);
-        try {
-            return use.apply(dataKey);
-        } finally {
-            Arrays.fill(dataKey, (byte) 0);
-        }
-    }
-
-    private byte[] dataKey(Tip tip, UnlockedKeys keys) {
         record Wrapped(int epoch, byte[] key) {}
         Wrapped wrapped = jdbc.sql("SELECT epoch, wrapped FROM tip_data_key WHERE tip_id = :id")
                 .param("id", tip.id())
@@ -98,7 +84,16 @@ public class TipKeys {
                 .optional()
                 .orElseThrow(() -> new TipShreddedException(tip.id()));
         TipLineKeyPair key = keys.forEpoch(wrapped.epoch()).orElseThrow(() -> new KeyNotUnlockedException(tip.id()));
-        return key.unwrapDataKey(tip.id(), wrapped.key());
+        return withUnwrapped(key, tip.id(), wrapped.key(), use);
+    }
+
+    private static <T> T withUnwrapped(TipLineKeyPair key, UUID tipId, byte[] wrapped, Function<byte[], T> use) {
+        byte[] dataKey = key.unwrapDataKey(tipId, wrapped);
+        try {
+            return use.apply(dataKey);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
     }
 
     /** The sealed field a note is stored under, bound to the note's id. */
