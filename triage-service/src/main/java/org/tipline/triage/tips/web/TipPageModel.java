@@ -108,7 +108,7 @@ public class TipPageModel {
     }
 
     /** The tip page again, with what was typed and why it was not saved. */
-    public String render(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
+    String render(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
         var opened = reading.open(
                 id, me, UnlockedKeys.of(session), RecentViews.firstInWindow(session, "tip:" + id, clock.instant()));
         model.addAttribute("opened", opened);
@@ -130,12 +130,6 @@ public class TipPageModel {
             model.addAttribute("conflict", false);
         }
         return "tip";
-    }
-
-    /** The tip page again because someone changed the tip meanwhile: it shows what it is now, and what was typed. */
-    public String conflict(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
-        model.addAttribute("conflict", true);
-        return render(id, me, session, forms, model);
     }
 
     /** Each field's first error, worded in the coordinator's language, under the name the page shows it by. */
