@@ -142,6 +142,12 @@ public class TipPageModel {
         return errors;
     }
 
+    /** The problem page, saying in the coordinator's language why the tip or its file cannot be shown or changed. */
+    public String problem(String code, Locale locale, Model model) {
+        model.addAttribute("message", message(code, locale));
+        return "problem";
+    }
+
     /** One message, worded in the coordinator's language. */
     String message(String code, Locale locale, Object... arguments) {
         return messages.getMessage(code, arguments, locale);
