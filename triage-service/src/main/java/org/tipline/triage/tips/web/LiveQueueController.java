@@ -23,7 +23,9 @@ class LiveQueueController {
     ResponseEntity<SseEmitter> events(HttpSession session, Locale locale) {
         return listeners
                 .listen(session, locale)
-                .map(ResponseEntity::ok)
+                // A proxy that buffers would hold the events back until the stream ends.
+                .map(emitter ->
+                        ResponseEntity.ok().header("X-Accel-Buffering", "no").body(emitter))
                 .orElseGet(() ->
                         ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build());
     }
