@@ -2,7 +2,6 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,14 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Chromium;
 
 /**
  * A coordinator in Chromium handles a Spanish tip and a child-in-danger tip through to a recorded DCF forward. The
@@ -51,24 +48,8 @@ class StaffConsoleBrowserIT {
     @BeforeEach
     void startChromium() throws IOException, SQLException {
         downloads = Files.createTempDirectory("tipline-downloads");
-        var options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--user-data-dir=" + Files.createTempDirectory("tipline-chromium"));
-        options.setExperimentalOption(
-                "prefs",
+        browser = Chromium.start(
                 Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .build();
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterEach
@@ -99,11 +80,11 @@ class StaffConsoleBrowserIT {
                 List.of(new PersonSeen("possible-victim", "12-17", "", "", "", "", "", "", "")),
                 List.of(),
                 "Norwalk"));
-        signIn(SETUP.staff("COORDINATOR"));
+        ChromiumConsole.signIn(browser, url(""), SETUP.staff("COORDINATOR"));
 
         // The child in danger is first in line, flagged both ways.
         browser.findElement(By.cssSelector("#take-next-form button")).click();
-        waitForPath("/tips/" + childNow.id());
+        ChromiumConsole.waitForPath(browser, "/tips/" + childNow.id());
         assertThat(browser.findElement(By.id("call-now")).getText()).contains("911");
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("A minor may be involved: a child-protection referral is required.");
@@ -166,25 +147,6 @@ class StaffConsoleBrowserIT {
         return Files.readAllBytes(done[0]);
     }
 
-    private void signIn(TriageTestSetup.StaffAccount account) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(account.username());
-        browser.findElement(By.id("password")).sendKeys(TriageTestSetup.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button")).click();
-        waitForPath("/sign-in/code");
-        browser.findElement(By.id("code")).sendKeys(account.nextCode());
-        browser.findElement(By.cssSelector("#code-form button")).click();
-        waitForPath("/queue");
-    }
-
-    private void waitForPath(String path) {
-        // The page is replaced after each click; an element found just before that goes stale, so look again.
-        new WebDriverWait(browser, Duration.ofSeconds(60))
-                .ignoring(StaleElementReferenceException.class)
-                .until(driver ->
-                        java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
-    }
-
     private void waitForText(String css, String text) {
         // The page is replaced after each click; an element found just before that goes stale, so look again.
         new WebDriverWait(browser, Duration.ofSeconds(60))
@@ -194,10 +156,7 @@ class StaffConsoleBrowserIT {
     }
 
     private static String status(UUID tipId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery("SELECT status FROM tip WHERE id = '" + tipId + "'")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return SETUP.text("SELECT status FROM tip WHERE id = ?", tipId);
     }
 
     private String url(String path) {

@@ -3,6 +3,7 @@ package org.tipline.triage.tips;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +17,7 @@ import org.tipline.triage.staff.UnlockedKeys;
 
 /**
  * A tip's keys and sealed answers: unwraps the tip's data key with the session's tip-line key for its epoch, and opens
- * the answers with it. Callers wipe a data key they were given as soon as they are done with it.
+ * the answers with it. A data key is only lent to a caller's function, and wiped as soon as that returns.
  */
 @JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Component
@@ -42,12 +43,7 @@ public class TipKeys {
     }
 
     TipAnswers answers(Tip tip, UnlockedKeys keys) {
-        byte[] dataKey = dataKey(tip, keys);
-        try {
-            return decode(tip, dataKey);
-        } finally {
-            Arrays.fill(dataKey, (byte) 0);
-        }
+        return withDataKey(tip, keys, dataKey -> decode(tip, dataKey));
     }
 
     /** A candidate for a link that this session cannot read (another epoch, or shredded) simply does not match. */
@@ -64,8 +60,17 @@ public class TipKeys {
                 SealedField.open(dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tip.id())));
     }
 
-    /** The tip's own data key; the caller wipes it. */
-    byte[] dataKey(Tip tip, UnlockedKeys keys) {
+    /** Applies {@code use} to the tip's own data key, which is wiped afterwards whatever happens; keep no copy of it. */
+    <T> T withDataKey(Tip tip, UnlockedKeys keys, Function<byte[], T> use) {
+        byte[] dataKey = dataKey(tip, keys);
+        try {
+            return use.apply(dataKey);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    private byte[] dataKey(Tip tip, UnlockedKeys keys) {
         record Wrapped(int epoch, byte[] key) {}
         Wrapped wrapped = jdbc.sql("SELECT epoch, wrapped FROM tip_data_key WHERE tip_id = :id")
                 .param("id", tip.id())
