@@ -90,29 +90,17 @@ class GuidanceLoaderTest {
         UrgencyPolicy urgency = GuidanceLoader.fromClasspath().urgency();
         var adult = new PersonSeen("possible-controller", "over-25", "man", "", "", "", "", "", "");
         var teen = new PersonSeen("possible-victim", "12-17", "girl", "", "", "", "", "", "");
-        var withTeen = new TipAnswers(
-                "Main St",
-                "",
-                "",
-                "",
-                "",
-                false,
-                "",
-                "",
-                "",
-                List.of(),
-                "",
-                "",
-                "",
-                List.of(adult, teen),
-                List.of(),
-                "");
-        var adultsOnly = new TipAnswers(
-                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(adult), List.of(), "");
+        var withTeen = onMainStreetWith(adult, teen);
+        var adultsOnly = onMainStreetWith(adult);
 
         assertThat(urgency.assess(withTeen).tier().id()).isEqualTo("MINOR");
         assertThat(urgency.assess(withTeen).childProtectionReferral()).isTrue();
         assertThat(urgency.assess(adultsOnly).tier().id()).isEqualTo("STANDARD");
+    }
+
+    private static TipAnswers onMainStreetWith(PersonSeen... persons) {
+        return new TipAnswers(
+                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(persons), List.of(), "");
     }
 
     @Test
