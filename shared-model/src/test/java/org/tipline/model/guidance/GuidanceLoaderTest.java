@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,8 +109,7 @@ class GuidanceLoaderTest {
         replace(GuidanceLoader.URGENCY, "        anyOf: [under-12, 12-17]", "        anyOf: [under-12, teen]");
         replace(GuidanceLoader.URGENCY, "      - answer: youngest-age", "      - answer: youngest-age");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
+        assertSeedsRejected()
                 .hasMessageContaining(
                         "urgency.yaml: rules[0].whenAny[1].anyOf[1]: 'teen' is not an option of youngest-age");
     }
@@ -118,8 +118,7 @@ class GuidanceLoaderTest {
     void aChoiceOptionWithoutALabelIsReported() throws IOException {
         replace(GuidanceLoader.QUESTIONNAIRE, "            label: {en: I cannot tell, es: No lo sé}\n", "");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
+        assertSeedsRejected()
                 .hasMessageContaining("questionnaire.yaml: sections[2].questions[1].options[4].label: is required");
     }
 
@@ -130,8 +129,7 @@ class GuidanceLoaderTest {
                 "      es: Moretones o heridas, aspecto de no comer lo suficiente, o una enfermedad que nadie atiende.\n",
                 "");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
+        assertSeedsRejected()
                 .hasMessageContaining(
                         seeds.resolve("indicators.yaml") + ": indicators[1].explanation.es: missing text");
     }
@@ -140,8 +138,7 @@ class GuidanceLoaderTest {
     void aSyntaxOrTypeErrorGivesTheLineAndColumn() throws IOException {
         replace(GuidanceLoader.URGENCY, "    rank: 1\n", "    rank: first\n");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
+        assertSeedsRejected()
                 .hasMessageContaining("urgency.yaml: line 13, column 11: tiers[1].rank: Cannot deserialize");
     }
 
@@ -149,10 +146,7 @@ class GuidanceLoaderTest {
     void anUnknownFieldIsRejectedRatherThanIgnored() throws IOException {
         replace(GuidanceLoader.REFERRALS, "    textKeyword: BEFREE\n", "    textKeyword: BEFREE\n    fax: \"123\"\n");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
-                .hasMessageContaining("referrals.yaml: line")
-                .hasMessageContaining("fax");
+        assertSeedsRejected().hasMessageContaining("referrals.yaml: line").hasMessageContaining("fax");
     }
 
     @Test
@@ -161,8 +155,7 @@ class GuidanceLoaderTest {
         replace(GuidanceLoader.REFERRALS, "    tiers: [MINOR]\n", "    tiers: [CHILD]\n");
         replace(GuidanceLoader.LAWS, "  - id: cgs-53a-83", "  - id: cgs-53a-82");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
+        assertSeedsRejected()
                 .satisfies(e -> assertThat(((SeedValidationException) e).problems())
                         .containsExactlyInAnyOrder(
                                 seeds.resolve("urgency.yaml")
@@ -185,5 +178,11 @@ class GuidanceLoaderTest {
         String text = Files.readString(path, StandardCharsets.UTF_8);
         assertThat(text).contains(from);
         Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    /** Loading the seeds fails with a {@link SeedValidationException}, whose message the caller checks. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertSeedsRejected() {
+        return assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
+                .isInstanceOf(SeedValidationException.class);
     }
 }
