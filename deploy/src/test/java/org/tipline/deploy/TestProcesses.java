@@ -9,10 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.tipline.testsupport.TestDatabase;
 
 /** Starting the launcher and the apps as processes, for the tests that run them as an operator would. */
 final class TestProcesses {
@@ -21,6 +24,30 @@ final class TestProcesses {
 
     static String java() {
         return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** Starts the local launcher ({@code tipline.launcher.jar}) with {@code environment} added to this JVM's own. */
+    static Process startLauncher(Map<String, String> environment) throws IOException {
+        var builder = new ProcessBuilder(java(), "-jar", System.getProperty("tipline.launcher.jar"))
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    /**
+     * The launcher's settings for a data directory and two ports, with both apps on {@code database} instead of the
+     * PostgreSQL the launcher would start itself.
+     */
+    static Map<String, String> launcherOn(TestDatabase database, Path dataDirectory, int intakePort, int triagePort) {
+        return Map.of(
+                "TIPLINE_DATA_DIR", dataDirectory.toString(),
+                "TIPLINE_INTAKE_PORT", Integer.toString(intakePort),
+                "TIPLINE_TRIAGE_PORT", Integer.toString(triagePort),
+                "TIPLINE_DB_URL", database.jdbcUrl(),
+                "TIPLINE_DB_OWNER_USER", database.ownerUser(),
+                "TIPLINE_DB_OWNER_PASSWORD", database.ownerPassword(),
+                "TIPLINE_INTAKE_DB_PASSWORD", database.rolePassword(),
+                "TIPLINE_TRIAGE_DB_PASSWORD", database.rolePassword());
     }
 
     static int freePort() throws IOException {

@@ -2,21 +2,18 @@ package org.tipline.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,44 +69,11 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startLauncher() throws Exception {
-        intakePort = freePort();
-        triagePort = freePort();
-        var builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-jar",
-                        System.getProperty("tipline.launcher.jar"))
-                .redirectErrorStream(true);
-        builder.environment()
-                .putAll(Map.of(
-                        "TIPLINE_DATA_DIR", dataDirectory.toString(),
-                        "TIPLINE_INTAKE_PORT", Integer.toString(intakePort),
-                        "TIPLINE_TRIAGE_PORT", Integer.toString(triagePort),
-                        "TIPLINE_DB_URL", DATABASE.jdbcUrl(),
-                        "TIPLINE_DB_OWNER_USER", DATABASE.ownerUser(),
-                        "TIPLINE_DB_OWNER_PASSWORD", DATABASE.ownerPassword(),
-                        "TIPLINE_INTAKE_DB_PASSWORD", DATABASE.rolePassword(),
-                        "TIPLINE_TRIAGE_DB_PASSWORD", DATABASE.rolePassword()));
-        launcher = builder.start();
-        var running = new CompletableFuture<Void>();
-        var output = new StringBuilder();
-        var reader = new Thread(() -> {
-            try (var lines =
-                    new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.append(line).append('\n');
-                    if (line.contains("Tipline is running")) {
-                        running.complete(null);
-                    }
-                }
-                running.completeExceptionally(new IllegalStateException("launcher exited:\n" + output));
-            } catch (IOException e) {
-                running.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        running.get(180, TimeUnit.SECONDS);
+        intakePort = TestProcesses.freePort();
+        triagePort = TestProcesses.freePort();
+        launcher =
+                TestProcesses.startLauncher(TestProcesses.launcherOn(DATABASE, dataDirectory, intakePort, triagePort));
+        TestProcesses.awaitLine(launcher, "Tipline is running", Duration.ofSeconds(180));
     }
 
     @AfterAll
@@ -375,12 +339,6 @@ class WalkingSkeletonIT {
     private static List<AuditChain.Stored> auditChain() throws SQLException {
         try (var owner = DATABASE.connectAsOwner()) {
             return AuditChain.Stored.readAll(owner);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

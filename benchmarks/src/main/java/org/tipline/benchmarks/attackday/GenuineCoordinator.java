@@ -1,6 +1,8 @@
 package org.tipline.benchmarks.attackday;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -92,13 +94,7 @@ final class GenuineCoordinator {
                             Map.entry("_csrf", csrf(login.body())),
                             Map.entry("username", username),
                             Map.entry("password", password)));
-            String next = sent.headers().firstValue("Location").orElse("");
-            for (int hop = 0; hop < 3 && next.contains("/sign-in/next"); hop++) {
-                next = browser.get(pathOf(next))
-                        .headers()
-                        .firstValue("Location")
-                        .orElse("");
-            }
+            String next = followSignInSteps(sent);
             if (!next.contains("/sign-in/code")) {
                 signIns.record(false, "password " + sent.statusCode() + " -> " + pathOf(next));
                 return false;
@@ -109,13 +105,7 @@ final class GenuineCoordinator {
                     List.of(
                             Map.entry("_csrf", csrf(codePage.body())),
                             Map.entry("code", Totp.code(totpSecret, Instant.now()))));
-            String after = coded.headers().firstValue("Location").orElse("");
-            for (int hop = 0; hop < 3 && after.contains("/sign-in/next"); hop++) {
-                after = browser.get(pathOf(after))
-                        .headers()
-                        .firstValue("Location")
-                        .orElse("");
-            }
+            String after = followSignInSteps(coded);
             boolean ok = coded.statusCode() == 302 && !after.contains("login") && !after.contains("sign-in");
             signIns.record(ok, "code " + coded.statusCode() + " -> " + pathOf(after));
             return ok;
@@ -156,6 +146,18 @@ final class GenuineCoordinator {
         } catch (Exception ignored) {
             // The next sign-in starts a new session either way.
         }
+    }
+
+    /** Where {@code answer} finally sends the browser, past at most three "/sign-in/next" steps. */
+    private String followSignInSteps(HttpResponse<String> answer) throws IOException, InterruptedException {
+        String location = answer.headers().firstValue("Location").orElse("");
+        for (int hop = 0; hop < 3 && location.contains("/sign-in/next"); hop++) {
+            location = browser.get(pathOf(location))
+                    .headers()
+                    .firstValue("Location")
+                    .orElse("");
+        }
+        return location;
     }
 
     private static String csrf(String html) {

@@ -37,20 +37,14 @@ class AuditChainTest {
                 original.sequence(), original.occurredAt(), "someone-else", original.action(), original.tipId(), "");
         chain.set(1, new AuditChain.Stored(2, edited, chain.get(1).link()));
 
-        assertThat(AuditChain.verify(chain))
-                .get()
-                .extracting(AuditChain.Failure::sequence)
-                .isEqualTo(2L);
+        assertFirstBreakAt(2);
     }
 
     @Test
     void aDeletedEntryIsNamed() {
         chain.remove(2);
 
-        assertThat(AuditChain.verify(chain))
-                .get()
-                .extracting(AuditChain.Failure::sequence)
-                .isEqualTo(4L);
+        assertFirstBreakAt(4);
     }
 
     @Test
@@ -59,10 +53,7 @@ class AuditChainTest {
         chain.add(
                 1, new AuditChain.Stored(2, forged, AuditChain.link(chain.get(0).link(), forged)));
 
-        assertThat(AuditChain.verify(chain))
-                .get()
-                .extracting(AuditChain.Failure::sequence)
-                .isEqualTo(2L);
+        assertFirstBreakAt(2);
     }
 
     @Test
@@ -71,10 +62,7 @@ class AuditChainTest {
         chain.set(1, chain.get(2));
         chain.set(2, second);
 
-        assertThat(AuditChain.verify(chain))
-                .get()
-                .extracting(AuditChain.Failure::sequence)
-                .isEqualTo(3L);
+        assertFirstBreakAt(3);
     }
 
     @Test
@@ -84,9 +72,14 @@ class AuditChainTest {
         link[0] ^= 1;
         chain.set(3, new AuditChain.Stored(4, stored.entry(), link));
 
+        assertFirstBreakAt(4);
+    }
+
+    /** The chain fails verification, and the first entry it names is {@code sequence}. */
+    private void assertFirstBreakAt(long sequence) {
         assertThat(AuditChain.verify(chain))
                 .get()
                 .extracting(AuditChain.Failure::sequence)
-                .isEqualTo(4L);
+                .isEqualTo(sequence);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,29 +91,17 @@ class GuidanceLoaderTest {
         UrgencyPolicy urgency = GuidanceLoader.fromClasspath().urgency();
         var adult = new PersonSeen("possible-controller", "over-25", "man", "", "", "", "", "", "");
         var teen = new PersonSeen("possible-victim", "12-17", "girl", "", "", "", "", "", "");
-        var withTeen = new TipAnswers(
-                "Main St",
-                "",
-                "",
-                "",
-                "",
-                false,
-                "",
-                "",
-                "",
-                List.of(),
-                "",
-                "",
-                "",
-                List.of(adult, teen),
-                List.of(),
-                "");
-        var adultsOnly = new TipAnswers(
-                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(adult), List.of(), "");
+        var withTeen = onMainStreetWith(adult, teen);
+        var adultsOnly = onMainStreetWith(adult);
 
         assertThat(urgency.assess(withTeen).tier().id()).isEqualTo("MINOR");
         assertThat(urgency.assess(withTeen).childProtectionReferral()).isTrue();
         assertThat(urgency.assess(adultsOnly).tier().id()).isEqualTo("STANDARD");
+    }
+
+    private static TipAnswers onMainStreetWith(PersonSeen... persons) {
+        return new TipAnswers(
+                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(persons), List.of(), "");
     }
 
     @Test
@@ -120,8 +109,7 @@ class GuidanceLoaderTest {
         replace(GuidanceLoader.URGENCY, "        anyOf: [under-12, 12-17]", "        anyOf: [under-12, teen]");
         replace(GuidanceLoader.URGENCY, "      - answer: youngest-age", "      - answer: youngest-age");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
+        assertSeedsRejected()
                 .hasMessageContaining(
                         "urgency.yaml: rules[0].whenAny[1].anyOf[1]: 'teen' is not an option of youngest-age");
     }
@@ -130,8 +118,7 @@ class GuidanceLoaderTest {
     void aChoiceOptionWithoutALabelIsReported() throws IOException {
         replace(GuidanceLoader.QUESTIONNAIRE, "            label: {en: I cannot tell, es: No lo sé}\n", "");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
+        assertSeedsRejected()
                 .hasMessageContaining("questionnaire.yaml: sections[2].questions[1].options[4].label: is required");
     }
 
@@ -142,8 +129,7 @@ class GuidanceLoaderTest {
                 "      es: Moretones o heridas, aspecto de no comer lo suficiente, o una enfermedad que nadie atiende.\n",
                 "");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
+        assertSeedsRejected()
                 .hasMessageContaining(
                         seeds.resolve("indicators.yaml") + ": indicators[1].explanation.es: missing text");
     }
@@ -152,8 +138,7 @@ class GuidanceLoaderTest {
     void aSyntaxOrTypeErrorGivesTheLineAndColumn() throws IOException {
         replace(GuidanceLoader.URGENCY, "    rank: 1\n", "    rank: first\n");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
+        assertSeedsRejected()
                 .hasMessageContaining("urgency.yaml: line 13, column 11: tiers[1].rank: Cannot deserialize");
     }
 
@@ -161,10 +146,7 @@ class GuidanceLoaderTest {
     void anUnknownFieldIsRejectedRatherThanIgnored() throws IOException {
         replace(GuidanceLoader.REFERRALS, "    textKeyword: BEFREE\n", "    textKeyword: BEFREE\n    fax: \"123\"\n");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
-                .hasMessageContaining("referrals.yaml: line")
-                .hasMessageContaining("fax");
+        assertSeedsRejected().hasMessageContaining("referrals.yaml: line").hasMessageContaining("fax");
     }
 
     @Test
@@ -173,8 +155,7 @@ class GuidanceLoaderTest {
         replace(GuidanceLoader.REFERRALS, "    tiers: [MINOR]\n", "    tiers: [CHILD]\n");
         replace(GuidanceLoader.LAWS, "  - id: cgs-53a-83", "  - id: cgs-53a-82");
 
-        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
-                .isInstanceOf(SeedValidationException.class)
+        assertSeedsRejected()
                 .satisfies(e -> assertThat(((SeedValidationException) e).problems())
                         .containsExactlyInAnyOrder(
                                 seeds.resolve("urgency.yaml")
@@ -197,5 +178,11 @@ class GuidanceLoaderTest {
         String text = Files.readString(path, StandardCharsets.UTF_8);
         assertThat(text).contains(from);
         Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    /** Loading the seeds fails with a {@link SeedValidationException}, whose message the caller checks. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertSeedsRejected() {
+        return assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
+                .isInstanceOf(SeedValidationException.class);
     }
 }

@@ -36,9 +36,7 @@ class KeyRotationTest {
     @Test
     void aNewEpochTakesOverEveryTipWithoutTouchingItsContent() throws Exception {
         try (Connection owner = database.connectAsOwner()) {
-            TipLineKeyPair first = Provisioning.createEpoch(owner, 1, HpkeSuite.XWING);
-            UUID staff = Provisioning.createStaff(owner, "casey", "Casey", PASSWORD, Set.of("COORDINATOR"), FAST);
-            Provisioning.grant(owner, staff, first);
+            TipLineKeyPair first = firstEpochWithCoordinator(owner, HpkeSuite.XWING, "casey", "Casey");
             List<UUID> tips = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 tips.add(file(owner, first, "tip number " + i));
@@ -70,9 +68,7 @@ class KeyRotationTest {
     @Test
     void anEpochStillProtectingATipCannotBeRetired() throws Exception {
         try (Connection owner = database.connectAsOwner()) {
-            TipLineKeyPair first = Provisioning.createEpoch(owner, 1, HpkeSuite.X25519);
-            UUID staff = Provisioning.createStaff(owner, "sam", "Sam", PASSWORD, Set.of("COORDINATOR"), FAST);
-            Provisioning.grant(owner, staff, first);
+            TipLineKeyPair first = firstEpochWithCoordinator(owner, HpkeSuite.X25519, "sam", "Sam");
             TipLineKeyPair second = KeyRotation.begin(owner, first, HpkeSuite.XWING);
             KeyRotation.rewrap(owner, first, second, 100);
             // Filed by an intake replica that still has the old public key configured.
@@ -101,6 +97,15 @@ class KeyRotationTest {
                 }
             }
         }
+    }
+
+    /** Epoch 1 of {@code suite}, granted to a new coordinator who signs in with {@link #PASSWORD}. */
+    private static TipLineKeyPair firstEpochWithCoordinator(
+            Connection owner, HpkeSuite suite, String login, String name) throws Exception {
+        TipLineKeyPair first = Provisioning.createEpoch(owner, 1, suite);
+        UUID staff = Provisioning.createStaff(owner, login, name, PASSWORD, Set.of("COORDINATOR"), FAST);
+        Provisioning.grant(owner, staff, first);
+        return first;
     }
 
     private static UUID file(Connection owner, TipLineKeyPair key, String details) throws SQLException {

@@ -96,10 +96,10 @@ class TipFormController {
             Model model,
             HttpServletResponse response) {
         if (step.equals("add-person")) {
-            return showForm(form.canAddPerson() ? form.withAnotherPerson() : form, Map.of(), model);
+            return showForm(form.blocks().canAddPerson() ? form.withAnotherPerson() : form, Map.of(), model);
         }
         if (step.equals("add-vehicle")) {
-            return showForm(form.canAddVehicle() ? form.withAnotherVehicle() : form, Map.of(), model);
+            return showForm(form.blocks().canAddVehicle() ? form.withAnotherVehicle() : form, Map.of(), model);
         }
         Map<String, String> errors = validator.validate(form, locale);
         if (!errors.isEmpty() || step.equals("edit")) {

@@ -3,12 +3,11 @@ package org.tipline.intake.submission.web;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.model.tip.AnswerCheck;
+import org.tipline.model.tip.PostedAnswers;
 
 /**
  * Checks a posted form against the seeds. Errors are keyed by question id, in form order, and worded for the tipster.
@@ -23,18 +22,12 @@ class TipFormValidator {
     TipFormValidator(Guidance guidance, MessageSource messages) {
         this.messages = messages;
         this.check = new AnswerCheck(guidance);
-        Set<String> asked = new TreeSet<>();
-        guidance.questionnaire().sections().forEach(s -> s.questions().forEach(q -> asked.add(q.id())));
-        if (!asked.equals(new TreeSet<>(TipForm.PARAMETER_BY_QUESTION.keySet()))) {
-            throw new IllegalStateException("seeds/questionnaire.yaml asks " + asked + " but this version of the form "
-                    + "stores " + new TreeSet<>(TipForm.PARAMETER_BY_QUESTION.keySet()));
-        }
+        PostedAnswers.requireAskedBy(guidance, "this version of the form");
     }
 
     Map<String, String> validate(TipForm form, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Map<String, AnswerCheck.Problem> problems =
-                check.problems(form.toAnswers(), id -> TipForm.FREE_TEXT_QUESTIONS.contains(id) ? form.text(id) : null);
+        Map<String, AnswerCheck.Problem> problems = check.problems(form.toAnswers(), form::text);
         problems.forEach((questionId, problem) -> {
             switch (problem.kind()) {
                 case UNKNOWN_OPTION -> errors.put(questionId, message("error.unknownOption", locale));

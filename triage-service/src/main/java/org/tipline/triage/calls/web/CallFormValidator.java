@@ -1,7 +1,5 @@
 package org.tipline.triage.calls.web;
 
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
@@ -9,6 +7,7 @@ import org.springframework.validation.Validator;
 import org.tipline.model.crypto.Receipt;
 import org.tipline.model.guidance.Guidance;
 import org.tipline.model.tip.AnswerCheck;
+import org.tipline.model.tip.PostedAnswers;
 import org.tipline.triage.calls.Channel;
 
 /**
@@ -30,12 +29,7 @@ class CallFormValidator implements Validator {
 
     CallFormValidator(Guidance guidance) {
         this.check = new AnswerCheck(guidance);
-        Set<String> asked = new TreeSet<>();
-        guidance.questionnaire().sections().forEach(s -> s.questions().forEach(q -> asked.add(q.id())));
-        if (!asked.equals(new TreeSet<>(CallForm.PARAMETER_BY_QUESTION.keySet()))) {
-            throw new IllegalStateException("seeds/questionnaire.yaml asks " + asked + " but the console's form for "
-                    + "calls stores " + new TreeSet<>(CallForm.PARAMETER_BY_QUESTION.keySet()));
-        }
+        PostedAnswers.requireAskedBy(guidance, "the console's form for calls");
     }
 
     @Override
