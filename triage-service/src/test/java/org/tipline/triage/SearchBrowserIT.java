@@ -16,8 +16,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.tipline.model.tip.PersonSeen;
-import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.VehicleSeen;
 import org.tipline.testsupport.Chromium;
 
@@ -36,23 +34,11 @@ class SearchBrowserIT {
 
     @Test
     void aCoordinatorOnAPhoneFindsATipByWordsAndByPlateInEitherLanguage() throws Exception {
-        UUID tip = SETUP.fileTip(new TipAnswers(
-                "Motel Ríoverde, Ruta 7",
-                "",
-                "",
-                "",
-                "",
-                false,
-                "",
-                "",
-                "",
-                List.of(),
-                "Una camioneta gris deja a dos niñas cada noche.",
-                "",
-                "",
-                List.<PersonSeen>of(),
-                List.of(new VehicleSeen("Honda", "Odyssey", "gris", "KT-5521", "CT", "")),
-                ""));
+        UUID tip = SETUP.fileTip(Answers.answers()
+                .location("Motel Ríoverde, Ruta 7")
+                .details("Una camioneta gris deja a dos niñas cada noche.")
+                .vehicles(new VehicleSeen("Honda", "Odyssey", "gris", "KT-5521", "CT", ""))
+                .build());
         String shortId = tip.toString().substring(0, 8);
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en", "es")) {

@@ -25,23 +25,12 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
         var person = new org.tipline.model.tip.PersonSeen(
                 "possible-victim", "12-17", "girl", "", "thin", "", "<b>red</b> hoodie", "", "Spanish");
         var vehicle = new org.tipline.model.tip.VehicleSeen("Honda", "Odyssey", "grey", "AB 1234", "CT", "");
-        UUID tipId = SETUP.fileTip(new TipAnswers(
-                "Motel 6",
-                "",
-                "",
-                "",
-                "",
-                false,
-                "",
-                "",
-                "",
-                List.of(),
-                "",
-                "",
-                "",
-                List.of(person),
-                List.of(vehicle),
-                "Norwalk"));
+        UUID tipId = SETUP.fileTip(Answers.answers()
+                .location("Motel 6")
+                .persons(person)
+                .vehicles(vehicle)
+                .city("Norwalk")
+                .build());
 
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
 

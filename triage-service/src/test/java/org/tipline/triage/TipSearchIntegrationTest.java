@@ -22,8 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.tipline.model.tip.PersonSeen;
-import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.VehicleSeen;
 import org.tipline.testsupport.Browsers;
 
@@ -158,25 +156,11 @@ class TipSearchIntegrationTest {
     }
 
     private UUID tip(String details, String plate, String online) throws SQLException {
-        List<VehicleSeen> vehicles =
-                plate.isEmpty() ? List.of() : List.of(new VehicleSeen("Ford", "Transit", "white", plate, "CT", ""));
-        return SETUP.fileTip(new TipAnswers(
-                "",
-                "",
-                "",
-                "",
-                "",
-                false,
-                "",
-                "",
-                "",
-                List.of(),
-                details + " " + online,
-                "",
-                "",
-                List.<PersonSeen>of(),
-                vehicles,
-                ""));
+        Answers answers = Answers.answers().details(details + " " + online);
+        if (!plate.isEmpty()) {
+            answers.vehicles(new VehicleSeen("Ford", "Transit", "white", plate, "CT", ""));
+        }
+        return SETUP.fileTip(answers.build());
     }
 
     private static long count(String sql) throws SQLException {
