@@ -2,7 +2,6 @@ package org.tipline.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +27,10 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tipline.model.crypto.Totp;
+import org.tipline.testsupport.Chromium;
 import org.tipline.testsupport.TestDatabase;
 
 /**
@@ -74,25 +71,9 @@ class TwoAppsBrowserIT {
         TestProcesses.awaitLine(launcher, "Tipline is running", Duration.ofSeconds(180));
 
         downloads = Files.createTempDirectory("tipline-downloads");
-        var options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--window-size=1280,1600",
-                        "--user-data-dir=" + Files.createTempDirectory("tipline-chromium"));
-        options.setExperimentalOption(
-                "prefs",
-                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false),
+                "--window-size=1280,1600");
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -227,25 +208,8 @@ class TwoAppsBrowserIT {
 
     /** Presses the packet form's button and returns the file Chromium downloaded. */
     private byte[] export(String action, String extension) throws IOException {
-        try (var old = Files.list(downloads)) {
-            for (Path file : old.toList()) {
-                Files.delete(file);
-            }
-        }
-        browser.findElement(By.cssSelector("#packet-form button[value='" + action + "']"))
-                .click();
-        Path[] done = new Path[1];
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
-            try (var files = Files.list(downloads)) {
-                done[0] = files.filter(f -> f.toString().endsWith("." + extension))
-                        .findFirst()
-                        .orElse(null);
-                return done[0] != null;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return Files.readAllBytes(done[0]);
+        return Chromium.download(
+                browser, downloads, By.cssSelector("#packet-form button[value='" + action + "']"), extension);
     }
 
     private void screenshot(String name) throws IOException {

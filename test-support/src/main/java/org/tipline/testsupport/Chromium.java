@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,6 +50,38 @@ public final class Chromium {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Clicks {@code button} and returns the file with this extension that Chromium saved into {@code downloads}, whose
+     * earlier files are removed first.
+     */
+    public static byte[] download(WebDriver browser, Path downloads, By button, String extension) throws IOException {
+        try (var old = Files.list(downloads)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        browser.findElement(button).click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try (var files = Files.list(downloads)) {
+                var done = files.filter(f -> f.toString().endsWith("." + extension))
+                        .findFirst();
+                if (done.isPresent()) {
+                    return Files.readAllBytes(done.get());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no ." + extension + " file was downloaded within 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the download", e);
+            }
+        }
     }
 
     /**

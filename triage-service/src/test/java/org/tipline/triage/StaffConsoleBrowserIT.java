@@ -125,26 +125,9 @@ class StaffConsoleBrowserIT {
     }
 
     /** Presses the packet form's button and returns the file Chromium downloaded. */
-    private byte[] export(String action, String extension) throws Exception {
-        try (var old = Files.list(downloads)) {
-            for (Path file : old.toList()) {
-                Files.delete(file);
-            }
-        }
-        browser.findElement(By.cssSelector("#packet-form button[value='" + action + "']"))
-                .click();
-        Path[] done = new Path[1];
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
-            try (var files = Files.list(downloads)) {
-                done[0] = files.filter(f -> f.toString().endsWith("." + extension))
-                        .findFirst()
-                        .orElse(null);
-                return done[0] != null;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return Files.readAllBytes(done[0]);
+    private byte[] export(String action, String extension) throws IOException {
+        return Chromium.download(
+                browser, downloads, By.cssSelector("#packet-form button[value='" + action + "']"), extension);
     }
 
     private void waitForText(String css, String text) {
