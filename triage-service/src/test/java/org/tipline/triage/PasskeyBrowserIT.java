@@ -2,20 +2,16 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
@@ -48,21 +44,7 @@ class PasskeyBrowserIT {
     @BeforeEach
     void startChromium() throws IOException, SQLException {
         SETUP.provisionOnce();
-        var options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--user-data-dir=" + Files.createTempDirectory("tipline-chromium"));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = ConsoleChromium.start("en", Map.of());
         ((HasVirtualAuthenticator) browser)
                 .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                         .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)

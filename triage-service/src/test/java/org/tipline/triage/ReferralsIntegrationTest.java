@@ -173,7 +173,7 @@ class ReferralsIntegrationTest {
         referred.<HtmlSelect>getHtmlElementById("status-select").setSelectedAttribute("CLOSED", true);
         referred.<HtmlSelect>getHtmlElementById("reason-select").setSelectedAttribute("REFERRED", true);
         HtmlPage closed = Browsers.submit(referred, "status-form");
-        assertThat(closed.getHtmlElementById("tip-state").asNormalizedText()).contains("CLOSED");
+        assertThat(closed.getHtmlElementById("tip-state").asNormalizedText()).contains("Status: Closed");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,24 +47,9 @@ class StaffConsoleBrowserIT {
     @BeforeEach
     void startChromium() throws IOException, SQLException {
         downloads = Files.createTempDirectory("tipline-downloads");
-        var options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--user-data-dir=" + Files.createTempDirectory("tipline-chromium"));
-        options.setExperimentalOption(
-                "prefs",
+        browser = ConsoleChromium.start(
+                "en",
                 Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .build();
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterEach
@@ -99,7 +80,7 @@ class StaffConsoleBrowserIT {
                 List.of(new PersonSeen("possible-victim", "12-17", "", "", "", "", "", "", "")),
                 List.of(),
                 "Norwalk"));
-        signIn(SETUP.staff("COORDINATOR"));
+        ConsoleChromium.signIn(browser, url(""), SETUP.staff("COORDINATOR"));
 
         // The child in danger is first in line, flagged both ways.
         browser.findElement(By.cssSelector("#take-next-form button")).click();
@@ -139,7 +120,7 @@ class StaffConsoleBrowserIT {
         new Select(browser.findElement(By.id("status-select"))).selectByValue("CLOSED");
         new Select(browser.findElement(By.id("reason-select"))).selectByValue("REFERRED");
         browser.findElement(By.cssSelector("#status-form button")).click();
-        waitForText("#tip-state", "CLOSED");
+        waitForText("#tip-state", "Status: Closed");
         assertThat(status(childNow.id())).isEqualTo("CLOSED");
     }
 
@@ -164,17 +145,6 @@ class StaffConsoleBrowserIT {
             }
         });
         return Files.readAllBytes(done[0]);
-    }
-
-    private void signIn(TriageTestSetup.StaffAccount account) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(account.username());
-        browser.findElement(By.id("password")).sendKeys(TriageTestSetup.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button")).click();
-        waitForPath("/sign-in/code");
-        browser.findElement(By.id("code")).sendKeys(account.nextCode());
-        browser.findElement(By.cssSelector("#code-form button")).click();
-        waitForPath("/queue");
     }
 
     private void waitForPath(String path) {

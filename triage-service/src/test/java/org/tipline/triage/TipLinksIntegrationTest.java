@@ -56,7 +56,7 @@ class TipLinksIntegrationTest {
 
         HtmlPage queue = browser.getPage(url("/queue"));
         HtmlPage indexed = Browsers.submit(queue, "index-links-form");
-        assertThat(indexed.asNormalizedText()).contains("tips indexed for links");
+        assertThat(indexed.asNormalizedText()).contains("older tips checked for shared plates");
 
         HtmlPage page = browser.getPage(url("/tips/" + first));
         String plateLink = page.getHtmlElementById("link-PLATE").asNormalizedText();
@@ -96,7 +96,7 @@ class TipLinksIntegrationTest {
         refused.<HtmlTextInput>getHtmlElementById("duplicate-of").setValue(original.toString());
         HtmlPage merged = Browsers.submit(refused, "duplicate-form");
         assertThat(merged.getHtmlElementById("tip-state").asNormalizedText())
-                .contains("CLOSED")
+                .contains("Status: Closed")
                 .contains("Duplicate of another tip");
 
         HtmlPage originalPage = browser.getPage(url("/tips/" + original));
