@@ -38,6 +38,26 @@ class FollowUpIntegrationTest {
     }
 
     @Test
+    void aTipClosedBecauseItWasForwardedReadsForwardedAndOtherClosingsSayWhatTheTipsterCanStillDo() throws Exception {
+        String forwarded = receiptIn(post("/tips", "location=Forwarded+Ferry").body());
+        String dismissed = receiptIn(post("/tips", "location=Dismissed+Dock").body());
+
+        close(forwarded, "REFERRED");
+        close(dismissed, "INSUFFICIENT");
+
+        assertThat(post("/status", "receipt=" + forwarded).body())
+                .contains("Forwarded: your tip has been passed to the people who can act on it.")
+                .doesNotContain("Closed:");
+        assertThat(post("/status?lang=es", "receipt=" + forwarded).body()).contains("Enviada:");
+        assertThat(post("/status", "receipt=" + dismissed).body())
+                .contains("Closed: a coordinator has reviewed your tip")
+                .contains("add it below")
+                .doesNotContain("Forwarded");
+        assertThat(post("/status?lang=es", "receipt=" + dismissed).body())
+                .contains("Cerrada: un coordinador revisó su denuncia");
+    }
+
+    @Test
     void anUploadWhoseBodyCannotBeReadIsRefusedWithAMessageTheTipsterSees() throws Exception {
         byte[] cutShort = ("--" + UploadRequests.BOUNDARY
                         + "\r\nContent-Disposition: form-data; name=\"receipt\"\r\n\r\n" + Receipt.generate())
@@ -157,6 +177,16 @@ class FollowUpIntegrationTest {
         try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
                 var update = owner.prepareStatement("UPDATE tip SET status = ? WHERE receipt_lookup = ?")) {
             update.setString(1, status);
+            update.setBytes(2, Receipt.lookupId(receipt));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private void close(String receipt, String reason) throws Exception {
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var update = owner.prepareStatement("UPDATE tip SET status = 'CLOSED', close_reason = ?, "
+                        + "closed_at = now() WHERE receipt_lookup = ?")) {
+            update.setString(1, reason);
             update.setBytes(2, Receipt.lookupId(receipt));
             assertThat(update.executeUpdate()).isEqualTo(1);
         }

@@ -14,6 +14,9 @@ final class IntakeTestDatabase {
     static final TestDatabase DATABASE = TestDatabase.migrated();
     static final TipLineKeyPair TIP_LINE_KEY = TipLineKeyPair.generate(1, HpkeSuite.XWING);
 
+    /** Where the browser tests' quick exit goes: a page that loads without a network. */
+    static final String NEUTRAL_SITE = "about:blank";
+
     static {
         try (var owner = DATABASE.connectAsOwner();
                 var insert = owner.prepareStatement(
@@ -31,6 +34,19 @@ final class IntakeTestDatabase {
 
     static void register(DynamicPropertyRegistry registry) {
         properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * For the tests in Chromium: the quick exit to {@link #NEUTRAL_SITE}, and proof of work on with a slow-lane wait
+     * longer than any test, so that with JavaScript on a tip lands only if the browser's proof of work is right.
+     */
+    static void registerForChromium(DynamicPropertyRegistry registry) {
+        register(registry);
+        registry.add("tipline.intake.quick-exit-url", () -> NEUTRAL_SITE);
+        registry.add("tipline.intake.proof-of-work.enabled", () -> "true");
+        registry.add("tipline.intake.proof-of-work.difficulty", () -> "3");
+        registry.add("tipline.intake.proof-of-work.slow-lane-wait", () -> "50s");
+        registry.add("tipline.intake.proof-of-work.slow-lane-max-wait", () -> "50s");
     }
 
     /** The settings that point intake at the test database, for tests that start the application themselves. */

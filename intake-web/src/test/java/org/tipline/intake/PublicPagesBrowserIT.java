@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.testsupport.Chromium;
 
 /**
  * The public pages in Debian's Chromium with JavaScript on: axe-core finds no WCAG 2.2 A/AA violation on any of
@@ -28,18 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PublicPagesBrowserIT {
 
-    private static final String NEUTRAL_SITE = "about:blank";
     private static WebDriver browser;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        IntakeTestDatabase.register(registry);
-        registry.add("tipline.intake.quick-exit-url", () -> NEUTRAL_SITE);
-        // A wait longer than any test: with JavaScript on, a tip lands only if the browser's proof of work is right.
-        registry.add("tipline.intake.proof-of-work.enabled", () -> "true");
-        registry.add("tipline.intake.proof-of-work.difficulty", () -> "3");
-        registry.add("tipline.intake.proof-of-work.slow-lane-wait", () -> "50s");
-        registry.add("tipline.intake.proof-of-work.slow-lane-max-wait", () -> "50s");
+        IntakeTestDatabase.registerForChromium(registry);
     }
 
     @LocalServerPort
@@ -47,7 +41,7 @@ class PublicPagesBrowserIT {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        browser = Chromium.start();
+        browser = Chromium.start("--disable-quic", "--window-size=390,844");
     }
 
     @AfterAll

@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.testsupport.Chromium;
 
 /**
  * What a tipster on a 390 px phone meets on every public page, in Chromium with JavaScript on: the quick exit that
@@ -35,19 +36,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TipsterPagesBrowserIT {
 
-    private static final String NEUTRAL_SITE = "about:blank";
     private static ChromeDriver browser;
     /** The first tab, the one sized as a phone; tests that need a fresh history open another and it is closed. */
     private static String phoneTab;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        IntakeTestDatabase.register(registry);
-        registry.add("tipline.intake.quick-exit-url", () -> NEUTRAL_SITE);
-        registry.add("tipline.intake.proof-of-work.enabled", () -> "true");
-        registry.add("tipline.intake.proof-of-work.difficulty", () -> "3");
-        registry.add("tipline.intake.proof-of-work.slow-lane-wait", () -> "50s");
-        registry.add("tipline.intake.proof-of-work.slow-lane-max-wait", () -> "50s");
+        IntakeTestDatabase.registerForChromium(registry);
     }
 
     @LocalServerPort
@@ -55,7 +50,7 @@ class TipsterPagesBrowserIT {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        browser = Chromium.start();
+        browser = Chromium.start("--disable-quic", "--window-size=390,844");
         Chromium.asPhone(browser);
         phoneTab = browser.getWindowHandle();
     }
@@ -240,7 +235,8 @@ class TipsterPagesBrowserIT {
     }
 
     private void leftForTheNeutralSite() {
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> NEUTRAL_SITE.equals(d.getCurrentUrl()));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> IntakeTestDatabase.NEUTRAL_SITE.equals(d.getCurrentUrl()));
         browser.navigate().back();
         assertThat(browser.getCurrentUrl()).doesNotContain("localhost:" + port);
     }

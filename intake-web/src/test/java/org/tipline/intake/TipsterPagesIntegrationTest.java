@@ -85,6 +85,22 @@ class TipsterPagesIntegrationTest {
     }
 
     @Test
+    void theReceiptPageGivesEverySupportServiceWithAPhoneANumberToCallInBothLanguages() throws Exception {
+        for (String language : List.of("en", "es")) {
+            String receiptPage = UploadRequests.postForm(port, "/tips?lang=" + language, "location=Support+Street")
+                    .body();
+            boolean english = language.equals("en");
+            assertThat(receiptPage)
+                    .contains(
+                            english
+                                    ? "Domestic Violence Crisis Center (DVCC)"
+                                    : "Centro de Crisis de Violencia Doméstica (DVCC)")
+                    .contains("<a href=\"tel:+1-888-774-2900\">+1-888-774-2900</a>")
+                    .contains(english ? "in English or Spanish" : "en inglés o español");
+        }
+    }
+
+    @Test
     void aPhotoOverTheLimitIsRefusedWithItsSizeTheLimitAndWhatToDo() throws Exception {
         String receipt =
                 FollowUpIntegrationTest.receiptIn(UploadRequests.postForm(port, "/tips", "location=Big+Photo+Place")

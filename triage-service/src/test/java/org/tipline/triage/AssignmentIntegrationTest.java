@@ -2,48 +2,26 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
 /** A tip goes only to someone who can read it; whoever cannot is told who can grant the key; disabled shows as such. */
 @TriageIntegrationTest
-class AssignmentIntegrationTest {
+class AssignmentIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-    private TriageTestSetup.StaffAccount holder;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        holder = SETUP.staff("COORDINATOR");
-        browser = Browsers.withoutJavaScript();
-        holder.signIn(browser, url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aCoordinatorWithoutTheKeyIsRefusedWithWhoCanGrantIt() throws Exception {
         UUID tipId = SETUP.fileTip(new TipAnswers("Key Street", "", "", List.of(), false, ""));
         var keyless = SETUP.staff("COORDINATOR");
-        execute("DELETE FROM key_grant WHERE staff_id = '" + keyless.id() + "'");
+        SETUP.execute("DELETE FROM key_grant WHERE staff_id = '" + keyless.id() + "'");
 
         HtmlPage page = browser.getPage(url("/tips/" + tipId));
         page.<HtmlSelect>getHtmlElementById("assignee-select")
@@ -53,15 +31,16 @@ class AssignmentIntegrationTest {
         assertThat(refused.asNormalizedText())
                 .contains("Test " + keyless.username() + " holds no key for this tip and could not open it.")
                 .contains("can grant it on the Keys page: ")
-                .contains("Test " + holder.username());
-        assertThat(text("SELECT assignee FROM tip WHERE id = '" + tipId + "'")).isNull();
+                .contains("Test " + coordinator.username());
+        assertThat(SETUP.text("SELECT assignee FROM tip WHERE id = '" + tipId + "'"))
+                .isNull();
 
         try (WebClient theirs = Browsers.withoutJavaScript()) {
             keyless.signIn(theirs, url(""));
             HtmlPage cannot = theirs.getPage(url("/tips/" + tipId));
             assertThat(cannot.getWebResponse().getStatusCode()).isEqualTo(403);
             assertThat(cannot.asNormalizedText())
-                    .contains("Test " + holder.username())
+                    .contains("Test " + coordinator.username())
                     .doesNotContain("supervisor");
         }
     }
@@ -74,7 +53,7 @@ class AssignmentIntegrationTest {
         page.<HtmlSelect>getHtmlElementById("assignee-select")
                 .setSelectedAttribute(leaver.id().toString(), true);
         Browsers.submit(page, "assign-form");
-        execute("UPDATE staff SET enabled = false WHERE id = '" + leaver.id() + "'");
+        SETUP.execute("UPDATE staff SET enabled = false WHERE id = '" + leaver.id() + "'");
 
         HtmlPage after = browser.getPage(url("/tips/" + tipId));
 
@@ -83,22 +62,5 @@ class AssignmentIntegrationTest {
                         .get(0)
                         .getText())
                 .isEqualTo("Test " + leaver.username() + " (account disabled)");
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner()) {
-            owner.createStatement().executeUpdate(sql);
-        }
-    }
-
-    private static String text(String sql) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -35,7 +35,8 @@ class AuditVerificationIntegrationTest {
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final Path KEYS = temporaryDirectory();
     static final String SUPERVISORS = "supervisors@tipline.example";
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail SMTP =
+            new GreenMail(new ServerSetup(TriageTestSetup.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     static String publicKey;
 
     @DynamicPropertySource
@@ -178,14 +179,6 @@ class AuditVerificationIntegrationTest {
                                 + supervisor.username() + "'")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(2);
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

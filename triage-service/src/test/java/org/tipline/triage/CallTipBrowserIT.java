@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tipline.testsupport.Chromium;
 
 /**
  * The "New tip from a call" pages in Chromium, in a coordinator's English and Spanish browser: axe-core finds no
@@ -29,13 +30,13 @@ class CallTipBrowserIT {
     void theCallPagesHaveNoAccessibilityViolationsInEitherLanguage() throws Exception {
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en", "es")) {
-            WebDriver browser = ConsoleChromium.start(language, Map.of());
+            WebDriver browser = Chromium.start(Map.of("intl.accept_languages", language), "--lang=" + language);
             try {
-                ConsoleChromium.signIn(browser, url(""), SETUP.staff("COORDINATOR"));
+                ChromiumConsole.signIn(browser, url(""), SETUP.staff("COORDINATOR"));
                 browser.get(url("/calls/new"));
                 assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
                         .isEqualTo(language);
-                violations.addAll(ConsoleChromium.axe(browser, "form " + language));
+                violations.addAll(Chromium.axe(browser, "form " + language));
 
                 // A second person block, an overlong detail and a number the caller did not ask to be kept.
                 browser.findElement(By.id("add-person")).click();
@@ -46,7 +47,7 @@ class CallTipBrowserIT {
                 waitFor(browser, By.id("call-errors"));
                 assertThat(browser.findElements(By.id("person-0-error"))).hasSize(1);
                 assertThat(browser.findElements(By.id("callback-error"))).hasSize(1);
-                violations.addAll(ConsoleChromium.axe(browser, "form with errors " + language));
+                violations.addAll(Chromium.axe(browser, "form with errors " + language));
 
                 browser.findElement(By.id("person-0-clothing")).clear();
                 browser.findElement(By.id("person-0-clothing")).sendKeys("abrigo gris");
@@ -55,7 +56,7 @@ class CallTipBrowserIT {
                 browser.findElement(By.id("happeningNow")).click();
                 browser.findElement(By.id("file-call")).click();
                 assertThat(waitFor(browser, By.id("receipt")).getText()).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
-                violations.addAll(ConsoleChromium.axe(browser, "receipt " + language));
+                violations.addAll(Chromium.axe(browser, "receipt " + language));
             } finally {
                 browser.quit();
             }

@@ -22,12 +22,8 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlRadioButtonInput;
 import org.htmlunit.html.HtmlTextArea;
 import org.htmlunit.html.HtmlTextInput;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.crypto.Receipt;
-import org.tipline.model.crypto.SealedField;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.TipAnswersCodec;
 import org.tipline.testsupport.Browsers;
@@ -40,29 +36,11 @@ import org.tipline.testsupport.TestDatabase;
  * calls.
  */
 @TriageIntegrationTest
-class CallTipIntegrationTest {
+class CallTipIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String PLACE = "Sunrise Motel, room 12, Route 1";
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-    private TriageTestSetup.StaffAccount coordinator;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        browser = Browsers.withoutJavaScript();
-        coordinator = SETUP.staff("COORDINATOR");
-        coordinator.signIn(browser, url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aPhoneTipIsSealedQueuedReadInTheConsoleAndFollowedUpWithTheReadOutReceipt() throws Exception {
@@ -97,7 +75,7 @@ class CallTipIntegrationTest {
         String row = queue.getHtmlElementById("row-" + tipId).asNormalizedText();
         assertThat(row).contains("phone").contains("Happening now");
         assertThat(storedInClear(tipId)).doesNotContain(PLACE).doesNotContain(coordinator.username());
-        TipAnswers sealed = decrypt(tipId);
+        TipAnswers sealed = SETUP.answersOf(tipId);
         assertThat(sealed.location()).isEqualTo(PLACE);
         assertThat(TipAnswersCodec.encode(sealed))
                 .asString(StandardCharsets.UTF_8)
@@ -266,11 +244,7 @@ class CallTipIntegrationTest {
     }
 
     private long tipCount() throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery("SELECT count(*) FROM tip")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return SETUP.count("SELECT count(*) FROM tip");
     }
 
     /** Every byte stored for the tip, as text: its row, data key and content. */
@@ -284,23 +258,6 @@ class CallTipIntegrationTest {
             try (var rs = query.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
-            }
-        }
-    }
-
-    private TipAnswers decrypt(UUID tipId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var query = owner.prepareStatement("""
-                        SELECT k.wrapped, c.sealed, t.schema_version FROM tip t
-                        JOIN tip_data_key k ON k.tip_id = t.id JOIN tip_content c ON c.tip_id = t.id
-                        WHERE t.id = ? AND c.field = ?""")) {
-            query.setObject(1, tipId);
-            query.setString(2, TipAnswers.FIELD);
-            try (var rs = query.executeQuery()) {
-                rs.next();
-                byte[] dataKey = SETUP.tipLineKey().unwrapDataKey(tipId, rs.getBytes(1));
-                return TipAnswersCodec.decode(
-                        SealedField.open(dataKey, tipId, TipAnswers.FIELD, rs.getInt(3), rs.getBytes(2)));
             }
         }
     }
@@ -331,9 +288,5 @@ class CallTipIntegrationTest {
                 return rs.getString(1);
             }
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

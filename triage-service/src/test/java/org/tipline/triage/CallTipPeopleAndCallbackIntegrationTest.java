@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
@@ -16,21 +15,12 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlRadioButtonInput;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.crypto.Receipt;
-import org.tipline.model.crypto.SealedField;
 import org.tipline.model.tip.TipAnswers;
-import org.tipline.model.tip.TipAnswersCodec;
-import org.tipline.testsupport.Browsers;
 
 /**
  * The call form's person and vehicle blocks and its callback number, in a browser without JavaScript over real HTTP
@@ -38,36 +28,13 @@ import org.tipline.testsupport.Browsers;
  * public form's; bad blocks and a number the caller did not ask to be kept are refused with 422 and nothing filed; a
  * number the caller asked to be kept is sealed in the answers, and is nowhere in the database in clear nor in the log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class CallTipPeopleAndCallbackIntegrationTest {
+class CallTipPeopleAndCallbackIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String PLACE = "Lakeside Nail Bar, 9 Ferry Road";
     static final String CALLBACK = "+1 (860) 555-0142";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SETUP.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        SETUP.provisionOnce();
-        browser = Browsers.withoutJavaScript();
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        SETUP.staff("COORDINATOR").signIn(browser, url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void peopleAndVehiclesAreAddedWithoutJavaScriptKeptAndSealedLikeThePublicFormsBlocks() throws Exception {
@@ -106,7 +73,7 @@ class CallTipPeopleAndCallbackIntegrationTest {
 
         HtmlPage filed = click(three, "file-call");
         UUID tipId = tipFiledUnder(filed.getHtmlElementById("receipt").asNormalizedText());
-        TipAnswers sealed = decrypt(tipId);
+        TipAnswers sealed = SETUP.answersOf(tipId);
         assertThat(sealed.persons()).hasSize(2);
         assertThat(sealed.persons().get(0).role()).isEqualTo("possible-victim");
         assertThat(sealed.persons().get(0).ageRange()).isEqualTo("12-17");
@@ -178,7 +145,7 @@ class CallTipPeopleAndCallbackIntegrationTest {
         HtmlPage filed = click(form, "file-call");
         UUID tipId = tipFiledUnder(filed.getHtmlElementById("receipt").asNormalizedText());
 
-        assertThat(decrypt(tipId).callback()).isEqualTo(CALLBACK);
+        assertThat(SETUP.answersOf(tipId).callback()).isEqualTo(CALLBACK);
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
         assertThat(tip.getHtmlElementById("answer-callback").asNormalizedText()).isEqualTo(CALLBACK);
 
@@ -242,42 +209,10 @@ class CallTipPeopleAndCallbackIntegrationTest {
     }
 
     private static boolean childProtectionRequired(UUID tipId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var query = owner.prepareStatement("SELECT child_protection_required FROM tip WHERE id = ?")) {
-            query.setObject(1, tipId);
-            try (var rs = query.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return Boolean.parseBoolean(SETUP.text("SELECT child_protection_required::text FROM tip WHERE id = ?", tipId));
     }
 
     private static long tipCount() throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery("SELECT count(*) FROM tip")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static TipAnswers decrypt(UUID tipId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var query = owner.prepareStatement("""
-                        SELECT k.wrapped, c.sealed, t.schema_version FROM tip t
-                        JOIN tip_data_key k ON k.tip_id = t.id JOIN tip_content c ON c.tip_id = t.id
-                        WHERE t.id = ? AND c.field = ?""")) {
-            query.setObject(1, tipId);
-            query.setString(2, TipAnswers.FIELD);
-            try (var rs = query.executeQuery()) {
-                rs.next();
-                byte[] dataKey = SETUP.tipLineKey().unwrapDataKey(tipId, rs.getBytes(1));
-                return TipAnswersCodec.decode(
-                        SealedField.open(dataKey, tipId, TipAnswers.FIELD, rs.getInt(3), rs.getBytes(2)));
-            }
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        return SETUP.count("SELECT count(*) FROM tip");
     }
 }

@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tipline.testsupport.Chromium;
 
 /**
  * Issue 17 in Chromium: the queue and the tip page fit a 390 px phone without sideways scrolling (the queue as one
@@ -49,9 +50,9 @@ class ConsoleOnPhoneBrowserIT {
                 "Harbor Motel, room 112", "A man keeps the women's passports at the front desk."));
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en", "es")) {
-            ChromeDriver browser = ConsoleChromium.start(language, Map.of());
+            ChromeDriver browser = Chromium.start(Map.of("intl.accept_languages", language), "--lang=" + language);
             try {
-                ConsoleChromium.signIn(browser, url(""), SETUP.staff("COORDINATOR"));
+                ChromiumConsole.signIn(browser, url(""), SETUP.staff("COORDINATOR"));
                 if (language.equals("en")) {
                     browser.findElement(By.cssSelector("#take-next-form button"))
                             .click();
@@ -77,7 +78,7 @@ class ConsoleOnPhoneBrowserIT {
                 assertThat(browser.findElement(By.tagName("main")).getText())
                         .doesNotContain("IN_REVIEW")
                         .doesNotContain("hotel-motel");
-                violations.addAll(ConsoleChromium.axe(browser, "queue at 390 px " + language));
+                violations.addAll(Chromium.axe(browser, "queue at 390 px " + language));
                 screenshot(browser, "queue-390-" + language);
 
                 browser.get(url("/tips/" + tip.id()));
@@ -93,7 +94,7 @@ class ConsoleOnPhoneBrowserIT {
                         .doesNotContain("TIP_OPENED")
                         .doesNotContain("hotel-motel");
                 assertShownInDeploymentZone(browser.findElement(By.cssSelector("#timeline-entries time")));
-                violations.addAll(ConsoleChromium.axe(browser, "tip at 390 px " + language));
+                violations.addAll(Chromium.axe(browser, "tip at 390 px " + language));
                 screenshot(browser, "tip-390-" + language);
 
                 printMedia(browser, true);
@@ -124,11 +125,11 @@ class ConsoleOnPhoneBrowserIT {
                 assertNoSidewaysScroll(browser, "queue at 1280 px " + language);
                 assertThat(browser.findElement(By.id("row-" + tip.id())).getCssValue("display"))
                         .isEqualTo("table-row");
-                violations.addAll(ConsoleChromium.axe(browser, "queue at 1280 px " + language));
+                violations.addAll(Chromium.axe(browser, "queue at 1280 px " + language));
                 screenshot(browser, "queue-1280-" + language);
                 browser.get(url("/tips/" + tip.id()));
                 assertNoSidewaysScroll(browser, "tip at 1280 px " + language);
-                violations.addAll(ConsoleChromium.axe(browser, "tip at 1280 px " + language));
+                violations.addAll(Chromium.axe(browser, "tip at 1280 px " + language));
                 screenshot(browser, "tip-1280-" + language);
             } finally {
                 browser.quit();

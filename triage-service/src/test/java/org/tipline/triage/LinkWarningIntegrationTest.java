@@ -7,14 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.htmlunit.Page;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.tip.TipAnswers;
-import org.tipline.testsupport.Browsers;
 
 /**
  * The warning page in front of outside links opens only web addresses the tip itself contains, chosen by their place
@@ -22,26 +17,9 @@ import org.tipline.testsupport.Browsers;
  * entry, so the trail never records a link as followed from a tip that did not contain it.
  */
 @TriageIntegrationTest
-class LinkWarningIntegrationTest {
+class LinkWarningIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        browser = Browsers.withoutJavaScript();
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        SETUP.staff("COORDINATOR").signIn(browser, url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void onlyAnAddressTheTipContainsIsServedAndAudited() throws Exception {
@@ -99,9 +77,5 @@ class LinkWarningIntegrationTest {
             }
         }
         return details;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -2,15 +2,10 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
 import java.util.List;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
@@ -19,42 +14,27 @@ import org.tipline.testsupport.Browsers;
  * retention clock stops, and in a tier that pages the on-call channel the alert is queued again.
  */
 @TriageIntegrationTest
-class NewInformationIntegrationTest {
+class NewInformationIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        browser = Browsers.withoutJavaScript();
-        SETUP.staff("COORDINATOR").signIn(browser, url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aTipstersMessageOnAClosedUrgentTipReopensItAndAlertsAgain() throws Exception {
         var filed = SETUP.fileSealedTip(new TipAnswers("Harbor Motel", "", "", List.of(), true, "room 112"));
         String tip = "'" + filed.id() + "'";
-        execute("UPDATE alert_outbox SET status = 'SENT', delivered_at = now(), attempts = 1 WHERE tip_id = " + tip);
+        SETUP.execute(
+                "UPDATE alert_outbox SET status = 'SENT', delivered_at = now(), attempts = 1 WHERE tip_id = " + tip);
         close(filed.id());
-        assertThat(text("SELECT status FROM tip WHERE id = " + tip)).isEqualTo("CLOSED");
+        assertThat(SETUP.text("SELECT status FROM tip WHERE id = " + tip)).isEqualTo("CLOSED");
         assertThat(browser.<HtmlPage>getPage(url("/queue")).asNormalizedText())
                 .doesNotContain(filed.id().toString().substring(0, 8));
 
         assertThat(SETUP.tipsterReplies(filed.receipt(), "She is back at room 112 again tonight"))
                 .isEqualTo("ADDED");
 
-        assertThat(text("SELECT status || ' ' || coalesce(closed_at::text, 'open') FROM tip WHERE id = " + tip))
+        assertThat(SETUP.text("SELECT status || ' ' || coalesce(closed_at::text, 'open') FROM tip WHERE id = " + tip))
                 .isEqualTo("IN_REVIEW open");
-        assertThat(text("SELECT string_agg(status || ':' || attempts, ',' ORDER BY channel) FROM alert_outbox "
+        assertThat(SETUP.text("SELECT string_agg(status || ':' || attempts, ',' ORDER BY channel) FROM alert_outbox "
                         + "WHERE tip_id = " + tip))
                 .isEqualTo("PENDING:0,PENDING:0");
         assertThat(browser.<HtmlPage>getPage(url("/queue")).asNormalizedText())
@@ -73,9 +53,9 @@ class NewInformationIntegrationTest {
         assertThat(SETUP.tipsterAttaches(filed.receipt(), "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8}))
                 .isEqualTo("ADDED");
 
-        assertThat(text("SELECT status FROM tip WHERE id = '" + filed.id() + "'"))
+        assertThat(SETUP.text("SELECT status FROM tip WHERE id = '" + filed.id() + "'"))
                 .isEqualTo("IN_REVIEW");
-        assertThat(text("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + filed.id() + "'"))
+        assertThat(SETUP.text("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + filed.id() + "'"))
                 .isEqualTo("0");
     }
 
@@ -84,22 +64,5 @@ class NewInformationIntegrationTest {
         page.<HtmlSelect>getHtmlElementById("status-select").setSelectedAttribute("CLOSED", true);
         page.<HtmlSelect>getHtmlElementById("reason-select").setSelectedAttribute("INSUFFICIENT", true);
         Browsers.submit(page, "status-form");
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner()) {
-            owner.createStatement().executeUpdate(sql);
-        }
-    }
-
-    private static String text(String sql) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

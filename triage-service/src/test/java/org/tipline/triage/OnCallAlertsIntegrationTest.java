@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,8 @@ class OnCallAlertsIntegrationTest {
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String ON_CALL = "oncall@tipline.example";
     static final String SECRET = "webhook-secret-for-tests";
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail SMTP =
+            new GreenMail(new ServerSetup(TriageTestSetup.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     static final List<Delivery> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
     static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
     static final HttpServer RECEIVER = receiver();
@@ -84,7 +84,7 @@ class OnCallAlertsIntegrationTest {
         FAILURES_LEFT.set(2);
         UUID tipId = SETUP.fileTip(new TipAnswers(
                 "Marker-Orchid-5 motel", "", "hotel-motel", "", "", false, "", "12-17", "", List.of(), "", "", ""));
-        assertThat(count("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + tipId + "'"))
+        assertThat(SETUP.count("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + tipId + "'"))
                 .as("the database queued both alerts with the tip")
                 .isEqualTo(2);
 
@@ -109,7 +109,8 @@ class OnCallAlertsIntegrationTest {
         String[] signature = delivered.signature().split(",");
         String timestamp = signature[0].substring("t=".length());
         assertThat(signature[1]).isEqualTo("v1=" + hmac(timestamp + "." + delivered.body()));
-        assertThat(count("SELECT attempts FROM alert_outbox WHERE tip_id = '" + tipId + "' AND channel = 'WEBHOOK'"))
+        assertThat(SETUP.count(
+                        "SELECT attempts FROM alert_outbox WHERE tip_id = '" + tipId + "' AND channel = 'WEBHOOK'"))
                 .as("two refused deliveries, then the one that went through")
                 .isEqualTo(3);
     }
@@ -120,9 +121,10 @@ class OnCallAlertsIntegrationTest {
         UUID tipId = SETUP.fileTip(new TipAnswers("pier", "", "", List.of(), true, "now"));
         try {
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> count("SELECT attempts FROM alert_outbox WHERE channel = 'WEBHOOK' AND tip_id = '"
-                                    + tipId + "'")
-                            >= 2);
+                    .until(() ->
+                            SETUP.count("SELECT attempts FROM alert_outbox WHERE channel = 'WEBHOOK' AND tip_id = '"
+                                            + tipId + "'")
+                                    >= 2);
             try (WebClient browser = Browsers.withoutJavaScript()) {
                 SETUP.staff("COORDINATOR").signIn(browser, "http://localhost:" + port);
                 HtmlPage page = browser.getPage("http://localhost:" + port + "/tips/" + tipId);
@@ -145,11 +147,11 @@ class OnCallAlertsIntegrationTest {
     void otherTiersAreNotPagedButCountedInTheDigest() throws Exception {
         UUID tipId = SETUP.fileTip(
                 new TipAnswers("Marker-Birch-8 diner", "", "other", "", "", false, "", "", "", List.of(), "", "", ""));
-        assertThat(count("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + tipId + "'"))
+        assertThat(SETUP.count("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + tipId + "'"))
                 .isZero();
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("SELECT count(*) FROM alert_digest WHERE status = 'SENT' AND tips >= 1 AND "
+                .until(() -> SETUP.count("SELECT count(*) FROM alert_digest WHERE status = 'SENT' AND tips >= 1 AND "
                                 + "covered_until > (SELECT received_at FROM tip WHERE id = '" + tipId + "')")
                         > 0);
         MimeMessage digest = Arrays.stream(SMTP.getReceivedMessages())
@@ -177,12 +179,12 @@ class OnCallAlertsIntegrationTest {
             }
             intake.rollback();
         }
-        assertThat(count("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + tip.id() + "'"))
+        assertThat(SETUP.count("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + tip.id() + "'"))
                 .isZero();
     }
 
     private static int sent(UUID tipId) throws SQLException {
-        return count("SELECT count(*) FROM alert_outbox WHERE status = 'SENT' AND tip_id = '" + tipId + "'");
+        return SETUP.count("SELECT count(*) FROM alert_outbox WHERE status = 'SENT' AND tip_id = '" + tipId + "'");
     }
 
     private static String hmac(String payload) throws Exception {
@@ -207,13 +209,6 @@ class OnCallAlertsIntegrationTest {
         }
     }
 
-    private static int count(String sql) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
     /** A webhook receiver that refuses as many calls as FAILURES_LEFT says, then accepts. */
     private static HttpServer receiver() {
         try {
@@ -229,14 +224,6 @@ class OnCallAlertsIntegrationTest {
             });
             server.start();
             return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,7 +23,8 @@ class OnCallAlertsSurviveRestartTest {
 
     @Test
     void anAlertQueuedWhileTriageWasDownIsSentWhenItIsBack() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp =
+                new GreenMail(new ServerSetup(TriageTestSetup.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
             // The first run migrates the schema; then triage is stopped.
@@ -35,7 +33,8 @@ class OnCallAlertsSurviveRestartTest {
             first.close();
             assertThat(first.isActive()).isFalse();
             UUID tipId = SETUP.fileTip(new TipAnswers("stopped triage", "", "", List.of(), true, "now"));
-            assertThat(count("SELECT count(*) FROM alert_outbox WHERE status = 'PENDING' AND tip_id = '" + tipId + "'"))
+            assertThat(SETUP.count(
+                            "SELECT count(*) FROM alert_outbox WHERE status = 'PENDING' AND tip_id = '" + tipId + "'"))
                     .isEqualTo(2);
 
             ConfigurableApplicationContext again = start(smtp);
@@ -51,11 +50,11 @@ class OnCallAlertsSurviveRestartTest {
             } finally {
                 again.close();
             }
-            assertThat(count(
+            assertThat(SETUP.count(
                             "SELECT count(*) FROM alert_outbox WHERE status = 'SENT' AND channel = 'EMAIL' AND tip_id = '"
                                     + tipId + "'"))
                     .isEqualTo(1);
-            assertThat(count(
+            assertThat(SETUP.count(
                             "SELECT count(*) FROM alert_outbox WHERE status = 'NOT_CONFIGURED' AND channel = 'WEBHOOK' "
                                     + "AND tip_id = '" + tipId + "'"))
                     .as("no webhook is configured here, and the row says so instead of waiting forever")
@@ -76,20 +75,5 @@ class OnCallAlertsSurviveRestartTest {
                 .map(p -> "--" + p.getKey() + "=" + p.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(TriageApplication.class).run(arguments);
-    }
-
-    private static int count(String sql) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,17 +8,13 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.htmlunit.Page;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlRadioButtonInput;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextInput;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.PersonSeen;
@@ -30,7 +26,7 @@ import org.tipline.testsupport.Browsers;
  * codes, and once handed over is recorded as a forward that lets the tip close.
  */
 @TriageIntegrationTest
-class PacketForwardIntegrationTest {
+class PacketForwardIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String CALLBACK = "+1-203-555-0199 (tip line desk)";
@@ -38,22 +34,6 @@ class PacketForwardIntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("tipline.triage.referrals.callback-contact", () -> CALLBACK);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        browser = Browsers.withoutJavaScript();
-        SETUP.staff("COORDINATOR").signIn(browser, url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test
@@ -122,13 +102,6 @@ class PacketForwardIntegrationTest {
     }
 
     private static String status(UUID tipId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery("SELECT status FROM tip WHERE id = '" + tipId + "'")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        return SETUP.text("SELECT status FROM tip WHERE id = ?", tipId);
     }
 }

@@ -3,10 +3,8 @@ package org.tipline.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.testsupport.Chromium;
 
 /**
  * Passkeys end to end in Chromium with a virtual authenticator: a signed-in coordinator adds one, signs out, and
@@ -29,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class PasskeyBrowserIT {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-    static final int PORT = freePort();
+    static final int PORT = TriageTestSetup.freePort();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -44,7 +43,7 @@ class PasskeyBrowserIT {
     @BeforeEach
     void startChromium() throws IOException, SQLException {
         SETUP.provisionOnce();
-        browser = ConsoleChromium.start("en", Map.of());
+        browser = Chromium.start();
         ((HasVirtualAuthenticator) browser)
                 .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                         .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
@@ -64,10 +63,7 @@ class PasskeyBrowserIT {
     @Test
     void aCoordinatorAddsAPasskeyAndSignsInWithItInsteadOfACode() throws Exception {
         var account = SETUP.staff("COORDINATOR");
-        typePassword(account.username());
-        browser.findElement(By.id("code")).sendKeys(account.nextCode());
-        browser.findElement(By.cssSelector("#code-form button")).click();
-        waitForPath("/queue");
+        ChromiumConsole.signIn(browser, url(""), account);
         // No passkey yet: the code page offers none.
 
         browser.get(url("/account/passkeys"));
@@ -78,28 +74,15 @@ class PasskeyBrowserIT {
         assertThat(passkeyCount(account)).isEqualTo(1);
 
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
-        waitForPath("/login");
+        ChromiumConsole.waitForPath(browser, "/login");
 
-        typePassword(account.username());
-        waitForPath("/sign-in/code");
+        ChromiumConsole.typePassword(browser, url(""), account);
+        ChromiumConsole.waitForPath(browser, "/sign-in/code");
         waitFor()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("use-passkey")))
                 .click();
-        waitForPath("/queue");
+        ChromiumConsole.waitForPath(browser, "/queue");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Queue");
-    }
-
-    private void typePassword(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TriageTestSetup.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button")).click();
-    }
-
-    private void waitForPath(String path) {
-        waitFor()
-                .until(driver ->
-                        java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
     }
 
     private WebDriverWait waitFor() {
@@ -107,26 +90,13 @@ class PasskeyBrowserIT {
     }
 
     private static long passkeyCount(TriageTestSetup.StaffAccount account) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var select = owner.prepareStatement("SELECT count(*) FROM passkey k JOIN passkey_user u "
-                        + "ON u.user_handle = k.user_handle WHERE u.staff_id = ?")) {
-            select.setObject(1, account.id());
-            try (var rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return SETUP.count(
+                "SELECT count(*) FROM passkey k JOIN passkey_user u ON u.user_handle = k.user_handle "
+                        + "WHERE u.staff_id = ?",
+                account.id());
     }
 
     private static String url(String path) {
         return "http://localhost:" + PORT + path;
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

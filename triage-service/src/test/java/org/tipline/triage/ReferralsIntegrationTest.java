@@ -40,7 +40,6 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.htmlunit.Page;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
@@ -49,10 +48,8 @@ import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
 import org.htmlunit.html.HtmlTextInput;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.PersonSeen;
@@ -68,11 +65,11 @@ import org.tipline.triage.referrals.TestCertificates;
  * server that never answers each leave a clear status and lose nothing.
  */
 @TriageIntegrationTest
-class ReferralsIntegrationTest {
+class ReferralsIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String POLICE = "tips@police.example";
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = TriageTestSetup.freePort();
     static final TestCertificates.Issued POLICE_CERTIFICATE;
     /** The tip line's own signing key and certificate, made here: the repository holds no keys. */
     static final TestCertificates.Issued TIPLINE_SIGNING;
@@ -115,24 +112,11 @@ class ReferralsIntegrationTest {
         registry.add("tipline.triage.referrals.max-attempts", () -> "3");
     }
 
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-
     @BeforeEach
-    void signIn() throws Exception {
-        browser = Browsers.withoutJavaScript();
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        SETUP.staff("COORDINATOR").signIn(browser, url(""));
+    void startSmtpAgainIfStopped() {
         if (!smtp.isRunning()) {
             smtp = startSmtp();
         }
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @AfterAll
@@ -228,8 +212,8 @@ class ReferralsIntegrationTest {
                 .doesNotContain("Victor Petrov")
                 .doesNotContain("I clean rooms there")
                 .doesNotContain("red jacket");
-        assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'PACKET_EXPORTED' AND tip_id = '" + tipId
-                        + "'"))
+        assertThat(SETUP.count("SELECT count(*) FROM audit_entry WHERE action = 'PACKET_EXPORTED' AND tip_id = '"
+                        + tipId + "'"))
                 .isEqualTo(2);
     }
 
@@ -315,8 +299,8 @@ class ReferralsIntegrationTest {
                 .contains("Encrypted email")
                 .contains("to " + POLICE + " · SENT");
         assertThat(column(tipId, "status")).isEqualTo("REFERRED");
-        assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'REFERRAL_DELIVERED' AND tip_id = '" + tipId
-                        + "'"))
+        assertThat(SETUP.count("SELECT count(*) FROM audit_entry WHERE action = 'REFERRAL_DELIVERED' AND tip_id = '"
+                        + tipId + "'"))
                 .isEqualTo(1);
     }
 
@@ -331,7 +315,7 @@ class ReferralsIntegrationTest {
                 .contains("Nothing was sent or stored.");
         assertThat(refused.<HtmlTextArea>getHtmlElementById("details").getText())
                 .isEqualTo("Marker-Quill-3.");
-        assertThat(count("SELECT count(*) FROM referral WHERE tip_id = '" + tipId + "'"))
+        assertThat(SETUP.count("SELECT count(*) FROM referral WHERE tip_id = '" + tipId + "'"))
                 .isZero();
     }
 
@@ -388,8 +372,8 @@ class ReferralsIntegrationTest {
                 .click();
         assertThat(retried.asNormalizedText()).contains("The encrypted referral is in the outbox");
         await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(referralStatus(tipId)));
-        assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'REFERRAL_RETRIED' AND tip_id = '" + tipId
-                        + "'"))
+        assertThat(SETUP.count("SELECT count(*) FROM audit_entry WHERE action = 'REFERRAL_RETRIED' AND tip_id = '"
+                        + tipId + "'"))
                 .isEqualTo(1);
     }
 
@@ -462,50 +446,24 @@ class ReferralsIntegrationTest {
     }
 
     private static String referralStatus(UUID tipId) throws SQLException {
-        return text("SELECT delivery_status FROM referral WHERE tip_id = '" + tipId + "'");
+        return SETUP.text("SELECT delivery_status FROM referral WHERE tip_id = '" + tipId + "'");
     }
 
     private static String lastError(UUID tipId) throws SQLException {
-        return text("SELECT last_error FROM referral WHERE tip_id = '" + tipId + "'");
+        return SETUP.text("SELECT last_error FROM referral WHERE tip_id = '" + tipId + "'");
     }
 
     private static int attempts(UUID tipId) throws SQLException {
-        return count("SELECT attempts FROM referral WHERE tip_id = '" + tipId + "'");
+        return SETUP.count("SELECT attempts FROM referral WHERE tip_id = '" + tipId + "'");
     }
 
     private static String column(UUID tipId, String column) throws SQLException {
-        return text("SELECT " + column + " FROM tip WHERE id = '" + tipId + "'");
-    }
-
-    private static String text(String sql) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static int count(String sql) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return SETUP.text("SELECT " + column + " FROM tip WHERE id = '" + tipId + "'");
     }
 
     private static GreenMail startSmtp() {
         GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         return server;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

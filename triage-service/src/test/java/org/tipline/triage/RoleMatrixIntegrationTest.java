@@ -2,7 +2,12 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
@@ -65,7 +71,9 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("POST /account/passkeys", STAFF);
         ALLOWED.put("POST /account/passkeys/{id}/delete", STAFF);
         ALLOWED.put("GET /queue", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /search", Set.of("COORDINATOR"));
         ALLOWED.put("POST /queue/take-next", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /queue/events", Set.of("COORDINATOR"));
         ALLOWED.put("GET /calls/new", Set.of("COORDINATOR"));
         ALLOWED.put("POST /calls", Set.of("COORDINATOR"));
         ALLOWED.put("GET /tips/{id}", Set.of("COORDINATOR"));
@@ -110,7 +118,7 @@ class RoleMatrixIntegrationTest {
                     ? Set.of("GET", "POST")
                     : info.getMethodsCondition().getMethods().stream()
                             .map(Enum::name)
-                            .collect(java.util.stream.Collectors.toSet());
+                            .collect(Collectors.toSet());
             for (String pattern : info.getPatternValues()) {
                 methods.forEach(method -> served.add(method + " " + pattern));
             }
@@ -144,9 +152,19 @@ class RoleMatrixIntegrationTest {
                     } else if (path.endsWith("/link")) {
                         request.setUrl(new URL(url(path + "?n=0")));
                     }
-                    var response = client.loadWebResponse(request);
-                    int status = response.getStatusCode();
-                    String location = response.getResponseHeaderValue("Location");
+                    int status;
+                    String location;
+                    if (path.equals("/queue/events")) {
+                        // A live stream never ends on its own: read only its status and headers.
+                        var stream = streamHeaders(client, path);
+                        status = stream.statusCode();
+                        location = stream.headers().firstValue("Location").orElse(null);
+                        stream.body().close();
+                    } else {
+                        var response = client.loadWebResponse(request);
+                        status = response.getStatusCode();
+                        location = response.getResponseHeaderValue("Location");
+                    }
                     boolean sentToSignIn = status == 302 && location != null && location.endsWith("/login");
                     boolean refused = status == 403 || sentToSignIn;
                     boolean allowed = rule.getValue().contains(role);
@@ -157,6 +175,17 @@ class RoleMatrixIntegrationTest {
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    private HttpResponse<InputStream> streamHeaders(WebClient client, String path) throws Exception {
+        String cookies = client.getCookieManager().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+        var request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private String url(String path) {

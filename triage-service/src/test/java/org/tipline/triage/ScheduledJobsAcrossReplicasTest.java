@@ -7,9 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -41,7 +39,8 @@ class ScheduledJobsAcrossReplicasTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final Duration DIGEST_EVERY = Duration.ofSeconds(2);
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail SMTP =
+            new GreenMail(new ServerSetup(TriageTestSetup.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     /** Per webhook call: which replica sent it, and that replica's connections in use while it waited on us. */
     static final List<int[]> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
 
@@ -169,20 +168,8 @@ class ScheduledJobsAcrossReplicasTest {
     }
 
     private static long sentWebhooks(String tipId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement()
-                        .executeQuery("SELECT count(*) FROM alert_outbox WHERE status = 'SENT' AND channel = 'WEBHOOK'"
-                                + " AND tip_id = '" + tipId + "'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return SETUP.count(
+                "SELECT count(*) FROM alert_outbox WHERE status = 'SENT' AND channel = 'WEBHOOK' AND tip_id = '" + tipId
+                        + "'");
     }
 }

@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Chromium;
 
 /**
  * A coordinator in Chromium handles a Spanish tip and a child-in-danger tip through to a recorded DCF forward. The
@@ -47,8 +48,7 @@ class StaffConsoleBrowserIT {
     @BeforeEach
     void startChromium() throws IOException, SQLException {
         downloads = Files.createTempDirectory("tipline-downloads");
-        browser = ConsoleChromium.start(
-                "en",
+        browser = Chromium.start(
                 Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
     }
 
@@ -80,11 +80,11 @@ class StaffConsoleBrowserIT {
                 List.of(new PersonSeen("possible-victim", "12-17", "", "", "", "", "", "", "")),
                 List.of(),
                 "Norwalk"));
-        ConsoleChromium.signIn(browser, url(""), SETUP.staff("COORDINATOR"));
+        ChromiumConsole.signIn(browser, url(""), SETUP.staff("COORDINATOR"));
 
         // The child in danger is first in line, flagged both ways.
         browser.findElement(By.cssSelector("#take-next-form button")).click();
-        waitForPath("/tips/" + childNow.id());
+        ChromiumConsole.waitForPath(browser, "/tips/" + childNow.id());
         assertThat(browser.findElement(By.id("call-now")).getText()).contains("911");
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("A minor may be involved: a child-protection referral is required.");
@@ -147,14 +147,6 @@ class StaffConsoleBrowserIT {
         return Files.readAllBytes(done[0]);
     }
 
-    private void waitForPath(String path) {
-        // The page is replaced after each click; an element found just before that goes stale, so look again.
-        new WebDriverWait(browser, Duration.ofSeconds(60))
-                .ignoring(StaleElementReferenceException.class)
-                .until(driver ->
-                        java.net.URI.create(driver.getCurrentUrl()).getPath().equals(path));
-    }
-
     private void waitForText(String css, String text) {
         // The page is replaced after each click; an element found just before that goes stale, so look again.
         new WebDriverWait(browser, Duration.ofSeconds(60))
@@ -164,10 +156,7 @@ class StaffConsoleBrowserIT {
     }
 
     private static String status(UUID tipId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery("SELECT status FROM tip WHERE id = '" + tipId + "'")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return SETUP.text("SELECT status FROM tip WHERE id = ?", tipId);
     }
 
     private String url(String path) {

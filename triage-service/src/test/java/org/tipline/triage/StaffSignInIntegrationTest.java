@@ -74,7 +74,7 @@ class StaffSignInIntegrationTest {
         wrong.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("code").type(Totp.code(secret, Instant.now()));
         HtmlPage queue = Browsers.submit(wrong, "enrol-form");
         assertThat(queue.getUrl().getPath()).isEqualTo("/queue");
-        signOut(queue);
+        TriageTestSetup.signOut(queue);
 
         // The old password no longer opens the account; the new one does, with a fresh code.
         assertThat(typePassword(account.username(), TriageTestSetup.PASSWORD).asNormalizedText())
@@ -125,7 +125,7 @@ class StaffSignInIntegrationTest {
 
         String code = account.nextCode();
         codePage.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("code").type(code);
-        signOut(Browsers.submit(codePage, "code-form"));
+        TriageTestSetup.signOut(Browsers.submit(codePage, "code-form"));
 
         HtmlPage again = typePassword(account.username(), TriageTestSetup.PASSWORD);
         again.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("code").type(code);
@@ -188,24 +188,8 @@ class StaffSignInIntegrationTest {
         return Browsers.submit(login, "login-form");
     }
 
-    private static void signOut(HtmlPage page) throws Exception {
-        page.getForms().stream()
-                .filter(f -> f.getActionAttribute().endsWith("/logout"))
-                .findFirst()
-                .orElseThrow()
-                .getOneHtmlElementByAttribute("button", "type", "submit")
-                .click();
-    }
-
     private int failedSignIns(UUID staffId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var select = owner.prepareStatement("SELECT failed_sign_ins FROM staff WHERE id = ?")) {
-            select.setObject(1, staffId);
-            try (var rs = select.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return SETUP.count("SELECT failed_sign_ins FROM staff WHERE id = ?", staffId);
     }
 
     private String url(String path) {

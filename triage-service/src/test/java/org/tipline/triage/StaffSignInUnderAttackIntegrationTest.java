@@ -76,7 +76,7 @@ class StaffSignInUnderAttackIntegrationTest {
         assertThat(budget.slots()).isEqualTo(2);
         var coordinator = SETUP.staff("COORDINATOR");
         WebClient trusted = browser();
-        signOut(coordinator.signIn(trusted, url("")));
+        TriageTestSetup.signOut(coordinator.signIn(trusted, url("")));
         refused.write();
         long before = lastSequence();
 
@@ -134,7 +134,7 @@ class StaffSignInUnderAttackIntegrationTest {
     void strangersHammeringANameDoNotLockItsOwnerOutOfATrustedDevice() throws Exception {
         var coordinator = SETUP.staff("COORDINATOR");
         WebClient trusted = browser();
-        signOut(coordinator.signIn(trusted, url("")));
+        TriageTestSetup.signOut(coordinator.signIn(trusted, url("")));
 
         Stranger stranger = new Stranger();
         for (int i = 0; i < 8; i++) {
@@ -154,7 +154,7 @@ class StaffSignInUnderAttackIntegrationTest {
         // The device is trusted for its own account only.
         var colleague = SETUP.staff("COORDINATOR");
         lockAnonymousLane(colleague.id());
-        signOut(queue);
+        TriageTestSetup.signOut(queue);
         assertThat(login(trusted, colleague.username(), TriageTestSetup.PASSWORD, "")
                         .asNormalizedText())
                 .contains("Too many attempts");
@@ -270,15 +270,6 @@ class StaffSignInUnderAttackIntegrationTest {
         return Browsers.submit(login, "login-form");
     }
 
-    private static void signOut(HtmlPage page) throws Exception {
-        page.getForms().stream()
-                .filter(f -> f.getActionAttribute().endsWith("/logout"))
-                .findFirst()
-                .orElseThrow()
-                .getOneHtmlElementByAttribute("button", "type", "submit")
-                .click();
-    }
-
     private static long count(String detail) {
         Matcher count = Pattern.compile("count=(\\d+)").matcher(detail);
         assertThat(count.find()).as(detail).isTrue();
@@ -320,14 +311,7 @@ class StaffSignInUnderAttackIntegrationTest {
     }
 
     private int failedSignIns(UUID staffId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var select = owner.prepareStatement("SELECT failed_sign_ins FROM staff WHERE id = ?")) {
-            select.setObject(1, staffId);
-            try (var rs = select.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return SETUP.count("SELECT failed_sign_ins FROM staff WHERE id = ?", staffId);
     }
 
     private static String encode(String value) {

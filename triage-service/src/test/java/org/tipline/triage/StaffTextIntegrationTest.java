@@ -3,7 +3,6 @@ package org.tipline.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
@@ -17,10 +16,7 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlRadioButtonInput;
 import org.htmlunit.html.HtmlTextArea;
 import org.htmlunit.html.HtmlTextInput;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
@@ -30,7 +26,7 @@ import org.tipline.testsupport.Browsers;
  * (its extracted text) and the HTCDS JSON.
  */
 @TriageIntegrationTest
-class StaffTextIntegrationTest {
+class StaffTextIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
 
@@ -40,22 +36,6 @@ class StaffTextIntegrationTest {
     static final String CHINESE = "北京市朝阳区";
     static final String EMOJI = "😊";
     static final String EVERY_SCRIPT = SPANISH + " " + HEBREW_NAME + " " + CHINESE + " " + EMOJI;
-
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        browser = Browsers.withoutJavaScript();
-        SETUP.staff("COORDINATOR").signIn(browser, url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void notesQuestionsAndLabelsKeepEveryScript() throws Exception {
@@ -75,7 +55,7 @@ class StaffTextIntegrationTest {
         tip = Browsers.submit(tip, "labels-form");
         assertThat(tip.<HtmlTextInput>getHtmlElementById("labels-input").getValue())
                 .isEqualTo("niño-pingüino, דחוף, 紧急");
-        assertThat(text("SELECT array_to_string(labels, ',') FROM tip WHERE id = '" + filed.id() + "'"))
+        assertThat(SETUP.text("SELECT array_to_string(labels, ',') FROM tip WHERE id = '" + filed.id() + "'"))
                 .isEqualTo("niño-pingüino,דחוף,紧急");
     }
 
@@ -134,7 +114,8 @@ class StaffTextIntegrationTest {
             HtmlPage created = Browsers.submit(staff, "create-staff-form");
             assertThat(created.asNormalizedText()).contains(displayName);
         }
-        assertThat(text("SELECT count(*) FROM staff WHERE display_name = '" + displayName.replace("'", "''") + "'"))
+        assertThat(SETUP.text(
+                        "SELECT count(*) FROM staff WHERE display_name = '" + displayName.replace("'", "''") + "'"))
                 .isEqualTo("1");
     }
 
@@ -142,16 +123,5 @@ class StaffTextIntegrationTest {
         return form.getHtmlElementById("packet-form")
                 .<HtmlButton>getOneHtmlElementByAttribute("button", "value", action)
                 .click();
-    }
-
-    private static String text(String sql) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -18,13 +18,8 @@ import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.htmlunit.WebClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.tip.TipAnswers;
-import org.tipline.testsupport.Browsers;
 
 /**
  * A 474-byte PDF with a 14,400 x 14,400 pt page, stored before intake redrew PDFs (about 1.9 GB to draw at the
@@ -32,25 +27,9 @@ import org.tipline.testsupport.Browsers;
  * up, and an ordinary document still shows.
  */
 @TriageIntegrationTest
-class StoredPdfBombIntegrationTest {
+class StoredPdfBombIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        browser = Browsers.withoutJavaScript();
-        SETUP.staff("COORDINATOR").signIn(browser, url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aStoredPageBombIsRefusedForEveryViewerAndTheConsoleKeepsShowingOtherDocuments() throws Exception {
@@ -122,9 +101,5 @@ class StoredPdfBombIntegrationTest {
             document.save(out);
             return out.toByteArray();
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -10,36 +10,15 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
 import org.htmlunit.html.HtmlTextInput;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 
 /** Handling one tip in the console: statuses, conflicts, labels, sealed notes, the conversation, outside links. */
 @TriageIntegrationTest
-class TipHandlingIntegrationTest {
+class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-    private TriageTestSetup.StaffAccount coordinator;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        coordinator = SETUP.staff("COORDINATOR");
-        browser = Browsers.withoutJavaScript();
-        coordinator.signIn(browser, url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void eachPersonAndVehicleIsShownEscaped() throws Exception {
@@ -283,13 +262,7 @@ class TipHandlingIntegrationTest {
     }
 
     private static long audited(String action, java.util.UUID tipId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement()
-                        .executeQuery("SELECT count(*) FROM audit_entry WHERE action = '" + action + "' AND tip_id = '"
-                                + tipId + "'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return SETUP.count("SELECT count(*) FROM audit_entry WHERE action = ? AND tip_id = ?", action, tipId);
     }
 
     private static byte[] jpeg() throws Exception {
@@ -310,17 +283,6 @@ class TipHandlingIntegrationTest {
     }
 
     private String column(UUID tipId, String expression) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var select = owner.prepareStatement("SELECT " + expression + " FROM tip WHERE id = ?")) {
-            select.setObject(1, tipId);
-            try (var rs = select.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        return SETUP.text("SELECT " + expression + " FROM tip WHERE id = ?", tipId);
     }
 }

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTextInput;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.linking.BlindIndex;
 import org.tipline.model.linking.Normalizers;
 import org.tipline.model.tip.TipAnswers;
@@ -25,25 +21,9 @@ import org.tipline.testsupport.Browsers;
  * decryption; coordinators put tips in one case and close duplicates without losing either.
  */
 @TriageIntegrationTest
-class TipLinksIntegrationTest {
+class TipLinksIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-
-    @LocalServerPort
-    int port;
-
-    private WebClient browser;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        browser = Browsers.withoutJavaScript();
-        SETUP.staff("COORDINATOR").signIn(browser, url(""));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void tipsSharingAPlateOrAPhoneNumberAreLinkedAndAnIndexCollisionIsNot() throws Exception {
@@ -104,13 +84,14 @@ class TipLinksIntegrationTest {
                 .contains("Tip " + again.toString().substring(0, 8))
                 .contains("Tip " + third.toString().substring(0, 8))
                 .contains("duplicate of this tip");
-        assertThat(count("SELECT count(*) FROM tip_content WHERE tip_id IN ('" + original + "', '" + third + "')"))
+        assertThat(SETUP.count(
+                        "SELECT count(*) FROM tip_content WHERE tip_id IN ('" + original + "', '" + third + "')"))
                 .isEqualTo(2);
-        assertThat(count("SELECT count(DISTINCT case_id) FROM tip_case WHERE tip_id IN ('" + original + "', '" + again
-                        + "', '" + third + "')"))
+        assertThat(SETUP.count("SELECT count(DISTINCT case_id) FROM tip_case WHERE tip_id IN ('" + original + "', '"
+                        + again + "', '" + third + "')"))
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'MERGED_AS_DUPLICATE' AND tip_id = '" + third
-                        + "'"))
+        assertThat(SETUP.count("SELECT count(*) FROM audit_entry WHERE action = 'MERGED_AS_DUPLICATE' AND tip_id = '"
+                        + third + "'"))
                 .isEqualTo(1);
     }
 
@@ -136,24 +117,13 @@ class TipLinksIntegrationTest {
     }
 
     private static int indexValue(UUID tipId, String kind) throws SQLException {
-        return count("SELECT value FROM tip_blind_index WHERE tip_id = '" + tipId + "' AND kind = '" + kind + "'");
+        return SETUP.count(
+                "SELECT value FROM tip_blind_index WHERE tip_id = '" + tipId + "' AND kind = '" + kind + "'");
     }
 
     private static boolean storedIndexesHoldOnlyNumbers() throws SQLException {
-        return count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'tip_blind_index' "
+        return SETUP.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'tip_blind_index' "
                         + "AND data_type NOT IN ('uuid', 'integer', 'text')")
                 == 0;
-    }
-
-    private static int count(String sql) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -249,25 +249,11 @@ class TriageConsoleIntegrationTest {
     }
 
     private String status(UUID tipId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var select = owner.prepareStatement("SELECT status FROM tip WHERE id = ?")) {
-            select.setObject(1, tipId);
-            try (var rs = select.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return SETUP.text("SELECT status FROM tip WHERE id = ?", tipId);
     }
 
     private long referralCount(UUID tipId) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var select = owner.prepareStatement("SELECT count(*) FROM referral WHERE tip_id = ?")) {
-            select.setObject(1, tipId);
-            try (var rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return SETUP.count("SELECT count(*) FROM referral WHERE tip_id = ?", tipId);
     }
 
     private long auditCount() throws SQLException {

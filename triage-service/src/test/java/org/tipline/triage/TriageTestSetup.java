@@ -1,5 +1,8 @@
 package org.tipline.triage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.Receipt;
+import org.tipline.model.crypto.SealedField;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
 import org.tipline.model.guidance.GuidanceLoader;
@@ -22,6 +26,7 @@ import org.tipline.model.tip.Attachments;
 import org.tipline.model.tip.Messages;
 import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
+import org.tipline.model.tip.TipAnswersCodec;
 import org.tipline.testsupport.Browsers;
 import org.tipline.testsupport.TestDatabase;
 
@@ -62,6 +67,15 @@ final class TriageTestSetup {
         // HtmlUnit talks plain HTTP to the test server; production keeps Secure cookies.
         properties.put("server.servlet.session.cookie.secure", "false");
         return properties;
+    }
+
+    /** A port nobody listens on now, for a server the test starts or points the application at. */
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The tip-line key of the test epoch, for tests that compute what only a staff session can. */
@@ -144,6 +158,24 @@ final class TriageTestSetup {
         return tip;
     }
 
+    /** A tip's answers as stored: sealed under its data key, opened here with the tip-line key. */
+    TipAnswers answersOf(UUID tipId) throws SQLException {
+        try (var owner = database.connectAsOwner();
+                var query = owner.prepareStatement("""
+                        SELECT k.wrapped, c.sealed, t.schema_version FROM tip t
+                        JOIN tip_data_key k ON k.tip_id = t.id JOIN tip_content c ON c.tip_id = t.id
+                        WHERE t.id = ? AND c.field = ?""")) {
+            query.setObject(1, tipId);
+            query.setString(2, TipAnswers.FIELD);
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                byte[] dataKey = epoch.unwrapDataKey(tipId, rs.getBytes(1));
+                return TipAnswersCodec.decode(
+                        SealedField.open(dataKey, tipId, TipAnswers.FIELD, rs.getInt(3), rs.getBytes(2)));
+            }
+        }
+    }
+
     /** The tipster adds information through the follow-up page's database function, as the intake role. */
     String tipsterReplies(String receipt, String text) throws SQLException {
         var sealed =
@@ -197,6 +229,42 @@ final class TriageTestSetup {
             }
         }
         return seen;
+    }
+
+    /** Runs a statement as the database owner, for arranging what the console cannot. */
+    void execute(String sql) throws SQLException {
+        try (var owner = database.connectAsOwner()) {
+            owner.createStatement().executeUpdate(sql);
+        }
+    }
+
+    /** The first column of the first row a query returns, read as the database owner; null when there is none. */
+    String text(String sql, Object... parameters) throws SQLException {
+        try (var owner = database.connectAsOwner();
+                var query = owner.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (var rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** A number a query returns, read as the database owner; 0 when it returns no row. */
+    int count(String sql, Object... parameters) throws SQLException {
+        String text = text(sql, parameters);
+        return text == null ? 0 : Integer.parseInt(text);
+    }
+
+    /** Presses the sign-out button of a console page. */
+    static void signOut(HtmlPage page) throws Exception {
+        page.getForms().stream()
+                .filter(f -> f.getActionAttribute().endsWith("/logout"))
+                .findFirst()
+                .orElseThrow()
+                .getOneHtmlElementByAttribute("button", "type", "submit")
+                .click();
     }
 
     /** A test staff account and the one-time codes its authenticator app would show. */

@@ -109,11 +109,7 @@ class UrgentWorkFirstIntegrationTest {
     }
 
     private static String column(UUID tipId, String column) throws SQLException {
-        try (var owner = SETUP.database.connectAsOwner();
-                var rs = owner.createStatement()
-                        .executeQuery("SELECT " + column + " FROM tip WHERE id = '" + tipId + "'")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return SETUP.text("SELECT " + column + " FROM tip WHERE id = ?", tipId);
     }
 
     private String url(String path) {

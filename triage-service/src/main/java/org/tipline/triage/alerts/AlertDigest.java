@@ -11,6 +11,7 @@ import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tipline.triage.delivery.Leases;
 import org.tipline.triage.delivery.Retries;
 import org.tipline.triage.jobs.ScheduledRuns;
 
@@ -113,37 +114,36 @@ class AlertDigest {
     }
 
     private Optional<Claimed> claimNext() {
-        Instant now = clock.instant();
-        return jdbc.sql("""
+        return Leases.claimNext(
+                jdbc,
+                """
                         UPDATE alert_digest SET next_attempt_at = :lease
                         WHERE covered_until = (SELECT covered_until FROM alert_digest
                                                WHERE status = 'PENDING' AND next_attempt_at <= :now
                                                ORDER BY covered_until LIMIT 1 FOR UPDATE SKIP LOCKED)
                         RETURNING covered_from, covered_until, tips, attempts, next_attempt_at
-                        """)
-                .param("now", Timestamp.from(now))
-                .param("lease", Timestamp.from(now.plus(properties.lease())))
-                .query((rs, n) -> new Claimed(
+                        """,
+                clock.instant(),
+                properties.lease(),
+                (rs, n) -> new Claimed(
                         rs.getTimestamp(1).toInstant(),
                         rs.getTimestamp(2).toInstant(),
                         rs.getInt(3),
                         rs.getInt(4),
-                        rs.getTimestamp(5).toInstant()))
-                .optional();
+                        rs.getTimestamp(5).toInstant()));
     }
 
     private void failed(Claimed digest, Exception e) {
         int attempts = digest.attempts() + 1;
-        boolean giveUp = attempts >= properties.maxAttempts();
-        jdbc.sql("UPDATE alert_digest SET status = :status, attempts = :attempts, last_error = :error, "
-                        + "next_attempt_at = :next WHERE covered_until = :until AND next_attempt_at = :lease")
-                .param("status", giveUp ? "FAILED" : "PENDING")
-                .param("attempts", attempts)
-                .param("error", Retries.reason(e))
-                .param("next", Timestamp.from(clock.instant().plus(Retries.backoff(properties.retryAfter(), attempts))))
-                .param("until", Timestamp.from(digest.until()))
-                .param("lease", Timestamp.from(digest.lease()))
-                .update();
+        FailedSends.record(
+                jdbc.sql("UPDATE alert_digest SET " + FailedSends.SET
+                                + " WHERE covered_until = :until AND next_attempt_at = :lease")
+                        .param("until", Timestamp.from(digest.until()))
+                        .param("lease", Timestamp.from(digest.lease())),
+                attempts,
+                e,
+                properties,
+                clock);
         log.warn("digest until {} not sent (attempt {}): {}", digest.until(), attempts, Retries.reason(e));
     }
 }

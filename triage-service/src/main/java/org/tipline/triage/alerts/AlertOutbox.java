@@ -3,7 +3,6 @@ package org.tipline.triage.alerts;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -12,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.tipline.triage.delivery.Leases;
 import org.tipline.triage.delivery.Retries;
 
 /**
@@ -54,26 +54,25 @@ class AlertOutbox {
         }
     }
 
-    /** One statement, so it commits on its own: the row is ours until the lease ends, and nothing stays locked. */
     private Optional<UrgentAlert> claimNext() {
-        Instant now = clock.instant();
-        return jdbc.sql("""
+        return Leases.claimNext(
+                jdbc,
+                """
                         UPDATE alert_outbox SET next_attempt_at = :lease
                         WHERE id = (SELECT id FROM alert_outbox WHERE status = 'PENDING' AND next_attempt_at <= :now
                                     ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                         RETURNING id, tip_id, tier, channel, created_at, attempts, next_attempt_at
-                        """)
-                .param("now", Timestamp.from(now))
-                .param("lease", Timestamp.from(now.plus(properties.lease())))
-                .query((rs, n) -> new UrgentAlert(
+                        """,
+                clock.instant(),
+                properties.lease(),
+                (rs, n) -> new UrgentAlert(
                         rs.getLong(1),
                         rs.getObject(2, UUID.class),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getTimestamp(5).toInstant(),
                         rs.getInt(6),
-                        rs.getTimestamp(7).toInstant()))
-                .optional();
+                        rs.getTimestamp(7).toInstant()));
     }
 
     private void deliver(UrgentAlert alert) {
@@ -115,16 +114,14 @@ class AlertOutbox {
     }
 
     private void failed(UrgentAlert alert, int attempts, Exception e) {
-        boolean giveUp = attempts >= properties.maxAttempts();
-        jdbc.sql("UPDATE alert_outbox SET status = :status, attempts = :attempts, last_error = :error, "
-                        + "next_attempt_at = :next WHERE id = :id AND next_attempt_at = :lease")
-                .param("status", giveUp ? "FAILED" : "PENDING")
-                .param("attempts", attempts)
-                .param("error", Retries.reason(e))
-                .param("next", Timestamp.from(clock.instant().plus(Retries.backoff(properties.retryAfter(), attempts))))
-                .param("id", alert.id())
-                .param("lease", Timestamp.from(alert.lease()))
-                .update();
+        FailedSends.record(
+                jdbc.sql("UPDATE alert_outbox SET " + FailedSends.SET + " WHERE id = :id AND next_attempt_at = :lease")
+                        .param("id", alert.id())
+                        .param("lease", Timestamp.from(alert.lease())),
+                attempts,
+                e,
+                properties,
+                clock);
         log.warn("alert {} not delivered (attempt {}): {}", alert.id(), attempts, Retries.reason(e));
     }
 }

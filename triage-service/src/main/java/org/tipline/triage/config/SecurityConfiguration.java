@@ -40,7 +40,15 @@ class SecurityConfiguration {
                         .hasAuthority(Factors.SECOND)
                         .requestMatchers("/sign-in/**", "/account/**")
                         .hasAuthority(Factors.PASSWORD)
-                        .requestMatchers("/queue", "/queue/**", "/tips/**", "/keys", "/keys/**", "/calls", "/calls/**")
+                        .requestMatchers(
+                                "/queue",
+                                "/queue/**",
+                                "/tips/**",
+                                "/keys",
+                                "/keys/**",
+                                "/calls",
+                                "/calls/**",
+                                "/search")
                         .hasRole("COORDINATOR")
                         .requestMatchers("/audit", "/audit/**", "/retention", "/retention/**", "/dashboard")
                         .hasRole("SUPERVISOR")

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -116,46 +117,34 @@ public final class PacketPdf {
         if (p.shares(PacketField.PEOPLE)) {
             heading(lines, "People");
             field(lines, "Summary", p.peopleSummary());
-            int n = 1;
-            for (PersonSeen person : p.persons()) {
-                text(
-                        lines,
-                        "Person " + n++ + ": "
-                                + String.join(
-                                        "; ",
-                                        nonEmpty(
-                                                labels.role(person.role()),
-                                                labelled(
-                                                        "apparent age",
-                                                        labels.option("youngest-age", person.ageRange())),
-                                                person.sexOrGender(),
-                                                person.height(),
-                                                person.build(),
-                                                person.hair(),
-                                                person.clothing(),
-                                                person.marks(),
-                                                person.language())));
-            }
+            numbered(
+                    lines,
+                    "Person",
+                    p.persons(),
+                    (PersonSeen person) -> nonEmpty(
+                            labels.role(person.role()),
+                            labelled("apparent age", labels.option("youngest-age", person.ageRange())),
+                            person.sexOrGender(),
+                            person.height(),
+                            person.build(),
+                            person.hair(),
+                            person.clothing(),
+                            person.marks(),
+                            person.language()));
         }
         if (p.shares(PacketField.VEHICLES)) {
             heading(lines, "Vehicles");
             field(lines, "Summary", p.vehiclesSummary());
-            int n = 1;
-            for (VehicleSeen vehicle : p.vehicles()) {
-                text(
-                        lines,
-                        "Vehicle " + n++ + ": "
-                                + String.join(
-                                        "; ",
-                                        nonEmpty(
-                                                vehicle.make(),
-                                                vehicle.model(),
-                                                vehicle.color(),
-                                                labelled(
-                                                        "plate",
-                                                        (vehicle.plate() + " " + vehicle.plateState()).strip()),
-                                                vehicle.features())));
-            }
+            numbered(
+                    lines,
+                    "Vehicle",
+                    p.vehicles(),
+                    (VehicleSeen vehicle) -> nonEmpty(
+                            vehicle.make(),
+                            vehicle.model(),
+                            vehicle.color(),
+                            labelled("plate", (vehicle.plate() + " " + vehicle.plateState()).strip()),
+                            vehicle.features()));
         }
         if (p.shares(PacketField.SIGNS)) {
             heading(lines, "Warning signs reported");
@@ -176,6 +165,14 @@ public final class PacketPdf {
                         ? "Any character no embedded font can show is printed as ?; the JSON packet keeps it exactly."
                         : "Characters the PDF font cannot show are printed as ?; the JSON packet keeps them exactly.");
         return lines;
+    }
+
+    /** One line per item, "Person 1: a; b", with the parts the tipster gave. */
+    private static <T> void numbered(List<Line> lines, String noun, List<T> items, Function<T, List<String>> parts) {
+        int n = 1;
+        for (T item : items) {
+            text(lines, noun + " " + n++ + ": " + String.join("; ", parts.apply(item)));
+        }
     }
 
     private static List<String> nonEmpty(String... values) {

@@ -18,6 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.delivery.Leases;
 import org.tipline.triage.delivery.Retries;
 import org.tipline.triage.persistence.JdbcAccess;
 import org.tipline.triage.tips.Referral;
@@ -82,24 +83,23 @@ class ReferralOutbox {
         }
     }
 
-    /** One statement, so it commits on its own: the row is ours until the lease ends, and nothing stays locked. */
     private Optional<Due> claimNext() {
-        Instant now = clock.instant();
-        return jdbc.sql("""
+        return Leases.claimNext(
+                jdbc,
+                """
                         UPDATE referral SET next_attempt_at = :lease
                         WHERE id = (SELECT id FROM referral WHERE delivery_status = 'QUEUED' AND next_attempt_at <= :now
                                     ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                         RETURNING id, tip_id, smime_message, attempts, next_attempt_at
-                        """)
-                .param("now", Timestamp.from(now))
-                .param("lease", Timestamp.from(now.plus(LEASE)))
-                .query((rs, n) -> new Due(
+                        """,
+                clock.instant(),
+                LEASE,
+                (rs, n) -> new Due(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),
                         rs.getBytes(3),
                         rs.getInt(4),
-                        rs.getTimestamp(5).toInstant()))
-                .optional();
+                        rs.getTimestamp(5).toInstant()));
     }
 
     private void attempt(JavaMailSender sender, Due referral) {

@@ -89,15 +89,13 @@ public class Passkeys {
     public String registrationOptions(Authentication signedIn, HttpSession session) {
         PublicKeyCredentialCreationOptions options = relyingParty.createPublicKeyCredentialCreationOptions(
                 new ImmutablePublicKeyCredentialCreationOptionsRequest(signedIn));
-        session.setAttribute(CREATION, options);
-        return json.writeValueAsString(options);
+        return offer(session, CREATION, options);
     }
 
     /** Verifies the browser's new credential against the options in the session and stores it. */
     @Transactional
     public void register(StaffPrincipal me, HttpSession session, String credentialJson) {
-        Object options = session.getAttribute(CREATION);
-        session.removeAttribute(CREATION);
+        Object options = takeOffer(session, CREATION);
         if (!(options instanceof PublicKeyCredentialCreationOptions creation)) {
             throw new IllegalStateException("no passkey registration in progress");
         }
@@ -135,8 +133,7 @@ public class Passkeys {
         Authentication who = UsernamePasswordAuthenticationToken.authenticated(pending.username(), null, List.of());
         PublicKeyCredentialRequestOptions options =
                 relyingParty.createCredentialRequestOptions(new ImmutablePublicKeyCredentialRequestOptionsRequest(who));
-        session.setAttribute(REQUEST, options);
-        return json.writeValueAsString(options);
+        return offer(session, REQUEST, options);
     }
 
     /**
@@ -145,8 +142,7 @@ public class Passkeys {
      */
     @Transactional
     public boolean verifyAssertion(PendingSignIn pending, HttpSession session, String credentialJson) {
-        Object options = session.getAttribute(REQUEST);
-        session.removeAttribute(REQUEST);
+        Object options = takeOffer(session, REQUEST);
         Optional<String> owner = Optional.empty();
         if (options instanceof PublicKeyCredentialRequestOptions request) {
             try {
@@ -167,5 +163,18 @@ public class Passkeys {
         throttle.failed(pending.lane());
         audit.append(pending.username(), "SECOND_FACTOR_FAILED", null, "passkey");
         return false;
+    }
+
+    /** Keeps a ceremony's options (its challenge) in the session and returns them as the JSON the browser reads. */
+    private String offer(HttpSession session, String ceremony, Object options) {
+        session.setAttribute(ceremony, options);
+        return json.writeValueAsString(options);
+    }
+
+    /** The options of the ceremony in progress, if any, removed from the session so a challenge is answered once. */
+    private static Object takeOffer(HttpSession session, String ceremony) {
+        Object options = session.getAttribute(ceremony);
+        session.removeAttribute(ceremony);
+        return options;
     }
 }

@@ -29,6 +29,12 @@ public class SessionLimits extends OncePerRequestFilter {
     static final String STARTED = SessionLimits.class.getName() + ".started";
     static final String LAST_SEEN = SessionLimits.class.getName() + ".lastSeen";
 
+    /**
+     * The queue's live stream reconnects on its own, so it is not a sign that someone is at the keyboard: it never
+     * extends the idle limit.
+     */
+    public static final String PASSIVE_PATH = "/queue/events";
+
     private final Clock clock;
     private final Duration idle;
     private final Duration absolute;
@@ -62,8 +68,22 @@ public class SessionLimits extends OncePerRequestFilter {
                 response.sendRedirect(request.getContextPath() + "/login?expired");
                 return;
             }
-            session.setAttribute(LAST_SEEN, now);
+            if (!PASSIVE_PATH.equals(request.getServletPath())) {
+                session.setAttribute(LAST_SEEN, now);
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether this session has passed either limit; a live stream that outlives it is closed. */
+    public boolean expired(HttpSession session) {
+        try {
+            Instant now = clock.instant();
+            return !(session.getAttribute(STARTED) instanceof Instant started)
+                    || now.isAfter(started.plus(absolute))
+                    || now.isAfter(((Instant) session.getAttribute(LAST_SEEN)).plus(idle));
+        } catch (IllegalStateException invalidated) {
+            return true;
+        }
     }
 }

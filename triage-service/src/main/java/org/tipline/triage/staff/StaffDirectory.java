@@ -157,13 +157,7 @@ public class StaffDirectory {
                 .param("id", id)
                 .update();
         jdbc.sql("DELETE FROM key_grant WHERE staff_id = :id").param("id", id).update();
-        jdbc.sql("DELETE FROM passkey_user WHERE staff_id = :id")
-                .param("id", id)
-                .update();
-        // Devices trusted before the reset may be the lost or stolen ones.
-        jdbc.sql("DELETE FROM staff_device WHERE staff_id = :id")
-                .param("id", id)
-                .update();
+        forgetPasskeysAndDevices(id);
         audit.append(admin.username(), "STAFF_CREDENTIALS_RESET", null, "staff=" + id);
         return new Created(id, member.username(), password);
     }
@@ -178,13 +172,7 @@ public class StaffDirectory {
                         + "WHERE id = :id")
                 .param("id", id)
                 .update());
-        jdbc.sql("DELETE FROM passkey_user WHERE staff_id = :id")
-                .param("id", id)
-                .update();
-        // Devices trusted before the reset may be the lost or stolen ones.
-        jdbc.sql("DELETE FROM staff_device WHERE staff_id = :id")
-                .param("id", id)
-                .update();
+        forgetPasskeysAndDevices(id);
         audit.append(admin.username(), "STAFF_SECOND_FACTOR_RESET", null, "staff=" + id);
     }
 
@@ -198,6 +186,16 @@ public class StaffDirectory {
                 .optional()
                 .map(Boolean.TRUE::equals)
                 .orElse(false);
+    }
+
+    /** Both resets drop the passkeys and trusted devices: the devices trusted before may be the lost or stolen ones. */
+    private void forgetPasskeysAndDevices(UUID id) {
+        jdbc.sql("DELETE FROM passkey_user WHERE staff_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM staff_device WHERE staff_id = :id")
+                .param("id", id)
+                .update();
     }
 
     private void insertRoles(UUID id, Set<StaffRole> roles) {

@@ -3,7 +3,6 @@ package org.tipline.triage.tips;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,14 +45,11 @@ public class TipConversation {
     public void addNote(UUID tipId, String text, StaffPrincipal me, UnlockedKeys unlocked) {
         Tip tip = tips.get(tipId);
         UUID noteId = UUID.randomUUID();
-        byte[] dataKey = keys.dataKey(tip, unlocked);
-        byte[] sealed;
-        try {
-            sealed = SealedField.seal(
-                    dataKey, tipId, TipKeys.noteField(noteId), 1, text.getBytes(StandardCharsets.UTF_8));
-        } finally {
-            Arrays.fill(dataKey, (byte) 0);
-        }
+        byte[] sealed = keys.withDataKey(
+                tip,
+                unlocked,
+                dataKey -> SealedField.seal(
+                        dataKey, tipId, TipKeys.noteField(noteId), 1, text.getBytes(StandardCharsets.UTF_8)));
         jdbc.sql("INSERT INTO tip_note (id, tip_id, author, written_at, sealed) VALUES (:id, :tip, :me, :now, :s)")
                 .param("id", noteId)
                 .param("tip", tipId)
@@ -74,13 +70,8 @@ public class TipConversation {
         if (!tip.canMessageTipster()) {
             throw new TipStateConflict("this tip was filed without a reply key");
         }
-        byte[] dataKey = keys.dataKey(tip, unlocked);
-        Messages.Sealed sealed;
-        try {
-            sealed = Messages.question(dataKey, tipId, tip.tipsterPublicKey(), text);
-        } finally {
-            Arrays.fill(dataKey, (byte) 0);
-        }
+        Messages.Sealed sealed = keys.withDataKey(
+                tip, unlocked, dataKey -> Messages.question(dataKey, tipId, tip.tipsterPublicKey(), text));
         jdbc.sql("""
                         INSERT INTO tip_message (id, tip_id, direction, sent_at, author, for_staff, for_tipster)
                         VALUES (:id, :tip, 'TO_TIPSTER', :now, :me, :staff, :tipster)

@@ -2,7 +2,9 @@ package org.tipline.triage.tips;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +18,7 @@ import org.tipline.triage.staff.UnlockedKeys;
 
 /**
  * A tip's keys and sealed answers: unwraps the tip's data key with the session's tip-line key for its epoch, and opens
- * the answers with it. Callers wipe a data key they were given as soon as they are done with it.
+ * the answers with it. A data key is only lent to a caller's function, and wiped as soon as that returns.
  */
 @JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Component
@@ -42,12 +44,7 @@ public class TipKeys {
     }
 
     TipAnswers answers(Tip tip, UnlockedKeys keys) {
-        byte[] dataKey = dataKey(tip, keys);
-        try {
-            return decode(tip, dataKey);
-        } finally {
-            Arrays.fill(dataKey, (byte) 0);
-        }
+        return withDataKey(tip, keys, dataKey -> decode(tip, dataKey));
     }
 
     /** A candidate for a link that this session cannot read (another epoch, or shredded) simply does not match. */
@@ -60,12 +57,26 @@ public class TipKeys {
     }
 
     TipAnswers decode(Tip tip, byte[] dataKey) {
-        return TipAnswersCodec.decode(
-                SealedField.open(dataKey, tip.id(), TipAnswers.FIELD, tip.schemaVersion(), sealedAnswers(tip.id())));
+        return decode(tip.id(), tip.schemaVersion(), dataKey, sealedAnswers(tip.id()));
     }
 
-    /** The tip's own data key; the caller wipes it. */
-    byte[] dataKey(Tip tip, UnlockedKeys keys) {
+    /**
+     * Answers from columns a caller already read, for reading many tips in one query; empty when this session holds no
+     * key for the epoch.
+     */
+    static Optional<TipAnswers> answersFrom(
+            UUID tipId, int schemaVersion, int epoch, byte[] wrapped, byte[] sealed, UnlockedKeys keys) {
+        return keys.forEpoch(epoch)
+                .map(key ->
+                        withUnwrapped(key, tipId, wrapped, dataKey -> decode(tipId, schemaVersion, dataKey, sealed)));
+    }
+
+    private static TipAnswers decode(UUID tipId, int schemaVersion, byte[] dataKey, byte[] sealed) {
+        return TipAnswersCodec.decode(SealedField.open(dataKey, tipId, TipAnswers.FIELD, schemaVersion, sealed));
+    }
+
+    /** Applies {@code use} to the tip's own data key, which is wiped afterwards whatever happens; keep no copy of it. */
+    <T> T withDataKey(Tip tip, UnlockedKeys keys, Function<byte[], T> use) {
         record Wrapped(int epoch, byte[] key) {}
         Wrapped wrapped = jdbc.sql("SELECT epoch, wrapped FROM tip_data_key WHERE tip_id = :id")
                 .param("id", tip.id())
@@ -73,7 +84,16 @@ public class TipKeys {
                 .optional()
                 .orElseThrow(() -> new TipShreddedException(tip.id()));
         TipLineKeyPair key = keys.forEpoch(wrapped.epoch()).orElseThrow(() -> new KeyNotUnlockedException(tip.id()));
-        return key.unwrapDataKey(tip.id(), wrapped.key());
+        return withUnwrapped(key, tip.id(), wrapped.key(), use);
+    }
+
+    private static <T> T withUnwrapped(TipLineKeyPair key, UUID tipId, byte[] wrapped, Function<byte[], T> use) {
+        byte[] dataKey = key.unwrapDataKey(tipId, wrapped);
+        try {
+            return use.apply(dataKey);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
     }
 
     /** The sealed field a note is stored under, bound to the note's id. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,9 @@ class TipLinks {
 
     /** Bounds the decryption work one page view can cause; a common index value is shared by unrelated tips. */
     static final int MAX_CANDIDATES = 200;
+
+    /** No tip id is the nil UUID, so a search excludes no tip from its candidates. */
+    private static final UUID NO_TIP = new UUID(0, 0);
 
     private final JdbcClient jdbc;
     private final String defaultState;
@@ -82,6 +86,33 @@ class TipLinks {
                 indexed(tipId, key.get().epoch())
                         ? Optional.empty()
                         : Optional.of(pending(tipId, terms, indexes, key.get())));
+    }
+
+    /**
+     * The indexed tips that hold this normalized value, each confirmed like a link; a search's exact tier. Tips never
+     * indexed are not found here (the search reads the most recent tips itself).
+     */
+    Set<UUID> holding(Kind kind, String value, UnlockedKeys keys, Function<UUID, TipAnswers> decrypt) {
+        Optional<TipLineKeyPair> key = linkingKey(keys);
+        if (key.isEmpty()) {
+            return Set.of();
+        }
+        Map<Kind, Map<String, Integer>> index = blindIndexes(Map.of(kind, Set.of(value)), key.get());
+        List<UUID> candidates = candidates(NO_TIP, key.get().epoch(), index).stream()
+                .map(Candidate::tipId)
+                .distinct()
+                .toList();
+        Map<UUID, Map<Kind, Set<String>>> confirmed = sealedTerms(candidates, key.get());
+        Set<UUID> holding = new LinkedHashSet<>();
+        for (UUID candidate : candidates) {
+            if (confirmed
+                    .computeIfAbsent(candidate, id -> LinkTerms.of(decrypt.apply(id), defaultState))
+                    .getOrDefault(kind, Set.of())
+                    .contains(value)) {
+                holding.add(candidate);
+            }
+        }
+        return holding;
     }
 
     /** A tip's links, and its index rows still to be written (empty when it is indexed already). */

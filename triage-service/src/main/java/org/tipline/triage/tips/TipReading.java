@@ -3,7 +3,6 @@ package org.tipline.triage.tips;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,8 +95,7 @@ public class TipReading {
         record Read(OpenedTip page, Optional<TipLinks.PendingIndex> index) {}
         Read read = readOnly.execute(status -> {
             Tip tip = tips.get(tipId);
-            byte[] dataKey = keys.dataKey(tip, unlocked);
-            try {
+            return keys.withDataKey(tip, unlocked, dataKey -> {
                 TipAnswers answers = keys.decode(tip, dataKey);
                 TipLinks.Found found =
                         links.linksOf(tipId, answers, unlocked, other -> keys.answersOrNone(other, unlocked));
@@ -113,9 +111,7 @@ public class TipReading {
                                 cases.membersWith(tipId),
                                 alerts(tipId)),
                         found.index());
-            } finally {
-                Arrays.fill(dataKey, (byte) 0);
-            }
+            });
         });
         write.executeWithoutResult(status -> {
             jdbc.sql("""

@@ -31,11 +31,7 @@ class SmimeEnvelopeTest {
         byte[] sealed = SmimeEnvelope.encrypt(ENTITY, destination.certificate());
 
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("AB1234");
-        RecipientInformation recipient = new CMSEnvelopedData(sealed)
-                .getRecipientInfos()
-                .getRecipients()
-                .iterator()
-                .next();
+        RecipientInformation recipient = onlyRecipient(sealed);
         assertThat(recipient.getKeyEncryptionAlgOID()).isEqualTo("1.2.840.113549.1.1.7"); // RSAES-OAEP
         assertThat(recipient.getContent(
                         new JceKeyTransEnvelopedRecipient(destination.keys().getPrivate())
@@ -48,11 +44,7 @@ class SmimeEnvelopeTest {
         var destination = TestCertificates.issue(TestCertificates.Spec.ec(ADDRESS));
         byte[] sealed = SmimeEnvelope.encrypt(ENTITY, destination.certificate());
 
-        RecipientInformation recipient = new CMSEnvelopedData(sealed)
-                .getRecipientInfos()
-                .getRecipients()
-                .iterator()
-                .next();
+        RecipientInformation recipient = onlyRecipient(sealed);
         assertThat(recipient.getContent(
                         new JceKeyAgreeEnvelopedRecipient(destination.keys().getPrivate())
                                 .setProvider(new BouncyCastleProvider())))
@@ -64,11 +56,7 @@ class SmimeEnvelopeTest {
         var destination = TestCertificates.issue(TestCertificates.Spec.rsa(ADDRESS));
         var stranger = TestCertificates.issue(TestCertificates.Spec.rsa(ADDRESS));
         byte[] sealed = SmimeEnvelope.encrypt(ENTITY, destination.certificate());
-        RecipientInformation recipient = new CMSEnvelopedData(sealed)
-                .getRecipientInfos()
-                .getRecipients()
-                .iterator()
-                .next();
+        RecipientInformation recipient = onlyRecipient(sealed);
 
         assertThatThrownBy(() -> recipient.getContent(
                         new JceKeyTransEnvelopedRecipient(stranger.keys().getPrivate())
@@ -103,6 +91,14 @@ class SmimeEnvelopeTest {
         Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate");
         assertThatThrownBy(() -> SmimeEnvelope.read(junk)).hasMessageContaining("does not hold an X.509 certificate");
         assertThatThrownBy(() -> SmimeEnvelope.read(dir.resolve("missing.pem"))).hasMessageContaining("cannot be read");
+    }
+
+    private static RecipientInformation onlyRecipient(byte[] sealed) throws Exception {
+        return new CMSEnvelopedData(sealed)
+                .getRecipientInfos()
+                .getRecipients()
+                .iterator()
+                .next();
     }
 
     private static void assertRefused(TestCertificates.Spec spec, String reason) throws Exception {

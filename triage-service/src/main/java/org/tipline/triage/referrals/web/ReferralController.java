@@ -18,6 +18,7 @@ import org.tipline.triage.tips.web.Forms;
 import org.tipline.triage.tips.web.ReferralForm;
 import org.tipline.triage.tips.web.TipFormValidator;
 import org.tipline.triage.tips.web.TipPageModel;
+import org.tipline.triage.tips.web.TipPagePost;
 
 /** Records a forward a coordinator made by hand, from the tip page's form; an error shows the tip page again. */
 @Controller
@@ -45,18 +46,16 @@ class ReferralController {
             Locale locale,
             Model model) {
         validator.validate(form, binding);
-        if (binding.hasErrors()) {
-            return page.render(id, me, session, new Forms().referral(form, page.errors(binding, locale)), model);
-        }
-        records.refer(
-                id,
-                new ReferralRecords.ManualReferral(
-                        form.destinationId(),
-                        Referral.Channel.valueOf(form.channel()),
-                        form.referenceNumber(),
-                        form.contactPerson().isEmpty() ? null : form.contactPerson(),
-                        form.contactedAtInstant(clock)),
-                me);
-        return "redirect:/tips/" + id + "?referred";
+        return new TipPagePost(page, id, me, session, locale, model, problems -> new Forms().referral(form, problems))
+                .save(binding, () -> records.refer(id, manual(form), me), "?referred");
+    }
+
+    private ReferralRecords.ManualReferral manual(ReferralForm form) {
+        return new ReferralRecords.ManualReferral(
+                form.destinationId(),
+                Referral.Channel.valueOf(form.channel()),
+                form.referenceNumber(),
+                form.contactPerson().isEmpty() ? null : form.contactPerson(),
+                form.contactedAtInstant(clock));
     }
 }

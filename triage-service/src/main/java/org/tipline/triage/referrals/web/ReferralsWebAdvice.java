@@ -1,7 +1,6 @@
 package org.tipline.triage.referrals.web;
 
 import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,43 +11,39 @@ import org.tipline.triage.tips.Referral;
 import org.tipline.triage.tips.TipNotFoundException;
 import org.tipline.triage.tips.TipShreddedException;
 import org.tipline.triage.tips.TipStateConflict;
+import org.tipline.triage.tips.web.TipPageModel;
 
 /** What the referral pages answer when a tip cannot be found, read or forwarded, or a referral not sent again. */
 @ControllerAdvice(basePackageClasses = ReferralsWebAdvice.class)
 class ReferralsWebAdvice {
 
-    private final MessageSource messages;
+    private final TipPageModel page;
 
-    ReferralsWebAdvice(MessageSource messages) {
-        this.messages = messages;
+    ReferralsWebAdvice(TipPageModel page) {
+        this.page = page;
     }
 
     @ExceptionHandler(TipNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Locale locale, Model model) {
-        return problem("tip.problem.notFound", locale, model);
+        return page.problem("tip.problem.notFound", locale, model);
     }
 
     @ExceptionHandler({KeyNotUnlockedException.class, TipShreddedException.class})
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String cannotDecrypt(Locale locale, Model model) {
-        return problem("packet.problem.noKey", locale, model);
+        return page.problem("packet.problem.noKey", locale, model);
     }
 
     @ExceptionHandler(Referral.NotRetryable.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String notRetryable(Locale locale, Model model) {
-        return problem("packet.problem.notRetryable", locale, model);
+        return page.problem("packet.problem.notRetryable", locale, model);
     }
 
     @ExceptionHandler(TipStateConflict.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(Locale locale, Model model) {
-        return problem("tip.problem.conflict", locale, model);
-    }
-
-    private String problem(String code, Locale locale, Model model) {
-        model.addAttribute("message", messages.getMessage(code, null, locale));
-        return "problem";
+        return page.problem("tip.problem.conflict", locale, model);
     }
 }

@@ -88,8 +88,8 @@ class SignInController {
     /** The challenge for signing in with a passkey instead of a code (JavaScript only; the code always works). */
     @PostMapping(path = "/sign-in/passkey/options", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> passkeyOptions(HttpSession session) {
-        Optional<PendingSignIn> pending = PendingSignIn.of(session);
-        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.CODE) {
+        Optional<PendingSignIn> pending = pendingAt(SignInSteps.Step.CODE, session);
+        if (pending.isEmpty()) {
             return ResponseEntity.status(409).build();
         }
         return ResponseEntity.ok()
@@ -105,8 +105,8 @@ class SignInController {
             @org.springframework.web.bind.annotation.RequestBody String credential,
             HttpServletRequest request,
             HttpServletResponse response) {
-        Optional<PendingSignIn> pending = PendingSignIn.of(request.getSession(false));
-        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.CODE) {
+        Optional<PendingSignIn> pending = pendingAt(SignInSteps.Step.CODE, request.getSession(false));
+        if (pending.isEmpty()) {
             return ResponseEntity.status(409).body(Map.of("redirect", "/sign-in/next"));
         }
         if (!passkeys.verifyAssertion(pending.get(), request.getSession(), credential)) {
@@ -122,8 +122,8 @@ class SignInController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Optional<PendingSignIn> pending = PendingSignIn.of(request.getSession(false));
-        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.CODE) {
+        Optional<PendingSignIn> pending = pendingAt(SignInSteps.Step.CODE, request.getSession(false));
+        if (pending.isEmpty()) {
             return "redirect:/sign-in/next";
         }
         model.addAttribute("passkey", passkeys.hasPasskey(pending.get()));
@@ -173,22 +173,18 @@ class SignInController {
 
     @GetMapping("/account/second-factor")
     String enrolForm(HttpSession session, Model model) {
-        Optional<PendingSignIn> pending = PendingSignIn.of(session);
-        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.ENROL) {
+        Optional<PendingSignIn> pending = pendingAt(SignInSteps.Step.ENROL, session);
+        if (pending.isEmpty()) {
             return "redirect:/sign-in/next";
         }
-        byte[] secret = steps.enrolmentSecret(pending.get());
-        model.addAttribute(
-                "secret", Totp.base32(secret).replaceAll("(.{4})", "$1 ").strip());
-        model.addAttribute("error", null);
-        return "enrol-second-factor";
+        return enrolPage(pending.get(), null, model);
     }
 
     /** The enrolment QR code, drawn here as SVG so the secret never leaves this server for an image service. */
     @GetMapping("/account/second-factor/qr.svg")
     ResponseEntity<String> qr(HttpSession session, @AuthenticationPrincipal StaffPrincipal me) throws WriterException {
-        Optional<PendingSignIn> pending = PendingSignIn.of(session);
-        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.ENROL) {
+        Optional<PendingSignIn> pending = pendingAt(SignInSteps.Step.ENROL, session);
+        if (pending.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         String uri = Totp.provisioningUri(ISSUER, me.username(), steps.enrolmentSecret(pending.get()));
@@ -226,18 +222,13 @@ class SignInController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Optional<PendingSignIn> pending = PendingSignIn.of(request.getSession(false));
-        if (pending.isEmpty() || steps.next(pending.get()) != SignInSteps.Step.ENROL) {
+        Optional<PendingSignIn> pending = pendingAt(SignInSteps.Step.ENROL, request.getSession(false));
+        if (pending.isEmpty()) {
             return "redirect:/sign-in/next";
         }
         if (!steps.finishEnrolment(pending.get(), code)) {
-            model.addAttribute(
-                    "secret",
-                    Totp.base32(steps.enrolmentSecret(pending.get()))
-                            .replaceAll("(.{4})", "$1 ")
-                            .strip());
-            model.addAttribute("error", "That code does not match. Scan the code again and type the newest number.");
-            return "enrol-second-factor";
+            return enrolPage(
+                    pending.get(), "That code does not match. Scan the code again and type the newest number.", model);
         }
         return next(request, response);
     }
@@ -255,6 +246,22 @@ class SignInController {
         response.addHeader(
                 HttpHeaders.SET_COOKIE, devices.afterSignIn(request, ((StaffPrincipal) full.getPrincipal()).id()));
         return "redirect:/";
+    }
+
+    /** The sign-in in progress in this session, if it has reached this step. */
+    private Optional<PendingSignIn> pendingAt(SignInSteps.Step step, HttpSession session) {
+        return PendingSignIn.of(session).filter(pending -> steps.next(pending) == step);
+    }
+
+    /** The enrolment page: the secret in groups of four for typing in by hand, and why the last code failed. */
+    private String enrolPage(PendingSignIn pending, String error, Model model) {
+        model.addAttribute(
+                "secret",
+                Totp.base32(steps.enrolmentSecret(pending))
+                        .replaceAll("(.{4})", "$1 ")
+                        .strip());
+        model.addAttribute("error", error);
+        return "enrol-second-factor";
     }
 
     private String codeError(Model model, String message) {

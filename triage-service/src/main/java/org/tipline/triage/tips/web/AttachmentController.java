@@ -41,8 +41,7 @@ class AttachmentController {
             @PathVariable UUID attachmentId,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session) {
-        var file =
-                attachments.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
+        var file = file(id, attachmentId, me, session);
         if (!file.mediaType().startsWith("image/")) {
             return ResponseEntity.notFound().build();
         }
@@ -57,8 +56,7 @@ class AttachmentController {
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
             Model model) {
-        var file =
-                attachments.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
+        var file = file(id, attachmentId, me, session);
         var shown = PdfPages.locate(file.content(), page);
         model.addAttribute("tipId", id);
         model.addAttribute("attachmentId", attachmentId);
@@ -74,8 +72,7 @@ class AttachmentController {
             @PathVariable int page,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session) {
-        var file =
-                attachments.attachment(id, attachmentId, me, UnlockedKeys.of(session), revealed(session, attachmentId));
+        var file = file(id, attachmentId, me, session);
         if (!file.mediaType().equals("application/pdf")) {
             return ResponseEntity.notFound().build();
         }
@@ -83,8 +80,13 @@ class AttachmentController {
     }
 
     /** A file is opened only when a coordinator asks to see it; each look is audited, repeats within a minute not. */
-    private boolean revealed(HttpSession session, UUID attachmentId) {
-        return RecentViews.firstInWindow(session, "file:" + attachmentId, clock.instant());
+    private TipAttachments.OpenedAttachment file(UUID id, UUID attachmentId, StaffPrincipal me, HttpSession session) {
+        return attachments.attachment(
+                id,
+                attachmentId,
+                me,
+                UnlockedKeys.of(session),
+                RecentViews.firstInWindow(session, "file:" + attachmentId, clock.instant()));
     }
 
     private static ResponseEntity<byte[]> inline(MediaType type, byte[] content) {

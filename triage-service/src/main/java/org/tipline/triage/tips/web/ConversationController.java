@@ -38,11 +38,12 @@ class ConversationController {
             Locale locale,
             Model model) {
         validator.validate(form, binding);
-        if (binding.hasErrors()) {
-            return page.render(id, me, session, new Forms().note(form.note(), page.errors(binding, locale)), model);
-        }
-        conversation.addNote(id, form.note().strip(), me, UnlockedKeys.of(session));
-        return "redirect:/tips/" + id + "?saved#timeline";
+        return new TipPagePost(
+                        page, id, me, session, locale, model, problems -> new Forms().note(form.note(), problems))
+                .save(
+                        binding,
+                        () -> conversation.addNote(id, form.note().strip(), me, UnlockedKeys.of(session)),
+                        "?saved#timeline");
     }
 
     @PostMapping("/tips/{id}/messages")
@@ -55,11 +56,11 @@ class ConversationController {
             Locale locale,
             Model model) {
         validator.validate(form, binding);
-        if (binding.hasErrors()) {
-            return page.render(
-                    id, me, session, new Forms().message(form.message(), page.errors(binding, locale)), model);
-        }
-        conversation.askTipster(id, form.message().strip(), me, UnlockedKeys.of(session));
-        return "redirect:/tips/" + id + "?asked#timeline";
+        return new TipPagePost(
+                        page, id, me, session, locale, model, problems -> new Forms().message(form.message(), problems))
+                .save(
+                        binding,
+                        () -> conversation.askTipster(id, form.message().strip(), me, UnlockedKeys.of(session)),
+                        "?asked#timeline");
     }
 }

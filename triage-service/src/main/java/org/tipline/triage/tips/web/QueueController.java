@@ -32,6 +32,8 @@ class QueueController {
     /** Tips indexed per press of the button: each is decrypted, so a pass stays well under a second or two. */
     private static final int INDEX_PASS_SIZE = 500;
 
+    private static final int AUTO_REFRESH_SECONDS = 60;
+
     private final TipQueue queue;
     private final TipCases cases;
     private final Guidance guidance;
@@ -93,6 +95,8 @@ class QueueController {
         model.addAttribute("coordinators", queue.coordinators());
         model.addAttribute("choices", choiceLabels);
         model.addAttribute("placeTypes", placeTypes);
+        // Without JavaScript there is no live stream: the page reloads itself instead.
+        model.addAttribute("autoRefreshSeconds", AUTO_REFRESH_SECONDS);
         return "queue";
     }
 

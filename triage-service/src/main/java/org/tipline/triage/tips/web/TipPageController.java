@@ -47,8 +47,7 @@ class TipPageController {
                 : Optional.empty();
         if (target.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("message", page.message("tip.problem.notALink", locale));
-            return "problem";
+            return page.problem("tip.problem.notALink", locale, model);
         }
         model.addAttribute("tipId", id);
         model.addAttribute(

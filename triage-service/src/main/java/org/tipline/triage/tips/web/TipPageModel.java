@@ -108,7 +108,7 @@ public class TipPageModel {
     }
 
     /** The tip page again, with what was typed and why it was not saved. */
-    public String render(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
+    String render(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
         var opened = reading.open(
                 id, me, UnlockedKeys.of(session), RecentViews.firstInWindow(session, "tip:" + id, clock.instant()));
         model.addAttribute("opened", opened);
@@ -132,12 +132,6 @@ public class TipPageModel {
         return "tip";
     }
 
-    /** The tip page again because someone changed the tip meanwhile: it shows what it is now, and what was typed. */
-    public String conflict(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
-        model.addAttribute("conflict", true);
-        return render(id, me, session, forms, model);
-    }
-
     /** Each field's first error, worded in the coordinator's language, under the name the page shows it by. */
     public Map<String, String> errors(BindingResult binding, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -146,6 +140,12 @@ public class TipPageModel {
             errors.putIfAbsent(SHOWN_AS.getOrDefault(field, field), messages.getMessage(error, locale));
         }
         return errors;
+    }
+
+    /** The problem page, saying in the coordinator's language why the tip or its file cannot be shown or changed. */
+    public String problem(String code, Locale locale, Model model) {
+        model.addAttribute("message", message(code, locale));
+        return "problem";
     }
 
     /** One message, worded in the coordinator's language. */

@@ -36,17 +36,17 @@ class TipsWebAdvice {
     @ExceptionHandler({TipNotFoundException.class, PdfPages.Unshowable.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(HttpServletRequest request, Locale locale, Model model) {
-        return problem(aboutFile(request) ? "file.problem.notFound" : "tip.problem.notFound", locale, model);
+        return page.problem(aboutFile(request) ? "file.problem.notFound" : "tip.problem.notFound", locale, model);
     }
 
     @ExceptionHandler({KeyNotUnlockedException.class, TipShreddedException.class})
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String cannotDecrypt(RuntimeException e, HttpServletRequest request, Locale locale, Model model) {
         if (aboutFile(request)) {
-            return problem("file.problem.noKey", locale, model);
+            return page.problem("file.problem.noKey", locale, model);
         }
         if (e instanceof TipShreddedException) {
-            return problem("tip.problem.shredded", locale, model);
+            return page.problem("tip.problem.shredded", locale, model);
         }
         UUID tipId = UUID.fromString(pathVariables(request).get("id"));
         model.addAttribute(
@@ -58,18 +58,13 @@ class TipsWebAdvice {
     @ExceptionHandler(TipStateConflict.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(Locale locale, Model model) {
-        return problem("tip.problem.conflict", locale, model);
+        return page.problem("tip.problem.conflict", locale, model);
     }
 
     @ExceptionHandler(PdfPages.Busy.class)
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     String busy(Locale locale, Model model) {
-        return problem("file.problem.busy", locale, model);
-    }
-
-    private String problem(String code, Locale locale, Model model) {
-        model.addAttribute("message", page.message(code, locale));
-        return "problem";
+        return page.problem("file.problem.busy", locale, model);
     }
 
     private static boolean aboutFile(HttpServletRequest request) {

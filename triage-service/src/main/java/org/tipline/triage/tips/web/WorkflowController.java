@@ -2,9 +2,7 @@ package org.tipline.triage.tips.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +14,6 @@ import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.tips.Assignees;
 import org.tipline.triage.tips.ChildProtectionPolicy.ChildProtectionPendingException;
 import org.tipline.triage.tips.TipCases;
-import org.tipline.triage.tips.TipChangedException;
 import org.tipline.triage.tips.TipQueue;
 import org.tipline.triage.tips.TipWorkflow;
 
@@ -59,18 +56,16 @@ class WorkflowController {
             Locale locale,
             Model model) {
         validator.validate(form, binding);
-        if (binding.hasErrors()) {
-            return page.render(id, me, session, new Forms().status(form, page.errors(binding, locale)), model);
-        }
+        var post =
+                new TipPagePost(page, id, me, session, locale, model, problems -> new Forms().status(form, problems));
         try {
-            workflow.changeStatus(id, form.seenVersion(), form.target(), form.closeReason(), me);
-        } catch (TipChangedException | ObjectOptimisticLockingFailureException e) {
-            return page.conflict(id, me, session, new Forms().status(form, Map.of()), model);
+            return post.saveOnVersion(
+                    binding,
+                    () -> workflow.changeStatus(id, form.seenVersion(), form.target(), form.closeReason(), me),
+                    "?saved");
         } catch (ChildProtectionPendingException e) {
-            return page.render(
-                    id, me, session, new Forms().status(form, Map.of("status", page.refusal(e, locale))), model);
+            return post.refused("status", e);
         }
-        return "redirect:/tips/" + id + "?saved";
     }
 
     @PostMapping("/tips/{id}/assignee")
@@ -81,27 +76,27 @@ class WorkflowController {
             HttpSession session,
             Locale locale,
             Model model) {
-        UUID target = null;
+        var post = new TipPagePost(
+                page, id, me, session, locale, model, problems -> new Forms().assign(form.assignee(), problems));
+        UUID target = form.assignee().isEmpty() ? null : coordinator(form.assignee());
         if (!form.assignee().isEmpty()) {
-            target = queue.coordinators().stream()
-                    .map(TipQueue.Coordinator::id)
-                    .filter(c -> c.toString().equals(form.assignee()))
-                    .findFirst()
-                    .orElse(null);
             var refusal = target == null
                     ? java.util.Optional.of(page.message("tip.error.assignee.choose", locale))
                     : assignees.refusal(id, target).map(r -> page.message(r, locale));
             if (refusal.isPresent()) {
-                return page.render(
-                        id, me, session, new Forms().assign(form.assignee(), Map.of("assignee", refusal.get())), model);
+                return post.refused("assignee", refusal.get());
             }
         }
-        try {
-            workflow.assign(id, form.seenVersion(), target, me);
-        } catch (TipChangedException | ObjectOptimisticLockingFailureException e) {
-            return page.conflict(id, me, session, new Forms().assign(form.assignee(), Map.of()), model);
-        }
-        return "redirect:/tips/" + id + "?saved";
+        return post.onVersion(() -> workflow.assign(id, form.seenVersion(), target, me), "?saved");
+    }
+
+    /** The coordinator whose id was chosen, or null if none has it. */
+    private UUID coordinator(String chosen) {
+        return queue.coordinators().stream()
+                .map(TipQueue.Coordinator::id)
+                .filter(c -> c.toString().equals(chosen))
+                .findFirst()
+                .orElse(null);
     }
 
     @PostMapping("/tips/{id}/labels")
@@ -114,15 +109,9 @@ class WorkflowController {
             Locale locale,
             Model model) {
         validator.validate(form, binding);
-        if (binding.hasErrors()) {
-            return page.render(id, me, session, new Forms().labels(form.labels(), page.errors(binding, locale)), model);
-        }
-        try {
-            workflow.setLabels(id, form.seenVersion(), form.parsed(), me);
-        } catch (TipChangedException | ObjectOptimisticLockingFailureException e) {
-            return page.conflict(id, me, session, new Forms().labels(form.labels(), Map.of()), model);
-        }
-        return "redirect:/tips/" + id + "?saved";
+        return new TipPagePost(
+                        page, id, me, session, locale, model, problems -> new Forms().labels(form.labels(), problems))
+                .saveOnVersion(binding, () -> workflow.setLabels(id, form.seenVersion(), form.parsed(), me), "?saved");
     }
 
     /** Puts this tip in one case with another: both stay open and readable. */
@@ -139,12 +128,9 @@ class WorkflowController {
         if (id.equals(TipForms.tipId(form.other()))) {
             binding.rejectValue("other", "tip.error.case.other");
         }
-        if (binding.hasErrors()) {
-            return page.render(
-                    id, me, session, new Forms().caseWith(form.other(), page.errors(binding, locale)), model);
-        }
-        cases.sameCase(id, TipForms.tipId(form.other()), me);
-        return "redirect:/tips/" + id + "?linked#case";
+        return new TipPagePost(
+                        page, id, me, session, locale, model, problems -> new Forms().caseWith(form.other(), problems))
+                .save(binding, () -> cases.sameCase(id, TipForms.tipId(form.other()), me), "?linked#case");
     }
 
     /** Closes this tip as a duplicate of another; both originals stay. */
@@ -161,17 +147,15 @@ class WorkflowController {
         if (id.equals(TipForms.tipId(form.of()))) {
             binding.rejectValue("of", "tip.error.case.original");
         }
-        if (binding.hasErrors()) {
-            return page.render(id, me, session, new Forms().caseWith(form.of(), page.errors(binding, locale)), model);
-        }
+        var post = new TipPagePost(
+                page, id, me, session, locale, model, problems -> new Forms().caseWith(form.of(), problems));
         try {
-            cases.markDuplicate(id, form.seenVersion(), TipForms.tipId(form.of()), me);
-        } catch (TipChangedException | ObjectOptimisticLockingFailureException e) {
-            return page.conflict(id, me, session, new Forms().caseWith(form.of(), Map.of()), model);
+            return post.saveOnVersion(
+                    binding,
+                    () -> cases.markDuplicate(id, form.seenVersion(), TipForms.tipId(form.of()), me),
+                    "?merged#case");
         } catch (ChildProtectionPendingException e) {
-            return page.render(
-                    id, me, session, new Forms().caseWith(form.of(), Map.of("case", page.refusal(e, locale))), model);
+            return post.refused("case", e);
         }
-        return "redirect:/tips/" + id + "?merged#case";
     }
 }

@@ -1,4 +1,4 @@
-package org.tipline.intake;
+package org.tipline.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,27 +15,35 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium, headless with JavaScript on, sized as a phone, and axe-core to check a page against WCAG
+ * Debian's Chromium, headless with JavaScript on and a fresh profile, and axe-core to check a page against WCAG
  * 2.2 A/AA. For the e2e profile, which .ci/run runs after installing Chromium, its driver and axe-core.
  */
-final class Chromium {
+public final class Chromium {
 
     private Chromium() {}
 
-    static ChromeDriver start() throws IOException {
+    /** Starts Chromium with the given command-line arguments added to the headless ones. */
+    public static ChromeDriver start(String... arguments) throws IOException {
+        return start(Map.of(), arguments);
+    }
+
+    /** Starts Chromium with the given preferences (downloads, languages) and command-line arguments. */
+    public static ChromeDriver start(Map<String, ?> preferences, String... arguments) throws IOException {
         var options = new ChromeOptions()
                 .setBinary("/usr/bin/chromium")
                 .addArguments(
                         "--headless=new",
                         "--no-sandbox",
                         "--disable-gpu",
-                        "--disable-quic",
                         "--no-first-run",
                         "--disable-background-networking",
                         "--disable-component-update",
                         "--disable-sync",
-                        "--window-size=390,844",
-                        "--user-data-dir=" + Files.createTempDirectory("tipline-chromium"));
+                        "--user-data-dir=" + Files.createTempDirectory("tipline-chromium"))
+                .addArguments(arguments);
+        if (!preferences.isEmpty()) {
+            options.setExperimentalOption("prefs", preferences);
+        }
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
@@ -46,14 +54,14 @@ final class Chromium {
      * Makes the current tab a real 390 px phone screen: headless Chromium keeps its window at least 500 px wide
      * whatever --window-size says. Tabs opened later keep the window's width.
      */
-    static void asPhone(ChromeDriver browser) {
+    public static void asPhone(ChromeDriver browser) {
         browser.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
     /** The page's violations, each as "page -> rule: elements". */
-    static List<String> axe(WebDriver browser, String page) {
+    public static List<String> axe(WebDriver browser, String page) {
         var js = (JavascriptExecutor) browser;
         js.executeScript(AxeScript.TEXT);
         Object result = js.executeAsyncScript("""

@@ -1,0 +1,72 @@
+package org.tipline.triage.tips.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.tipline.triage.staff.StaffPrincipal;
+import org.tipline.triage.tips.ChildProtectionPolicy.ChildProtectionPendingException;
+import org.tipline.triage.tips.TipChangedException;
+
+/**
+ * One post of a form on the tip page. A form with errors, a change refused, or a change made on a version of the tip
+ * someone has since changed shows the page again with what was typed; a saved change sends the coordinator on.
+ * {@code typed} gives the page's forms with what was typed into this one and the problems to show beside it.
+ */
+public record TipPagePost(
+        TipPageModel page,
+        UUID id,
+        StaffPrincipal me,
+        HttpSession session,
+        Locale locale,
+        Model model,
+        Function<Map<String, String>, Forms> typed) {
+
+    /** The page again with the form's errors if it has any; else the change is made and the coordinator sent on. */
+    public String save(BindingResult binding, Runnable change, String then) {
+        if (binding.hasErrors()) {
+            return invalid(binding);
+        }
+        change.run();
+        return redirect(then);
+    }
+
+    /** As {@link #save}, for a change made on the version of the tip the page showed. */
+    public String saveOnVersion(BindingResult binding, Runnable change, String then) {
+        return binding.hasErrors() ? invalid(binding) : onVersion(change, then);
+    }
+
+    /** Makes a change on the version the page showed; if someone changed the tip since, the page shows it as it is. */
+    public String onVersion(Runnable change, String then) {
+        try {
+            change.run();
+        } catch (TipChangedException | ObjectOptimisticLockingFailureException e) {
+            model.addAttribute("conflict", true);
+            return page.render(id, me, session, typed.apply(Map.of()), model);
+        }
+        return redirect(then);
+    }
+
+    /** The page again with one problem beside the form. */
+    public String refused(String field, String problem) {
+        return page.render(id, me, session, typed.apply(Map.of(field, problem)), model);
+    }
+
+    /** The page again saying why the tip cannot be closed before the child-protection referral. */
+    public String refused(String field, ChildProtectionPendingException refusal) {
+        return refused(field, page.refusal(refusal, locale));
+    }
+
+    private String invalid(BindingResult binding) {
+        return page.render(id, me, session, typed.apply(page.errors(binding, locale)), model);
+    }
+
+    /** {@code then}: where on the tip page the coordinator goes next, as a query and fragment. */
+    private String redirect(String then) {
+        return "redirect:/tips/" + id + then;
+    }
+}

@@ -1,0 +1,61 @@
+// Live queue for coordinators. Only enhances: without it the queue page reloads itself every minute.
+(function () {
+  'use strict';
+  var polite = document.getElementById('live-notice');
+  var urgent = document.getElementById('live-alert');
+  if (!polite || !urgent || !window.EventSource) {
+    return;
+  }
+
+  function say(region, template, change) {
+    var item = document.createElement('p');
+    var parts = template.split('{0}');
+    item.appendChild(document.createTextNode(parts[0]));
+    var link = document.createElement('a');
+    link.href = polite.dataset.tipPath.replace('ID', change.id);
+    link.textContent = polite.dataset.tipLabel.replace('{0}', change.id.substring(0, 8));
+    item.appendChild(link);
+    item.appendChild(document.createTextNode((parts[1] || '').replace('{1}', change.tier)));
+    region.appendChild(item);
+  }
+
+  // On the queue itself, the list is fetched again and swapped in, with the filters as they are in the address.
+  function refreshQueue() {
+    var current = document.getElementById('queue-results');
+    if (!current) {
+      return;
+    }
+    fetch(window.location.href, { credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) {
+          return;
+        }
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('queue-results');
+        if (fresh) {
+          current.replaceWith(fresh);
+        }
+      });
+  }
+
+  var source = new EventSource(polite.dataset.events);
+  source.addEventListener('queue', function (event) {
+    var changes = JSON.parse(event.data);
+    var arrived = 0;
+    changes.forEach(function (change) {
+      if (change.kind === 'REPLY') {
+        say(polite, polite.dataset.reply, change);
+      } else if (change.urgent) {
+        say(urgent, polite.dataset.urgent, change);
+      } else {
+        arrived++;
+      }
+    });
+    if (arrived > 0) {
+      var line = document.createElement('p');
+      line.textContent = polite.dataset.arrived.replace('{0}', arrived);
+      polite.appendChild(line);
+    }
+    refreshQueue();
+  });
+})();
