@@ -157,7 +157,7 @@ class ReferralsIntegrationTest extends SignedInCoordinatorTest {
         referred.<HtmlSelect>getHtmlElementById("status-select").setSelectedAttribute("CLOSED", true);
         referred.<HtmlSelect>getHtmlElementById("reason-select").setSelectedAttribute("REFERRED", true);
         HtmlPage closed = Browsers.submit(referred, "status-form");
-        assertThat(closed.getHtmlElementById("tip-state").asNormalizedText()).contains("CLOSED");
+        assertThat(closed.getHtmlElementById("tip-state").asNormalizedText()).contains("Status: Closed");
     }
 
     @Test

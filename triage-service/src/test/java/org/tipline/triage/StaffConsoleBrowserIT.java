@@ -120,7 +120,7 @@ class StaffConsoleBrowserIT {
         new Select(browser.findElement(By.id("status-select"))).selectByValue("CLOSED");
         new Select(browser.findElement(By.id("reason-select"))).selectByValue("REFERRED");
         browser.findElement(By.cssSelector("#status-form button")).click();
-        waitForText("#tip-state", "CLOSED");
+        waitForText("#tip-state", "Status: Closed");
         assertThat(status(childNow.id())).isEqualTo("CLOSED");
     }
 

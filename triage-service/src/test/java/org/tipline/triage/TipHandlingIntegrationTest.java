@@ -66,7 +66,7 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
         refused.<HtmlSelect>getHtmlElementById("reason-select").setSelectedAttribute("INSUFFICIENT", true);
         HtmlPage closed = Browsers.submit(refused, "status-form");
         assertThat(closed.getHtmlElementById("tip-state").asNormalizedText())
-                .contains("CLOSED")
+                .contains("Status: Closed")
                 .contains("Not enough to act on");
         assertThat(column(tipId, "close_reason")).isEqualTo("INSUFFICIENT");
     }

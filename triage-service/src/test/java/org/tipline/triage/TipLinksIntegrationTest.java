@@ -36,7 +36,7 @@ class TipLinksIntegrationTest extends SignedInCoordinatorTest {
 
         HtmlPage queue = browser.getPage(url("/queue"));
         HtmlPage indexed = Browsers.submit(queue, "index-links-form");
-        assertThat(indexed.asNormalizedText()).contains("tips indexed for links");
+        assertThat(indexed.asNormalizedText()).contains("older tips checked for shared plates");
 
         HtmlPage page = browser.getPage(url("/tips/" + first));
         String plateLink = page.getHtmlElementById("link-PLATE").asNormalizedText();
@@ -76,7 +76,7 @@ class TipLinksIntegrationTest extends SignedInCoordinatorTest {
         refused.<HtmlTextInput>getHtmlElementById("duplicate-of").setValue(original.toString());
         HtmlPage merged = Browsers.submit(refused, "duplicate-form");
         assertThat(merged.getHtmlElementById("tip-state").asNormalizedText())
-                .contains("CLOSED")
+                .contains("Status: Closed")
                 .contains("Duplicate of another tip");
 
         HtmlPage originalPage = browser.getPage(url("/tips/" + original));

@@ -118,6 +118,27 @@ final class TriageTestSetup {
         }
     }
 
+    /** A web tip about a hotel or motel in Norwalk, a place type the console shows in words ("Hotel or motel"). */
+    static TipAnswers atAMotel(String location, String details) {
+        return new TipAnswers(
+                location,
+                "",
+                "hotel-motel",
+                "",
+                "",
+                false,
+                "",
+                "",
+                "",
+                List.of(),
+                details,
+                "",
+                "",
+                List.of(),
+                List.of(),
+                "Norwalk");
+    }
+
     /** Files a tip exactly as intake-web does, connected as the intake role. */
     UUID fileTip(TipAnswers answers) throws SQLException {
         return fileSealedTip(answers).id();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -184,6 +185,9 @@ public final class GuidanceLoader {
                     }
                 }
                 text(DEPLOYMENT, "deployment.name", d.name());
+                if (d.timeZone() != null && !ZoneId.getAvailableZoneIds().contains(d.timeZone())) {
+                    problem(DEPLOYMENT, "deployment.timeZone", "'" + d.timeZone() + "' is not a time zone id");
+                }
             }
         }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,7 @@ class GuidanceLoaderTest {
         Guidance guidance = GuidanceLoader.fromClasspath();
 
         assertThat(guidance.deployment().languages()).containsExactly("en", "es");
+        assertThat(guidance.deployment().zone()).isEqualTo(ZoneId.of("America/New_York"));
         assertThat(guidance.indicators()).extracting(Indicator::id).contains("minor-in-commercial-sex");
         assertThat(guidance.destination("national-trafficking-hotline"))
                 .get()
@@ -163,6 +165,17 @@ class GuidanceLoaderTest {
                                 seeds.resolve("referrals.yaml")
                                         + ": destinations[3].tiers[0]: 'CHILD' is not a tier in urgency.yaml",
                                 seeds.resolve("laws.yaml") + ": laws[1].id: 'cgs-53a-82' is used twice"));
+    }
+
+    @Test
+    void anUnknownTimeZoneIsReportedAndNoneMeansUtc() throws IOException {
+        replace(GuidanceLoader.DEPLOYMENT, "  timeZone: America/New_York\n", "  timeZone: Norwalk/Harbor\n");
+        assertThatThrownBy(() -> GuidanceLoader.fromDirectory(seeds))
+                .hasMessageContaining(seeds.resolve("deployment.yaml")
+                        + ": deployment.timeZone: 'Norwalk/Harbor' is not a time zone id");
+
+        replace(GuidanceLoader.DEPLOYMENT, "  timeZone: Norwalk/Harbor\n", "");
+        assertThat(GuidanceLoader.fromDirectory(seeds).deployment().zone()).isEqualTo(ZoneId.of("UTC"));
     }
 
     @Test

@@ -24,8 +24,11 @@ class TipTimeline {
         this.jdbc = jdbc;
     }
 
-    /** One line of a tip's history: an audited action, a sealed note, or a message either way. */
-    public record Entry(Instant at, String who, Kind kind, String text) {
+    /**
+     * One line of a tip's history: an audited action (its code in {@code action}, its detail in {@code text}), a
+     * sealed note, or a message either way.
+     */
+    public record Entry(Instant at, String who, Kind kind, String action, String text) {
         public enum Kind {
             ACTION,
             NOTE,
@@ -43,7 +46,8 @@ class TipTimeline {
                         rs.getTimestamp(1).toInstant(),
                         rs.getString(2),
                         Entry.Kind.ACTION,
-                        rs.getString(3) + (rs.getString(4).isEmpty() ? "" : " (" + rs.getString(4) + ")"))))
+                        rs.getString(3),
+                        rs.getString(4))))
                 .list();
         jdbc.sql("""
                         SELECT n.id, n.written_at, s.display_name, n.sealed FROM tip_note n
@@ -56,7 +60,7 @@ class TipTimeline {
                             SealedField.open(dataKey, tip.id(), TipKeys.noteField(noteId), 1, rs.getBytes(4)),
                             StandardCharsets.UTF_8);
                     return entries.add(
-                            new Entry(rs.getTimestamp(2).toInstant(), rs.getString(3), Entry.Kind.NOTE, text));
+                            new Entry(rs.getTimestamp(2).toInstant(), rs.getString(3), Entry.Kind.NOTE, null, text));
                 })
                 .list();
         jdbc.sql("""
@@ -79,6 +83,7 @@ class TipTimeline {
                             rs.getTimestamp(2).toInstant(),
                             fromTipster ? "Tipster" : rs.getString(4),
                             fromTipster ? Entry.Kind.FROM_TIPSTER : Entry.Kind.TO_TIPSTER,
+                            null,
                             text));
                 })
                 .list();

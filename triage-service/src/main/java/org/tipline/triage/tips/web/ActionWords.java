@@ -1,0 +1,70 @@
+package org.tipline.triage.tips.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.tipline.triage.tips.Assignees.Assignee;
+
+/**
+ * An audited action in a coordinator's words, for the tip page's timeline: "Changed the status to In review" rather
+ * than {@code STATUS_CHANGED (status=IN_REVIEW)}, an assignee's name rather than their id. Internal ids in a detail
+ * (notes, messages, files) are left out. The audit trail itself keeps the codes. Templates use it as
+ * {@code @actionWords}.
+ */
+@Component("actionWords")
+public class ActionWords {
+
+    private final MessageSource messages;
+
+    ActionWords(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String describe(String action, String detail, List<Assignee> coordinators, Locale locale) {
+        String words = messages.getMessage("audit.action." + action, null, action, locale);
+        Map<String, String> values = values(detail);
+        String object = switch (action) {
+            case "STATUS_CHANGED" -> status(values, locale);
+            case "TIP_ASSIGNED" -> assignee(values.get("assignee"), coordinators, locale);
+            case "LABELS_CHANGED" -> values.getOrDefault("labels", "");
+            default -> null;
+        };
+        return object == null ? words : words + " " + object;
+    }
+
+    private String status(Map<String, String> values, Locale locale) {
+        String status = message("tip.status." + values.get("status"), values.get("status"), locale);
+        String reason = values.get("reason");
+        return reason == null ? status : status + " (" + message("closeReason." + reason, reason, locale) + ")";
+    }
+
+    private String assignee(String id, List<Assignee> coordinators, Locale locale) {
+        if (id == null || id.equals("none")) {
+            return message("timeline.nobody", "nobody", locale);
+        }
+        return coordinators.stream()
+                .filter(c -> c.id().toString().equals(id))
+                .map(Assignee::displayName)
+                .findFirst()
+                .orElseGet(() -> message("timeline.unlisted", "someone no longer a coordinator", locale));
+    }
+
+    private String message(String code, String fallback, Locale locale) {
+        return messages.getMessage(code, null, fallback, locale);
+    }
+
+    /** A detail's {@code key=value} words; anything else in it is not shown. */
+    private static Map<String, String> values(String detail) {
+        Map<String, String> values = new HashMap<>();
+        for (String word : detail.split(" ")) {
+            int equals = word.indexOf('=');
+            if (equals > 0) {
+                values.put(word.substring(0, equals), word.substring(equals + 1));
+            }
+        }
+        return values;
+    }
+}
