@@ -57,7 +57,7 @@ class SearchBrowserIT {
                 var results = new WebDriverWait(browser, Duration.ofSeconds(30))
                         .until(driver -> driver.findElement(By.id("search-results")));
                 assertThat(results.getText())
-                        .contains(language.equals("en") ? "Tip " + shortId : "Denuncia " + shortId)
+                        .contains(language.equals("en") ? "Tip " + shortId : "Aviso " + shortId)
                         .contains(language.equals("en") ? "the vehicles" : "los vehículos")
                         .doesNotContain("niñas");
                 assertThat(noSidewaysScroll(browser)).isTrue();
