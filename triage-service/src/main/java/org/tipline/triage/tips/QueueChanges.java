@@ -47,7 +47,9 @@ public class QueueChanges {
     /** Changes not announced before; called by one scheduler thread. */
     public synchronized List<Change> sinceLastLook() {
         Instant now = clock.instant();
-        Timestamp from = Timestamp.from(since.minus(OVERLAP));
+        // After a spell with no page listening, only what is new now is news, not everything since the last look.
+        Instant start = since.isBefore(now.minus(OVERLAP)) ? now.minus(OVERLAP) : since;
+        Timestamp from = Timestamp.from(start.minus(OVERLAP));
         List<Change> found = new ArrayList<>(jdbc.sql("""
                         SELECT id, urgency_tier, urgency_tier IN (SELECT tier FROM alert_tier) FROM tip
                         WHERE received_at > :from ORDER BY received_at
