@@ -149,7 +149,7 @@ class TwoAppsBrowserIT {
         new Select(browser.findElement(By.id("status-select"))).selectByValue("CLOSED");
         new Select(browser.findElement(By.id("reason-select"))).selectByValue("REFERRED");
         browser.findElement(By.cssSelector("#status-form button")).click();
-        waitForText("#tip-state", "CLOSED");
+        waitForText("#tip-state", "Status: Closed");
         screenshot("coordinator-closed-child-tip");
         assertThat(storedStatus(childTip.substring("/tips/".length()))).isEqualTo("CLOSED");
     }
