@@ -150,7 +150,8 @@ class TipsterPagesBrowserIT {
             browser.findElement(By.id("receipt")).sendKeys(receipt);
             browser.findElement(By.cssSelector("#status-form button[type=submit]"))
                     .click();
-            browser.findElement(By.id("files")).sendKeys(photo.toString());
+            // The status page is a new page: wait for it rather than racing the click.
+            waitFor(By.id("files")).sendKeys(photo.toString());
             browser.findElement(By.cssSelector("#attach-form button[type=submit]"))
                     .click();
             assertThat(waitFor(By.id("attach-error")).getText()).contains("big-photo.jpg", "11 MB", "10 MB");
