@@ -19,12 +19,25 @@
     region.appendChild(item);
   }
 
-  // On the queue itself, the list is fetched again and swapped in, with the filters as they are in the address.
+  // On the queue itself, the list is fetched again and swapped in, with the filters as they are in the address. Never
+  // while a tip is ticked for a bulk change: the swap would untick it, and the fresh list would carry newer versions
+  // than the coordinator saw. The swap waits until the last box is unticked.
+  var swapWaiting = false;
+
+  function ticked(list) {
+    return list.querySelector('input[name="tip"]:checked') !== null;
+  }
+
   function refreshQueue() {
     var current = document.getElementById('queue-results');
     if (!current) {
       return;
     }
+    if (ticked(current)) {
+      swapWaiting = true;
+      return;
+    }
+    swapWaiting = false;
     fetch(window.location.href, { credentials: 'same-origin' })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
@@ -32,11 +45,34 @@
           return;
         }
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('queue-results');
-        if (fresh) {
-          current.replaceWith(fresh);
+        if (!fresh) {
+          return;
+        }
+        if (ticked(current)) {
+          swapWaiting = true;
+          return;
+        }
+        // Keyboard users keep their place: the focused element and the row moved to, found again by id.
+        var focused = current.contains(document.activeElement) ? document.activeElement.id : null;
+        var marked = current.querySelector('tr.current');
+        current.replaceWith(fresh);
+        var row = marked && document.getElementById(marked.id);
+        if (row) {
+          row.classList.add('current');
+        }
+        var again = focused && document.getElementById(focused);
+        if (again) {
+          again.focus();
         }
       });
   }
+
+  document.addEventListener('change', function (event) {
+    var list = document.getElementById('queue-results');
+    if (swapWaiting && list && list.contains(event.target) && !ticked(list)) {
+      refreshQueue();
+    }
+  });
 
   var source = new EventSource(polite.dataset.events);
   source.addEventListener('queue', function (event) {

@@ -88,6 +88,8 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("POST /tips/{id}/case", Set.of("COORDINATOR"));
         ALLOWED.put("POST /tips/{id}/duplicate", Set.of("COORDINATOR"));
         ALLOWED.put("POST /queue/index-links", Set.of("COORDINATOR"));
+        ALLOWED.put("POST /queue/bulk", Set.of("COORDINATOR"));
+        ALLOWED.put("GET /help", Set.of("COORDINATOR", "SUPERVISOR"));
         ALLOWED.put("GET /tips/{id}/packet", Set.of("COORDINATOR"));
         ALLOWED.put("POST /tips/{id}/packet", Set.of("COORDINATOR"));
         ALLOWED.put("POST /tips/{id}/referrals/{referralId}/retry", Set.of("COORDINATOR"));

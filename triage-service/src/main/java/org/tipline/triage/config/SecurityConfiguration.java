@@ -52,6 +52,8 @@ class SecurityConfiguration {
                         .hasRole("COORDINATOR")
                         .requestMatchers("/audit", "/audit/**", "/retention", "/retention/**", "/dashboard")
                         .hasRole("SUPERVISOR")
+                        .requestMatchers("/help")
+                        .hasAnyRole("COORDINATOR", "SUPERVISOR")
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/")

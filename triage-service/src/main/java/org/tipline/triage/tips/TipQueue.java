@@ -47,7 +47,10 @@ public class TipQueue {
     public record Filter(
             TipStatus status, String tier, String assignee, String placeType, LocalDate from, LocalDate to) {}
 
-    /** One queue line. Overdue: not yet looked at within the tier's first-look target from the seeds. */
+    /**
+     * One queue line. Overdue: not yet looked at within the tier's first-look target from the seeds. The version is
+     * the one a change from the queue page is made on, as the tip page's forms do.
+     */
     public record Row(
             UUID id,
             Instant receivedAt,
@@ -59,7 +62,8 @@ public class TipQueue {
             long waitingMinutes,
             boolean overdue,
             boolean unread,
-            String channel) {}
+            String channel,
+            int version) {}
 
     public record Page(List<Row> rows, int page, boolean hasNext) {}
 
@@ -112,7 +116,8 @@ public class TipQueue {
                                t.channel, seen.seen_at IS NULL OR EXISTS (
                                    SELECT 1 FROM tip_message m
                                    WHERE m.tip_id = t.id AND m.direction = 'FROM_TIPSTER'
-                                     AND m.sent_at > seen.seen_at) AS unread
+                                     AND m.sent_at > seen.seen_at) AS unread,
+                               t.version
                         FROM tip t
                         LEFT JOIN staff s ON s.id = t.assignee
                         LEFT JOIN tip_seen seen ON seen.tip_id = t.id AND seen.staff_id = :me
@@ -136,7 +141,8 @@ public class TipQueue {
                             java.time.Duration.between(received, now).toMinutes(),
                             !looked && overdue(tier, received, now),
                             rs.getBoolean(10),
-                            rs.getString(9));
+                            rs.getString(9),
+                            rs.getInt(11));
                 })
                 .list());
         boolean hasNext = rows.size() > PAGE_SIZE;

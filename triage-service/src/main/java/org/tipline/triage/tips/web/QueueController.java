@@ -1,14 +1,17 @@
 package org.tipline.triage.tips.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,14 +21,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tipline.model.guidance.Guidance;
+import org.tipline.model.guidance.LocalizedText;
+import org.tipline.model.guidance.Questionnaire;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
+import org.tipline.triage.tips.QueueBatch;
 import org.tipline.triage.tips.TipCases;
 import org.tipline.triage.tips.TipQueue;
 import org.tipline.triage.tips.TipStatus;
 
-/** The queue: filtered and paged, and where coordinators claim tips. */
+/** The queue: filtered and paged, where coordinators claim tips and change many at once. */
 @Controller
 class QueueController {
 
@@ -39,21 +46,23 @@ class QueueController {
     private final Guidance guidance;
     private final TipPageModel page;
     private final Clock clock;
-    private final Map<String, String> choiceLabels;
-    private final List<String> placeTypes;
+    private final QueueBulk bulk;
+    /** The seeds' place types, each labelled in English and Spanish. */
+    private final Map<String, LocalizedText> placeTypes;
 
-    QueueController(TipQueue queue, TipCases cases, Guidance guidance, TipPageModel page, Clock clock) {
+    QueueController(TipQueue queue, TipCases cases, Guidance guidance, TipPageModel page, Clock clock, QueueBulk bulk) {
         this.queue = queue;
         this.cases = cases;
         this.guidance = guidance;
         this.page = page;
         this.clock = clock;
-        this.choiceLabels = TipPageModel.choiceLabels(guidance);
+        this.bulk = bulk;
         this.placeTypes = guidance.questionnaire().sections().stream()
                 .flatMap(section -> section.questions().stream())
                 .filter(question -> question.id().equals("place-type"))
-                .flatMap(question -> question.options().stream().map(option -> option.id()))
-                .toList();
+                .flatMap(question -> question.options().stream())
+                .collect(Collectors.toMap(
+                        Questionnaire.Option::id, Questionnaire.Option::label, (a, b) -> a, LinkedHashMap::new));
     }
 
     @GetMapping("/queue")
@@ -83,7 +92,9 @@ class QueueController {
                         ? form.tier()
                         : null,
                 assignee(form.assignee(), binding),
-                oneOf(form.placeType(), placeTypes, "placeType", binding) ? form.placeType() : null,
+                oneOf(form.placeType(), List.copyOf(placeTypes.keySet()), "placeType", binding)
+                        ? form.placeType()
+                        : null,
                 date(form.from(), "from", binding),
                 date(form.to(), "to", binding));
         model.addAttribute("result", queue.list(filter, form.pageNumber(), me));
@@ -93,11 +104,56 @@ class QueueController {
         model.addAttribute("urgency", guidance.urgency());
         model.addAttribute("statuses", TipStatus.values());
         model.addAttribute("coordinators", queue.coordinators());
-        model.addAttribute("choices", choiceLabels);
         model.addAttribute("placeTypes", placeTypes);
-        // Without JavaScript there is no live stream: the page reloads itself instead.
-        model.addAttribute("autoRefreshSeconds", AUTO_REFRESH_SECONDS);
+        model.addAttribute("language", TipPageModel.language(locale));
+        if (!model.containsAttribute("ticked")) {
+            model.addAttribute("ticked", List.of());
+            // Without JavaScript there is no live stream: the page reloads itself instead, unless tips are ticked.
+            model.addAttribute("autoRefreshSeconds", AUTO_REFRESH_SECONDS);
+        }
         return "queue";
+    }
+
+    /**
+     * Sets a status, adds a label or assigns every ticked tip ({@link QueueBulk}), then shows the same queue with what
+     * became of each at the top. A form that cannot apply to any tip shows the queue again, boxes still ticked.
+     */
+    @PostMapping("/queue/bulk")
+    String bulk(
+            @ModelAttribute("filter") QueueFilterForm filter,
+            BindingResult binding,
+            @ModelAttribute("bulk") QueueBulkForm form,
+            @AuthenticationPrincipal StaffPrincipal me,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        var ticked = form.ticked().orElse(null);
+        if (ticked == null || ticked.size() > QueueBatch.MAX_TIPS) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute(
+                    "message",
+                    ticked == null
+                            ? page.message("queue.bulk.error.malformed", locale)
+                            : page.message("queue.bulk.error.tooMany", locale, QueueBatch.MAX_TIPS));
+            return "problem";
+        }
+        var problem = bulk.problem(form, ticked, me, locale);
+        if (problem.isPresent()) {
+            model.addAttribute("bulkProblem", problem.get());
+            model.addAttribute("ticked", form.tickedIds());
+            return queue(filter, binding, me, locale, model);
+        }
+        redirect.addFlashAttribute("bulkSummary", bulk.apply(form, ticked, me, locale));
+        filter.typed().forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                redirect.addAttribute(name, value);
+            }
+        });
+        if (!filter.page().isEmpty()) {
+            redirect.addAttribute("page", filter.page());
+        }
+        return "redirect:/queue";
     }
 
     @PostMapping("/queue/take-next")
