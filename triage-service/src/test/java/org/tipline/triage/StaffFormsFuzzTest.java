@@ -32,7 +32,7 @@ import org.tipline.model.tip.VehicleSeen;
 import org.tipline.testsupport.Browsers;
 
 /**
- * Every coordinator form (those of a tip, and the form for calls), fed hostile and broken input from a signed-in session with a valid CSRF token: never a 5xx,
+ * Every coordinator form (those of a tip, the form for calls and the queue's bulk form), fed hostile and broken input from a signed-in session with a valid CSRF token: never a 5xx,
  * and markup never comes back unescaped. Tips whose every answer is a payload are shown escaped on the tip page.
  */
 class StaffFormsFuzzTest {
@@ -40,7 +40,17 @@ class StaffFormsFuzzTest {
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String SCRIPT = "<script>alert(1)</script>";
     static final List<String> FORMS = List.of(
-            "notes", "labels", "status", "assignee", "referrals", "messages", "case", "duplicate", "packet", "/calls");
+            "notes",
+            "labels",
+            "status",
+            "assignee",
+            "referrals",
+            "messages",
+            "case",
+            "duplicate",
+            "packet",
+            "/calls",
+            "/queue/bulk");
     static final List<String> NAMES = List.of(
             "note",
             "labels",
@@ -80,6 +90,10 @@ class StaffFormsFuzzTest {
             "step",
             "submission",
             "a.b.c",
+            "tip",
+            "setStatus",
+            "label",
+            "assignTo",
             "");
 
     private static ConfigurableApplicationContext app;
@@ -327,6 +341,12 @@ class StaffFormsFuzzTest {
                         "norwalk-police-tips",
                         "ct-dcf-careline",
                         tipId.toString(),
+                        tipId + ":0",
+                        tipId + ":99999999999",
+                        "status",
+                        "label",
+                        "assign",
+                        "me",
                         UUID.randomUUID().toString(),
                         "https://x.example/" + "a".repeat(3000),
                         "🚐",
