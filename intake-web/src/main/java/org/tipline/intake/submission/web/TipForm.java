@@ -117,6 +117,22 @@ public record TipForm(
         return vehicleDetails.stream().filter(v -> !v.isEmpty()).toList();
     }
 
+    /**
+     * The values a page posts for a question it does not show, so the answer travels on (ADR 29): the text typed, the
+     * option chosen, each warning sign ticked, or "true" when it is happening now.
+     */
+    public List<String> carried(String questionId) {
+        String text = text(questionId);
+        if (text != null) {
+            return List.of(text);
+        }
+        return switch (questionId) {
+            case "indicators" -> indicators;
+            case "happening-now" -> isHappeningNow() ? List.of("true") : List.of();
+            default -> List.of(choice(questionId));
+        };
+    }
+
     /** The honeypot: hidden from people, so only software that fills every field fills it. */
     boolean filledHoneypot() {
         return website != null && !website.isBlank();
