@@ -136,7 +136,7 @@ class TipsterPagesBrowserIT {
             violations.addAll(Chromium.axe(browser, "form " + language));
 
             browser.findElement(By.id("location")).sendKeys("Harbor Motel, room 9");
-            browser.findElement(By.cssSelector("#tip-form button.submit")).click();
+            browser.findElement(By.id("review-now")).click();
             waitFor(By.id("review-form"));
             tipsterLinksIn(language, "review");
             browser.findElement(By.cssSelector("#review-form button[value=send]"))
@@ -175,7 +175,7 @@ class TipsterPagesBrowserIT {
     void theReceiptBreaksOnlyBetweenGroupsOnAPhoneEvenWithLargeText() {
         browser.get(url("/"));
         browser.findElement(By.id("location")).sendKeys("Pier 4");
-        browser.findElement(By.cssSelector("#tip-form button.submit")).click();
+        browser.findElement(By.id("review-now")).click();
         waitFor(By.id("review-form"))
                 .findElement(By.cssSelector("button[value=send]"))
                 .click();
