@@ -135,12 +135,8 @@ class PlaintextHuntIT {
         try (WebClient browser = Browsers.withoutJavaScript()) {
             HtmlPage form = browser.getPage(intake + "/");
             form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Larkspur-Tip-91 motel");
-            HtmlPage who = Browsers.stepTo(form, "person-0-marks");
-            who.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-0-marks")
-                    .type("a woman called Corvina-Person-17");
-            HtmlPage vehicles = Browsers.stepTo(who, "vehicle-0-features");
-            vehicles.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-features")
-                    .type("van Wexford-Plate-3");
+            HtmlPage who = Browsers.fillIn(form, "person-0-marks", "a woman called Corvina-Person-17");
+            HtmlPage vehicles = Browsers.fillIn(who, "vehicle-0-features", "van Wexford-Plate-3");
             HtmlPage receipt = Browsers.sendTip(vehicles);
             return receipt.getHtmlElementById("receipt-code").getTextContent();
         }

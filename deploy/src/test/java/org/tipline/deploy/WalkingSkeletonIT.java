@@ -246,17 +246,11 @@ class WalkingSkeletonIT {
             form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location")
                     .type("Quillfeather Spa, 40 Obsidianlane");
             // The form's pages, as a tipster walks them: what was seen, then who, then the vehicle.
-            HtmlPage what = Browsers.stepTo(form, "details");
-            what.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("details")
-                    .type("a man named Marmaduke-Vex takes the money");
+            HtmlPage what = Browsers.fillIn(form, "details", "a man named Marmaduke-Vex takes the money");
             what.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-minor-in-commercial-sex")
                     .setChecked(true);
-            HtmlPage who = Browsers.stepTo(what, "person-0-marks");
-            who.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-0-marks")
-                    .type("a girl called Zanzibarine, looks 15");
-            HtmlPage vehicles = Browsers.stepTo(who, "vehicle-0-plate");
-            vehicles.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-features")
-                    .type("red pickup");
+            HtmlPage who = Browsers.fillIn(what, "person-0-marks", "a girl called Zanzibarine, looks 15");
+            HtmlPage vehicles = Browsers.fillIn(who, "vehicle-0-features", "red pickup");
             vehicles.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plate")
                     .type("ZX9-QW7");
             HtmlPage receipt = Browsers.sendTip(vehicles);

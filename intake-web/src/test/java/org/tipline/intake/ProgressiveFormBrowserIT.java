@@ -10,17 +10,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.testsupport.Chromium;
@@ -31,10 +27,9 @@ import org.tipline.testsupport.Chromium;
  * on any page in either language. Screenshots of each page at 390 and 1280 px go to target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProgressiveFormBrowserIT {
+class ProgressiveFormBrowserIT extends PublicPagesInChromium {
 
     private static final String DETAILS = "Niña en peligro en Ríoverde";
-    private static ChromeDriver browser;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -45,21 +40,6 @@ class ProgressiveFormBrowserIT {
         // Short, so the walk without JavaScript sends after a brief wait instead of the other browser tests' 50 s.
         registry.add("tipline.intake.proof-of-work.slow-lane-wait", () -> "3s");
         registry.add("tipline.intake.proof-of-work.slow-lane-max-wait", () -> "3s");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        browser = Chromium.start("--disable-quic", "--window-size=390,844");
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @AfterEach
@@ -216,14 +196,5 @@ class ProgressiveFormBrowserIT {
                 browser.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true));
         Path folder = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(folder.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
-    private WebElement waitFor(By locator) {
-        // Long enough for the browser's proof of work on a loaded CI machine.
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(locator));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

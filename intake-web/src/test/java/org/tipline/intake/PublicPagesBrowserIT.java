@@ -2,21 +2,14 @@ package org.tipline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.testsupport.Chromium;
@@ -27,28 +20,11 @@ import org.tipline.testsupport.Chromium;
  * {@link TipsterPagesBrowserIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PublicPagesBrowserIT {
-
-    private static WebDriver browser;
+class PublicPagesBrowserIT extends PublicPagesInChromium {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         IntakeTestDatabase.registerForChromium(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        browser = Chromium.start("--disable-quic", "--window-size=390,844");
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -169,14 +145,5 @@ class PublicPagesBrowserIT {
 
     private String focusedTag() {
         return String.valueOf(((JavascriptExecutor) browser).executeScript("return document.activeElement.tagName"));
-    }
-
-    private org.openqa.selenium.WebElement waitFor(By locator) {
-        // Long enough for the browser's proof of work on a loaded CI machine; its speed is a benchmark's business.
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(locator));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

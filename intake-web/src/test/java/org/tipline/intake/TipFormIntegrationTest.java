@@ -80,12 +80,10 @@ class TipFormIntegrationTest {
                         .getValue())
                 .isEqualTo("Norwalk");
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Route 7 motel");
-        form = Browsers.stepTo(form, "person-0-marks");
+        form = Browsers.fillIn(form, "person-0-marks", "snake tattoo, left hand");
         form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("person-0-role-possible-controller")
                 .setChecked(true);
         form.<org.htmlunit.html.HtmlSelect>getHtmlElementById("person-0-age").setSelectedAttribute("over-25", true);
-        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-0-marks")
-                .type("snake tattoo, left hand");
 
         HtmlPage twoPeople = form.getHtmlElementById("tip-form")
                 .getOneHtmlElementByAttribute("button", "value", "add-person")
@@ -105,9 +103,7 @@ class TipFormIntegrationTest {
         twoPeople
                 .<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-1-language")
                 .type("Spanish only");
-        HtmlPage vehicles = Browsers.stepTo(twoPeople, "vehicle-0-plate");
-        vehicles.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plate")
-                .type("AB 1234");
+        HtmlPage vehicles = Browsers.fillIn(twoPeople, "vehicle-0-plate", "AB 1234");
         vehicles.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plateState")
                 .type("CT");
 
@@ -168,8 +164,7 @@ class TipFormIntegrationTest {
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("seenWhen").type("Friday around 11 pm");
         form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("youngestAge-12-17")
                 .setChecked(true);
-        form = Browsers.stepTo(form, "onlineDetails");
-        form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("onlineDetails").type("ad on a classifieds site");
+        form = Browsers.fillIn(form, "onlineDetails", "ad on a classifieds site");
         form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("howKnown-saw-it")
                 .setChecked(true);
 

@@ -65,6 +65,13 @@ public final class Browsers {
         return page;
     }
 
+    /** Goes on through the tip form's pages to the field with this id and types into it; returns that page. */
+    public static HtmlPage fillIn(HtmlPage form, String fieldId, String text) throws IOException {
+        HtmlPage page = stepTo(form, fieldId);
+        page.getHtmlElementById(fieldId).type(text);
+        return page;
+    }
+
     private static HtmlElement mainButton(HtmlPage page) {
         return page.<HtmlForm>getHtmlElementById("tip-form").getFirstByXPath(".//button[contains(@class, 'submit')]");
     }

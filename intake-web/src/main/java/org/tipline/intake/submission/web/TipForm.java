@@ -108,6 +108,15 @@ public record TipForm(
                 powNonce);
     }
 
+    /** The text fields of a person block and of a vehicle block, in the order the pages show them. */
+    public List<String> personFields() {
+        return List.of("sexOrGender", "height", "build", "hair", "clothing", "marks", "language");
+    }
+
+    public List<String> vehicleFields() {
+        return List.of("make", "model", "color", "plate", "plateState", "features");
+    }
+
     /** The persons and vehicles actually described, for the review page. */
     public List<PersonSeen> describedPersons() {
         return persons.stream().filter(p -> !p.isEmpty()).toList();
