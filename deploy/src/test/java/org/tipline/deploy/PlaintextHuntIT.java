@@ -135,9 +135,9 @@ class PlaintextHuntIT {
         try (WebClient browser = Browsers.withoutJavaScript()) {
             HtmlPage form = browser.getPage(intake + "/");
             form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Larkspur-Tip-91 motel");
-            form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("people").type("a woman called Corvina-Person-17");
-            form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("vehicles").type("van Wexford-Plate-3");
-            HtmlPage receipt = Browsers.sendTip(form);
+            HtmlPage who = Browsers.fillIn(form, "person-0-marks", "a woman called Corvina-Person-17");
+            HtmlPage vehicles = Browsers.fillIn(who, "vehicle-0-features", "van Wexford-Plate-3");
+            HtmlPage receipt = Browsers.sendTip(vehicles);
             return receipt.getHtmlElementById("receipt-code").getTextContent();
         }
     }

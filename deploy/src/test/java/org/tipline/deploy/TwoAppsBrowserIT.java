@@ -158,6 +158,7 @@ class TwoAppsBrowserIT {
         browser.get(intake("/?lang=es"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
         browser.findElement(By.id("location")).sendKeys(SPANISH_LOCATION);
+        browser.findElement(By.id("next")).click();
         browser.findElement(By.id("details")).sendKeys(SPANISH_DETAILS);
         screenshot("spanish-form");
         String receipt = review();
@@ -171,9 +172,12 @@ class TwoAppsBrowserIT {
         browser.findElement(By.id("location")).sendKeys(CHILD_LOCATION);
         browser.findElement(By.id("happeningNow")).click();
         browser.findElement(By.cssSelector("input[type=radio][value='12-17']")).click();
+        // The form's pages: what was seen, then who.
+        browser.findElement(By.id("next")).click();
+        browser.findElement(By.id("details")).sendKeys(CHILD_DETAILS);
+        browser.findElement(By.id("next")).click();
         browser.findElement(By.id("person-0-role-possible-victim")).click();
         new Select(browser.findElement(By.id("person-0-age"))).selectByValue("12-17");
-        browser.findElement(By.id("details")).sendKeys(CHILD_DETAILS);
         screenshot("child-form");
         review();
         assertThat(text(".urgent")).contains("call 911 now");
@@ -183,7 +187,7 @@ class TwoAppsBrowserIT {
 
     /** Reviews the tip and sends it; the page's script solves the proof of work in a worker before it posts. */
     private String review() {
-        browser.findElement(By.cssSelector("#tip-form button.submit")).click();
+        browser.findElement(By.id("review-now")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("review-form")));
         browser.findElement(By.cssSelector("#review-form button[value=send]")).click();
         return new WebDriverWait(browser, Duration.ofSeconds(120))

@@ -111,8 +111,9 @@ class WalkingSkeletonIT {
             HtmlPage tip = tipLinks.get(0).click();
             assertThat(tip.getHtmlElementById("answer-location").getTextContent())
                     .isEqualTo("Quillfeather Spa, 40 Obsidianlane");
-            assertThat(tip.getHtmlElementById("answer-vehicles").getTextContent())
-                    .isEqualTo("red pickup, plate ZX9-QW7");
+            assertThat(tip.getHtmlElementById("answer-vehicle-0").getTextContent())
+                    .contains("ZX9-QW7")
+                    .contains("red pickup");
             assertThat(tip.asNormalizedText()).contains("A minor may be involved");
 
             tip.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("destination-ct-dcf-careline")
@@ -244,12 +245,15 @@ class WalkingSkeletonIT {
             HtmlPage form = browser.getPage("http://localhost:" + intakePort + "/");
             form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location")
                     .type("Quillfeather Spa, 40 Obsidianlane");
-            form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("people")
-                    .type("a girl called Zanzibarine, looks 15; a man named Marmaduke-Vex takes the money");
-            form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("vehicles").type("red pickup, plate ZX9-QW7");
-            form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-minor-in-commercial-sex")
+            // The form's pages, as a tipster walks them: what was seen, then who, then the vehicle.
+            HtmlPage what = Browsers.fillIn(form, "details", "a man named Marmaduke-Vex takes the money");
+            what.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-minor-in-commercial-sex")
                     .setChecked(true);
-            HtmlPage receipt = Browsers.sendTip(form);
+            HtmlPage who = Browsers.fillIn(what, "person-0-marks", "a girl called Zanzibarine, looks 15");
+            HtmlPage vehicles = Browsers.fillIn(who, "vehicle-0-features", "red pickup");
+            vehicles.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plate")
+                    .type("ZX9-QW7");
+            HtmlPage receipt = Browsers.sendTip(vehicles);
             return receipt.getHtmlElementById("receipt-code").getTextContent();
         }
     }

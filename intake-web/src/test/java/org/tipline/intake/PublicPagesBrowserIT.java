@@ -2,21 +2,14 @@ package org.tipline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.testsupport.Chromium;
@@ -27,28 +20,11 @@ import org.tipline.testsupport.Chromium;
  * {@link TipsterPagesBrowserIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PublicPagesBrowserIT {
-
-    private static WebDriver browser;
+class PublicPagesBrowserIT extends PublicPagesInChromium {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         IntakeTestDatabase.registerForChromium(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        browser = Chromium.start("--disable-quic", "--window-size=390,844");
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -58,13 +34,13 @@ class PublicPagesBrowserIT {
             browser.get(url("/?lang=" + language));
             violations.addAll(Chromium.axe(browser, "form " + language));
 
-            browser.findElement(By.cssSelector("#tip-form button.submit")).click();
+            browser.findElement(By.id("review-now")).click();
             waitFor(By.className("error-summary"));
             violations.addAll(Chromium.axe(browser, "form with errors " + language));
 
             browser.findElement(By.id("location")).sendKeys("Harbor Motel, room 9");
             browser.findElement(By.id("happeningNow")).click();
-            browser.findElement(By.cssSelector("#tip-form button.submit")).click();
+            browser.findElement(By.id("review-now")).click();
             waitFor(By.id("review-form"));
             violations.addAll(Chromium.axe(browser, "review " + language));
             browser.findElement(By.cssSelector("#review-form button[value=send]"))
@@ -90,14 +66,19 @@ class PublicPagesBrowserIT {
     }
 
     @Test
-    void theFormFilesATipWithJavaScriptOnAndEveryFieldAnswered() {
+    void theFormFilesATipWithJavaScriptOnAndEveryPageAnswered() {
         browser.get(url("/"));
         browser.findElement(By.id("location")).sendKeys("Lakeside Nails, 5 Water St");
-        browser.findElement(By.id("people")).sendKeys("two women, about 20, never leave");
-        browser.findElement(By.id("vehicles")).sendKeys("black SUV, CT plate AK-7731");
-        browser.findElement(By.id("indicator-appears-controlled")).click();
+        browser.findElement(By.id("next")).click();
+        waitFor(By.id("indicator-appears-controlled")).click();
         browser.findElement(By.id("details")).sendKeys("a man collects their money at closing");
-        browser.findElement(By.cssSelector("#tip-form button.submit")).click();
+        browser.findElement(By.id("next")).click();
+        waitFor(By.id("person-0-age"));
+        browser.findElement(By.id("person-0-clothing")).sendKeys("salon smocks, about 20");
+        browser.findElement(By.id("next")).click();
+        waitFor(By.id("vehicle-0-plate")).sendKeys("AK-7731");
+        browser.findElement(By.id("vehicle-0-color")).sendKeys("black");
+        browser.findElement(By.id("review-now")).click();
         waitFor(By.id("review-form"))
                 .findElement(By.cssSelector("button[value=send]"))
                 .click();
@@ -115,13 +96,15 @@ class PublicPagesBrowserIT {
         }
         assertThat(focusedId()).isEqualTo("location");
         keyboard.sendKeys("Keyboard Court 3").perform();
-        // The next field is the city, filled in already; a keyboard user tabs on past the person and vehicle blocks.
+        // Enter in a field goes to the next page, where a keyboard user tabs to a warning sign.
+        keyboard.sendKeys(Keys.ENTER).perform();
+        waitFor(By.id("details"));
         for (int i = 0; i < 100 && !"indicator-minor-in-commercial-sex".equals(focusedId()); i++) {
             keyboard.sendKeys(Keys.TAB).perform();
         }
         assertThat(focusedId()).isEqualTo("indicator-minor-in-commercial-sex");
         keyboard.sendKeys(Keys.SPACE).perform();
-        for (int i = 0; i < 30 && !"BUTTON".equals(focusedTag()); i++) {
+        for (int i = 0; i < 60 && !"review-now".equals(focusedId()); i++) {
             keyboard.sendKeys(Keys.TAB).perform();
         }
         keyboard.sendKeys(Keys.ENTER).perform();
@@ -162,14 +145,5 @@ class PublicPagesBrowserIT {
 
     private String focusedTag() {
         return String.valueOf(((JavascriptExecutor) browser).executeScript("return document.activeElement.tagName"));
-    }
-
-    private org.openqa.selenium.WebElement waitFor(By locator) {
-        // Long enough for the browser's proof of work on a loaded CI machine; its speed is a benchmark's business.
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(locator));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

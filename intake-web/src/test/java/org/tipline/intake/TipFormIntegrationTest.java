@@ -49,10 +49,10 @@ class TipFormIntegrationTest {
         long before = count("tip");
         HtmlPage form = browser.getPage(url("/"));
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Sunrise Spa, 12 Wall St");
-        form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("people").type("two young women, never leave");
-        form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-lives-at-workplace")
-                .setChecked(true);
         form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("happeningNow")
+                .setChecked(true);
+        form = Browsers.stepTo(form, "indicator-lives-at-workplace");
+        form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-lives-at-workplace")
                 .setChecked(true);
 
         HtmlPage receipt = Browsers.sendTip(form);
@@ -80,15 +80,10 @@ class TipFormIntegrationTest {
                         .getValue())
                 .isEqualTo("Norwalk");
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Route 7 motel");
+        form = Browsers.fillIn(form, "person-0-marks", "snake tattoo, left hand");
         form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("person-0-role-possible-controller")
                 .setChecked(true);
         form.<org.htmlunit.html.HtmlSelect>getHtmlElementById("person-0-age").setSelectedAttribute("over-25", true);
-        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-0-marks")
-                .type("snake tattoo, left hand");
-        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plate")
-                .type("AB 1234");
-        form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plateState")
-                .type("CT");
 
         HtmlPage twoPeople = form.getHtmlElementById("tip-form")
                 .getOneHtmlElementByAttribute("button", "value", "add-person")
@@ -99,10 +94,6 @@ class TipFormIntegrationTest {
                         .<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-0-marks")
                         .getValue())
                 .isEqualTo("snake tattoo, left hand");
-        assertThat(twoPeople
-                        .<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plate")
-                        .getValue())
-                .isEqualTo("AB 1234");
         twoPeople
                 .<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("person-1-role-possible-victim")
                 .setChecked(true);
@@ -112,8 +103,21 @@ class TipFormIntegrationTest {
         twoPeople
                 .<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-1-language")
                 .type("Spanish only");
+        HtmlPage vehicles = Browsers.fillIn(twoPeople, "vehicle-0-plate", "AB 1234");
+        vehicles.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plateState")
+                .type("CT");
 
-        HtmlPage review = Browsers.submit(twoPeople, "tip-form");
+        // Back a page and forward again: both pages show what was typed on them, without JavaScript.
+        HtmlPage back = vehicles.getHtmlElementById("back").click();
+        assertThat(back.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-1-language")
+                        .getValue())
+                .isEqualTo("Spanish only");
+        HtmlPage forward = back.getHtmlElementById("next").click();
+        assertThat(forward.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plate")
+                        .getValue())
+                .isEqualTo("AB 1234");
+
+        HtmlPage review = Browsers.review(forward);
         assertThat(review.getHtmlElementById("review-person-1").asNormalizedText())
                 .contains("Possibly being exploited")
                 .contains("Spanish only");
@@ -141,11 +145,13 @@ class TipFormIntegrationTest {
     void aPersonWithAnInventedRoleOrAnOverlongFieldIsRefusedWithEverythingKept() throws Exception {
         var refused = post("location=Elm+St&persons%5B0%5D.role=boss&persons%5B0%5D.hair=dark"
                 + "&vehicleDetails%5B0%5D.features=" + "x".repeat(301));
-        assertThat(refused.statusCode()).isEqualTo(200);
+        // The first page with a refused answer is shown, with its message; the rest is carried on it.
+        assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body())
+                .contains("id=\"person-0\"")
                 .contains("Please choose one of the options shown.")
-                .contains("One of these answers is too long")
-                .contains("value=\"dark\"");
+                .contains("value=\"dark\"")
+                .contains("value=\"" + "x".repeat(301) + "\"");
     }
 
     @Test
@@ -158,7 +164,7 @@ class TipFormIntegrationTest {
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("seenWhen").type("Friday around 11 pm");
         form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("youngestAge-12-17")
                 .setChecked(true);
-        form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("onlineDetails").type("ad on a classifieds site");
+        form = Browsers.fillIn(form, "onlineDetails", "ad on a classifieds site");
         form.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById("howKnown-saw-it")
                 .setChecked(true);
 
@@ -183,9 +189,10 @@ class TipFormIntegrationTest {
         long before = count("tip");
         var response = post("location=Elm+St&youngestAge=toddler&details=keep+me");
 
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body())
                 .contains("Please choose one of the options shown.")
-                .contains(">keep me</textarea>");
+                .contains("name=\"details\" value=\"keep me\"");
         assertThat(count("tip")).isEqualTo(before);
     }
 
@@ -196,10 +203,11 @@ class TipFormIntegrationTest {
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Pier 7 <i>warehouse</i>");
         form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("happeningNow")
                 .setChecked(true);
+        form = Browsers.stepTo(form, "indicator-debt-or-threats");
         form.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("indicator-debt-or-threats")
                 .setChecked(true);
 
-        HtmlPage review = Browsers.submit(form, "tip-form");
+        HtmlPage review = Browsers.review(form);
 
         assertThat(review.getHtmlElementById("call-911-first").asNormalizedText())
                 .contains("call 911 first");
@@ -235,21 +243,32 @@ class TipFormIntegrationTest {
         String longLocation = "Route 1 near exit 16 ".repeat(30);
         HtmlPage form = browser.getPage(url("/"));
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type(longLocation);
-        form.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("details").type("a <b>bold</b> claim & more");
 
-        HtmlPage again = Browsers.submit(form, "tip-form");
+        HtmlPage again = form.getHtmlElementById("next").click();
 
-        assertThat(again.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(again.getWebResponse().getStatusCode()).isEqualTo(400);
         assertThat(again.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location")
                         .getValue())
                 .isEqualTo(longLocation);
-        assertThat(again.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("details")
-                        .getText())
-                .isEqualTo("a <b>bold</b> claim & more");
         assertThat(again.getHtmlElementById("location-error").getTextContent())
                 .contains("too long")
                 .contains("500");
-        assertThat(again.getElementsByTagName("b")).isEmpty();
+        assertThat(again.getElementById("error-summary-title")).isNotNull();
+
+        // Shortened, the next page comes; what is typed there is kept going back and forth.
+        again.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").setValue("Route 1 near exit 16");
+        HtmlPage what = again.getHtmlElementById("next").click();
+        what.<org.htmlunit.html.HtmlTextArea>getHtmlElementById("details").type("a <b>bold</b> claim & more");
+        HtmlPage where = what.getHtmlElementById("back").click();
+        assertThat(where.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location")
+                        .getValue())
+                .isEqualTo("Route 1 near exit 16");
+        HtmlPage whatAgain = where.getHtmlElementById("next").click();
+        assertThat(whatAgain
+                        .<org.htmlunit.html.HtmlTextArea>getHtmlElementById("details")
+                        .getText())
+                .isEqualTo("a <b>bold</b> claim & more");
+        assertThat(whatAgain.getElementsByTagName("b")).isEmpty();
         assertThat(count("tip")).isEqualTo(before);
     }
 
@@ -258,8 +277,12 @@ class TipFormIntegrationTest {
         long before = count("tip");
         HtmlPage form = browser.getPage(url("/"));
 
-        HtmlPage again = Browsers.submit(form, "tip-form");
+        HtmlPage emptyPageIsFine = form.getHtmlElementById("next").click();
+        assertThat(emptyPageIsFine.getWebResponse().getStatusCode()).isEqualTo(200);
+        HtmlPage again = emptyPageIsFine.getHtmlElementById("review-now").click();
 
+        assertThat(again.getWebResponse().getStatusCode()).isEqualTo(400);
+        assertThat(again.getElementById("location")).isNotNull();
         assertThat(again.asNormalizedText()).contains("Please tell us at least one thing");
         assertThat(count("tip")).isEqualTo(before);
     }
@@ -312,7 +335,7 @@ class TipFormIntegrationTest {
         long before = count("tip");
         var response = post("location=Main+St&website=http%3A%2F%2Fspam.example");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body())
                 .contains("Please leave the last field empty.")
                 .contains("value=\"Main St\"");

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,11 +18,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.testsupport.Chromium;
@@ -34,9 +31,8 @@ import org.tipline.testsupport.Chromium;
  * for, a receipt that never breaks inside a group, and no axe-core violation on the pages this changed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TipsterPagesBrowserIT {
+class TipsterPagesBrowserIT extends PublicPagesInChromium {
 
-    private static ChromeDriver browser;
     /** The first tab, the one sized as a phone; tests that need a fresh history open another and it is closed. */
     private static String phoneTab;
 
@@ -45,21 +41,10 @@ class TipsterPagesBrowserIT {
         IntakeTestDatabase.registerForChromium(registry);
     }
 
-    @LocalServerPort
-    int port;
-
     @BeforeAll
-    static void startChromium() throws IOException {
-        browser = Chromium.start("--disable-quic", "--window-size=390,844");
+    static void sizeAsAPhone() {
         Chromium.asPhone(browser);
         phoneTab = browser.getWindowHandle();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     /** Back to the phone tab with the browser's own Accept-Language, which the Spanish test overrides. */
@@ -136,7 +121,7 @@ class TipsterPagesBrowserIT {
             violations.addAll(Chromium.axe(browser, "form " + language));
 
             browser.findElement(By.id("location")).sendKeys("Harbor Motel, room 9");
-            browser.findElement(By.cssSelector("#tip-form button.submit")).click();
+            browser.findElement(By.id("review-now")).click();
             waitFor(By.id("review-form"));
             tipsterLinksIn(language, "review");
             browser.findElement(By.cssSelector("#review-form button[value=send]"))
@@ -175,7 +160,7 @@ class TipsterPagesBrowserIT {
     void theReceiptBreaksOnlyBetweenGroupsOnAPhoneEvenWithLargeText() {
         browser.get(url("/"));
         browser.findElement(By.id("location")).sendKeys("Pier 4");
-        browser.findElement(By.cssSelector("#tip-form button.submit")).click();
+        browser.findElement(By.id("review-now")).click();
         waitFor(By.id("review-form"))
                 .findElement(By.cssSelector("button[value=send]"))
                 .click();
@@ -261,14 +246,5 @@ class TipsterPagesBrowserIT {
         }
         file.toFile().deleteOnExit();
         return file;
-    }
-
-    private WebElement waitFor(By locator) {
-        // Long enough for the browser's proof of work on a loaded CI machine; its speed is a benchmark's business.
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(locator));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

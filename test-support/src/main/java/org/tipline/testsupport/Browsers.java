@@ -2,6 +2,7 @@ package org.tipline.testsupport;
 
 import java.io.IOException;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 
@@ -19,11 +20,12 @@ public final class Browsers {
     }
 
     /**
-     * Files a tip as a tipster does: presses "Review before sending" on the tip form, then "Send the tip" on the
-     * review page. Returns the page that follows, or the form again when it had errors.
+     * Files a tip as a tipster does: walks the tip form's pages with its main button ("Next", then "Review before
+     * sending"), then presses "Send the tip" on the review page. Returns the page that follows, or the form page that
+     * had errors.
      */
     public static HtmlPage sendTip(HtmlPage form) throws IOException {
-        HtmlPage next = submit(form, "tip-form");
+        HtmlPage next = review(form);
         if (next.getElementById("review-form") == null) {
             return next;
         }
@@ -40,6 +42,38 @@ public final class Browsers {
             sent = submit(sent, "review-form");
         }
         return sent;
+    }
+
+    /** Presses the tip form's main button on each of its pages until the review, or a page that shows errors. */
+    public static HtmlPage review(HtmlPage form) throws IOException {
+        HtmlPage page = form;
+        for (int i = 0; i < 8 && page.getElementById("tip-form") != null; i++) {
+            page = mainButton(page).click();
+            if (page.getElementById("error-summary-title") != null) {
+                return page;
+            }
+        }
+        return page;
+    }
+
+    /** Presses "Next" on the tip form until its page shows the field with this id (the page as it is, if it does). */
+    public static HtmlPage stepTo(HtmlPage form, String fieldId) throws IOException {
+        HtmlPage page = form;
+        for (int i = 0; i < 8 && page.getElementById(fieldId) == null && page.getElementById("next") != null; i++) {
+            page = page.getHtmlElementById("next").click();
+        }
+        return page;
+    }
+
+    /** Goes on through the tip form's pages to the field with this id and types into it; returns that page. */
+    public static HtmlPage fillIn(HtmlPage form, String fieldId, String text) throws IOException {
+        HtmlPage page = stepTo(form, fieldId);
+        page.getHtmlElementById(fieldId).type(text);
+        return page;
+    }
+
+    private static HtmlElement mainButton(HtmlPage page) {
+        return page.<HtmlForm>getHtmlElementById("tip-form").getFirstByXPath(".//button[contains(@class, 'submit')]");
     }
 
     /** Presses the form's first submit button, as a person would. */

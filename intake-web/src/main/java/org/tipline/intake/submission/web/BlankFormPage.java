@@ -58,8 +58,8 @@ class BlankFormPage {
     private String[] render(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
         Map<String, Object> attributes = new HashMap<>(model.asMap());
-        attributes.put("form", TipForm.empty(guidance.deployment().city(), TOKEN_SLOT));
-        attributes.put("errors", Map.of());
+        attributes.putAll(
+                FormStep.WHERE.page(TipForm.empty(guidance.deployment().city(), TOKEN_SLOT), Map.of()));
         StringWriter html = new StringWriter();
         PrintWriter into = new PrintWriter(html);
         View form = views.resolveViewName("form", locale);

@@ -108,6 +108,15 @@ public record TipForm(
                 powNonce);
     }
 
+    /** The text fields of a person block and of a vehicle block, in the order the pages show them. */
+    public List<String> personFields() {
+        return List.of("sexOrGender", "height", "build", "hair", "clothing", "marks", "language");
+    }
+
+    public List<String> vehicleFields() {
+        return List.of("make", "model", "color", "plate", "plateState", "features");
+    }
+
     /** The persons and vehicles actually described, for the review page. */
     public List<PersonSeen> describedPersons() {
         return persons.stream().filter(p -> !p.isEmpty()).toList();
@@ -115,6 +124,22 @@ public record TipForm(
 
     public List<VehicleSeen> describedVehicles() {
         return vehicleDetails.stream().filter(v -> !v.isEmpty()).toList();
+    }
+
+    /**
+     * The values a page posts for a question it does not show, so the answer travels on (ADR 29): the text typed, the
+     * option chosen, each warning sign ticked, or "true" when it is happening now.
+     */
+    public List<String> carried(String questionId) {
+        String text = text(questionId);
+        if (text != null) {
+            return List.of(text);
+        }
+        return switch (questionId) {
+            case "indicators" -> indicators;
+            case "happening-now" -> isHappeningNow() ? List.of("true") : List.of();
+            default -> List.of(choice(questionId));
+        };
     }
 
     /** The honeypot: hidden from people, so only software that fills every field fills it. */

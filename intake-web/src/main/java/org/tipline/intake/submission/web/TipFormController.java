@@ -3,6 +3,7 @@ package org.tipline.intake.submission.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -83,27 +84,53 @@ class TipFormController {
     }
 
     /**
-     * One address, several steps: {@code review} shows the answers back with the emergency numbers before anything is
-     * sent, {@code edit} returns to the form with everything kept, {@code add-person} and {@code add-vehicle} show
-     * one more block (no JavaScript needed), and {@code send} (the default) files the tip. Every page rendered
-     * carries a submission token issued just now, so a token planted by another site never reaches the send.
+     * One address, several steps. The form is a few pages (see {@link FormStep}): {@code next} checks the page posted
+     * from ({@code at}) and shows the following one, {@code back} shows the one before without checking, and
+     * {@code add-person} and {@code add-vehicle} show one more block (no JavaScript needed). Each page carries the
+     * other pages' answers in hidden fields, so nothing unsent is kept here (ADR 29). {@code review} shows all the
+     * answers with the emergency numbers, {@code edit} returns to the first page, and {@code send} (the default) files
+     * the tip: the review page posts every answer at once, which is also how scripts and benchmarks file. Every page
+     * rendered carries a submission token issued just now, so a token planted by another site never reaches the send.
      */
     @PostMapping("/tips")
     String file(
             @ModelAttribute TipForm form,
             @RequestParam(defaultValue = "send") String step,
+            @RequestParam(defaultValue = "") String at,
             Locale locale,
             Model model,
             HttpServletResponse response) {
-        if (step.equals("add-person")) {
-            return showForm(form.blocks().canAddPerson() ? form.withAnotherPerson() : form, Map.of(), model);
+        FormStep shown = FormStep.named(at);
+        switch (step) {
+            case "add-person" -> {
+                return showStep(FormStep.WHO, form.blocks().canAddPerson() ? form.withAnotherPerson() : form, model);
+            }
+            case "add-vehicle" -> {
+                return showStep(
+                        FormStep.VEHICLES, form.blocks().canAddVehicle() ? form.withAnotherVehicle() : form, model);
+            }
+            case "back" -> {
+                return showStep(FormStep.before(at), form, model);
+            }
+            case "edit" -> {
+                return showStep(FormStep.WHERE, form, model);
+            }
+            case "next" -> {
+                Map<String, String> errors = validator.validate(form, locale, false);
+                errors.keySet().removeIf(key -> FormStep.holding(key, shown) != shown);
+                return errors.isEmpty()
+                        ? showStep(shown.next(), form, model)
+                        : refuse(shown, form, errors, model, response);
+            }
+            default -> {
+                // The whole tip is checked below: a review or a send.
+            }
         }
-        if (step.equals("add-vehicle")) {
-            return showForm(form.blocks().canAddVehicle() ? form.withAnotherVehicle() : form, Map.of(), model);
-        }
-        Map<String, String> errors = validator.validate(form, locale);
-        if (!errors.isEmpty() || step.equals("edit")) {
-            return showForm(form, errors, model);
+        Map<String, String> errors = validator.validate(form, locale, true);
+        if (!errors.isEmpty()) {
+            FormStep first = FormStep.holding(errors.keySet().iterator().next(), shown);
+            errors.keySet().removeIf(key -> FormStep.holding(key, first) != first);
+            return refuse(first, form, errors, model, response);
         }
         if (step.equals("review")) {
             return review(form.withSubmission(tokens.issue()), null, model);
@@ -167,6 +194,8 @@ class TipFormController {
         TipForm shownForm = tokens.isOurs(form.submission()) ? form : form.withSubmission(tokens.issue());
         ProofOfWork.Pass shown = pass == null ? passFor(shownForm) : pass;
         model.addAttribute("form", shownForm);
+        model.addAttribute("steps", List.of(FormStep.values()));
+        model.addAttribute("pages", FormStep.PAGES);
         model.addAttribute("powChallenge", shown.value());
         model.addAttribute("powDifficulty", shown.difficulty());
         model.addAttribute("slowLaneSeconds", shown.waitBeforeSending().toSeconds());
@@ -182,9 +211,16 @@ class TipFormController {
         return new ProofOfWork.Pass(form.powChallenge(), verdict.difficulty(), Duration.ofSeconds(secondsLeft));
     }
 
-    private String showForm(TipForm form, Map<String, String> errors, Model model) {
-        model.addAttribute("form", form.withSubmission(tokens.issue()));
-        model.addAttribute("errors", errors);
+    private String showStep(FormStep step, TipForm form, Model model) {
+        model.addAllAttributes(step.page(form.withSubmission(tokens.issue()), Map.of()));
+        return "form";
+    }
+
+    /** The page with the answers refused, their messages at its top and everything typed kept. */
+    private String refuse(
+            FormStep step, TipForm form, Map<String, String> errors, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAllAttributes(step.page(form.withSubmission(tokens.issue()), errors));
         return "form";
     }
 }

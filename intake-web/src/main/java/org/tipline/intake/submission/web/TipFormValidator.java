@@ -23,9 +23,11 @@ class TipFormValidator {
         this.messages = messages;
         this.check = new AnswerCheck(guidance);
         PostedAnswers.requireAskedBy(guidance, "this version of the form");
+        FormStep.requireEveryQuestionPlaced();
     }
 
-    Map<String, String> validate(TipForm form, Locale locale) {
+    /** {@code wholeTip}: the tip is about to be reviewed or sent, so an empty one is refused; a page alone may be. */
+    Map<String, String> validate(TipForm form, Locale locale, boolean wholeTip) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, AnswerCheck.Problem> problems = check.problems(form.toAnswers(), form::text);
         problems.forEach((questionId, problem) -> {
@@ -56,7 +58,9 @@ class TipFormValidator {
         if (form.filledHoneypot()) {
             errors.put("website", message("error.honeypot", locale));
         }
-        if (errors.isEmpty() && problems.values().stream().anyMatch(p -> p.kind() == AnswerCheck.Kind.EMPTY)) {
+        if (wholeTip
+                && errors.isEmpty()
+                && problems.values().stream().anyMatch(p -> p.kind() == AnswerCheck.Kind.EMPTY)) {
             errors.put("location", message("error.empty", locale));
         }
         return errors;
