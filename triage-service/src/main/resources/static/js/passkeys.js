@@ -96,10 +96,10 @@
           if (result.redirect) {
             window.location.assign(result.redirect);
           } else {
-            show(error, result.error || 'That passkey was not accepted. Type the code instead.');
+            show(error, result.error || signIn.dataset.refused);
           }
         })
-        .catch(function () { show(error, 'No passkey was used. Type the code instead.'); });
+        .catch(function () { show(error, signIn.dataset.unused); });
     });
   }
 
@@ -111,7 +111,7 @@
       var label = document.getElementById('passkey-label').value.trim();
       error.hidden = true;
       if (!label) {
-        show(error, 'Give the passkey a name first, so you can tell it apart later.');
+        show(error, add.dataset.unnamed);
         return;
       }
       post('/account/passkeys/options')
@@ -142,7 +142,7 @@
             show(error, result.error);
           }
         })
-        .catch(function () { show(error, 'The passkey was not added.'); });
+        .catch(function () { show(error, add.dataset.failed); });
     });
   }
 })();

@@ -156,6 +156,10 @@ class AuditVerificationIntegrationTest {
                     .distinct()
                     .toList();
             assertThat(actors).containsExactly(coordinator.username());
+            // Actions read in words, with the stored code on hover.
+            var signIn = (org.htmlunit.html.HtmlElement)
+                    filtered.getFirstByXPath("//table[@id='audit']/tbody/tr/td[4][@title='SIGN_IN']");
+            assertThat(signIn.getTextContent()).isEqualTo("Signed in");
 
             HtmlPage badDate = browser.getPage(url("/audit?from=yesterday&actor=" + coordinator.username()));
             assertThat(badDate.asNormalizedText()).contains("Write the date as YYYY-MM-DD.");

@@ -6,20 +6,46 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The console's texts exist in English and Spanish with the same keys and the same placeholders, and every message
- * with a placeholder reads right through MessageFormat (an apostrophe there must be doubled, or it swallows the rest).
+ * The console's texts exist in English and Spanish with the same keys and the same placeholders, every message with a
+ * placeholder reads right through MessageFormat (an apostrophe there must be doubled, or it swallows the rest), and no
+ * template carries words of its own: every text with letters is replaced by a {@code th:text} (or similar) around it.
  */
 class ConsoleTranslationsTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d}");
+
+    /** Converted by the tip page / queue work. */
+    private static final Set<String> CONVERTED_ELSEWHERE = Set.of("tip.html", "packet.html", "queue.html");
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+    /** A comment, a declaration, a tag (its name and attributes), or the text up to the next of those. */
+    private static final Pattern TOKEN = Pattern.compile(
+            "<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>|([^<]+)",
+            Pattern.DOTALL);
+
+    /** Attributes that replace an element's whole content when the page renders, so its text is only a sample. */
+    private static final Pattern REPLACES_CONTENT =
+            Pattern.compile("\\b(?:th:(?:text|utext|replace|insert|remove)|sec:authentication)\\s*=");
+
+    private static final Set<String> VOID_ELEMENTS = Set.of("meta", "link", "input", "img", "br", "hr");
 
     @Test
     void everyConsoleTextIsInBothLanguagesWithTheSamePlaceholders() throws IOException {
@@ -51,6 +77,55 @@ class ConsoleTranslationsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void noConsoleTemplateCarriesInlineWords() throws IOException {
+        List<String> inline = new ArrayList<>();
+        try (Stream<Path> templates = Files.walk(TEMPLATES)) {
+            for (Path template :
+                    templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                String name = TEMPLATES.relativize(template).toString();
+                if (!CONVERTED_ELSEWHERE.contains(name)) {
+                    inlineWords(Files.readString(template)).forEach(text -> inline.add(name + ": " + text));
+                }
+            }
+        }
+        assertThat(inline).isEmpty();
+    }
+
+    @Test
+    void theCheckFindsWordsOutsideMessages() {
+        assertThat(inlineWords("<p>Sign in</p><p th:text=\"#{a}\">Sample <b>kept</b></p><a title=\"x\">Queue</a>"))
+                .containsExactly("Sign in", "Queue");
+        assertThat(inlineWords("<p>1 · 2 — #</p><script>let a;</script><!-- words -->"))
+                .isEmpty();
+    }
+
+    /** Texts with a letter that no ancestor element replaces; script and style hold no words for people. */
+    private static List<String> inlineWords(String html) {
+        List<String> found = new ArrayList<>();
+        Deque<Boolean> replaced = new ArrayDeque<>();
+        Matcher token = TOKEN.matcher(html);
+        while (token.find()) {
+            if (token.group(5) != null) {
+                String text = token.group(5).strip();
+                if (text.codePoints().anyMatch(Character::isLetter) && !replaced.contains(true)) {
+                    found.add(text);
+                }
+            } else if (token.group(2) != null) {
+                String element = token.group(2).toLowerCase(Locale.ROOT);
+                boolean closing = !token.group(1).isEmpty();
+                if (closing) {
+                    replaced.poll();
+                } else if (token.group(4).isEmpty() && !VOID_ELEMENTS.contains(element)) {
+                    replaced.push(element.equals("script")
+                            || element.equals("style")
+                            || REPLACES_CONTENT.matcher(token.group(3)).find());
+                }
+            }
+        }
+        return found;
     }
 
     private static TreeSet<String> placeholders(String text) {

@@ -62,29 +62,30 @@ class DashboardIntegrationTest {
             HtmlPage page = browser.getPage(url("/dashboard"));
             assertThat(page.getHtmlElementById("computed").asNormalizedText()).startsWith("Figures as of ");
 
-            assertThat(rows(page, "by-tier")).containsExactly("IMMEDIATE 1", "STANDARD 3");
+            assertThat(rows(page, "by-tier")).containsExactly("Happening now 1", "Standard 3");
             assertThat(rows(page, "by-outcome"))
-                    .containsExactlyInAnyOrder("closed: spam 1", "referred 1", "new 1", "in_review 1");
-            assertThat(rows(page, "by-channel")).containsExactly("web 2", "phone 1", "walk-in 1");
-            assertThat(rows(page, "backlog")).containsExactly("under an hour 1", "1 to 7 days 1", "over a week 1");
+                    .containsExactlyInAnyOrder("Closed (Spam or abuse) 1", "Forwarded 1", "New 1", "In review 1");
+            assertThat(rows(page, "by-place")).contains("Hotel or motel 1", "Street or parking lot 1");
+            assertThat(rows(page, "by-channel")).containsExactly("Web form 2", "Phone call 1", "In person (walk-in) 1");
+            assertThat(rows(page, "backlog")).containsExactly("Under an hour 1", "1 to 7 days 1", "Over a week 1");
             assertThat(page.getHtmlElementById("timing-STANDARD")
                             .asNormalizedText()
                             .replace("\t", " "))
-                    .isEqualTo("STANDARD 3 30 120 1440 1");
+                    .isEqualTo("Standard 3 30 120 1440 1");
             assertThat(page.getHtmlElementById("timing-IMMEDIATE")
                             .asNormalizedText()
                             .replace("\t", " "))
-                    .isEqualTo("IMMEDIATE 1 — — 15 1");
+                    .isEqualTo("Happening now 1 — — 15 1");
             assertThat(page.getByXPath("//*[local-name()='svg']//*[local-name()='rect']"))
                     .hasSizeGreaterThanOrEqualTo(10);
 
             // Page views read the figures computed last; the next refresh takes in what arrived since.
             tip("street", true, "received_at = now() - interval '5 minutes'");
             assertThat(rows(browser.getPage(url("/dashboard")), "by-tier"))
-                    .containsExactly("IMMEDIATE 1", "STANDARD 3");
+                    .containsExactly("Happening now 1", "Standard 3");
             dashboard.refresh();
             assertThat(rows(browser.getPage(url("/dashboard")), "by-tier"))
-                    .containsExactly("IMMEDIATE 2", "STANDARD 3");
+                    .containsExactly("Happening now 2", "Standard 3");
         }
     }
 

@@ -70,6 +70,7 @@ class RoleMatrixIntegrationTest {
         ALLOWED.put("POST /account/passkeys/options", STAFF);
         ALLOWED.put("POST /account/passkeys", STAFF);
         ALLOWED.put("POST /account/passkeys/{id}/delete", STAFF);
+        ALLOWED.put("POST /account/language", STAFF);
         ALLOWED.put("GET /queue", Set.of("COORDINATOR"));
         ALLOWED.put("GET /search", Set.of("COORDINATOR"));
         ALLOWED.put("POST /queue/take-next", Set.of("COORDINATOR"));

@@ -3,6 +3,8 @@ package org.tipline.triage.config;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -24,6 +26,12 @@ class ImpossibleIndexes {
     private static final Pattern INDEX = Pattern.compile("\\[(\\d{1,2})]");
 
     private static final int MAX_INDEX = 64;
+
+    private final MessageSource messages;
+
+    ImpossibleIndexes(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @InitBinder
     void refuse(WebRequest request) {
@@ -52,7 +60,8 @@ class ImpossibleIndexes {
     @ExceptionHandler(InvalidPropertyException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String unreadable(Model model) {
-        model.addAttribute("message", "The form could not be read. Go back and send it again.");
+        model.addAttribute(
+                "message", messages.getMessage("problem.unreadableForm", null, LocaleContextHolder.getLocale()));
         return "problem";
     }
 }

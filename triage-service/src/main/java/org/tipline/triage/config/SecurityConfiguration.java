@@ -36,7 +36,7 @@ class SecurityConfiguration {
                                 "/login",
                                 "/error")
                         .permitAll()
-                        .requestMatchers("/account/passkeys", "/account/passkeys/**")
+                        .requestMatchers("/account/passkeys", "/account/passkeys/**", "/account/language")
                         .hasAuthority(Factors.SECOND)
                         .requestMatchers("/sign-in/**", "/account/**")
                         .hasAuthority(Factors.PASSWORD)

@@ -85,17 +85,19 @@ public class Dashboard {
         /** The bar charts, in the order the page shows them. */
         public List<Chart> charts() {
             return List.of(
-                    new Chart("per-week", "Tips per week (week starting)", perWeek),
-                    new Chart("by-tier", "Tips by urgency", byTier),
-                    new Chart("by-place", "Tips by type of place", byPlace),
-                    new Chart("by-outcome", "Tips by outcome", byOutcome),
-                    new Chart("by-channel", "Tips by channel (web, phone, walk-in, other)", byChannel),
-                    new Chart("backlog", "Open tips by age", backlog));
+                    new Chart("per-week", perWeek),
+                    new Chart("by-tier", byTier),
+                    new Chart("by-place", byPlace),
+                    new Chart("by-outcome", byOutcome),
+                    new Chart("by-channel", byChannel),
+                    new Chart("backlog", backlog));
         }
     }
 
-    /** A horizontal bar chart; bars are scaled to {@link #WIDTH} units for the largest count. */
-    public record Chart(String id, String title, List<Count> bars) {
+    /**
+     * A horizontal bar chart; its title and its bars' labels are put in words by the page, which knows the reader's
+     * language (the labels here are the stored codes). Bars are scaled to {@link #WIDTH} units for the largest count. */
+    public record Chart(String id, List<Count> bars) {
 
         public static final int WIDTH = 340;
 
@@ -247,10 +249,10 @@ public class Dashboard {
                 .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Count(
                         switch (rs.getInt(1)) {
-                            case 1 -> "under an hour";
-                            case 2 -> "1 to 24 hours";
-                            case 3 -> "1 to 7 days";
-                            default -> "over a week";
+                            case 1 -> "hour";
+                            case 2 -> "day";
+                            case 3 -> "week";
+                            default -> "older";
                         },
                         rs.getLong(2)))
                 .list();

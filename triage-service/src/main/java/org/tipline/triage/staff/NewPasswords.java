@@ -58,7 +58,7 @@ public class NewPasswords {
                 && pending.temporaryPassword()
                         .filter(typed -> PasswordPolicy.near(password, typed))
                         .isPresent()) {
-            problems.add(messages.getMessage("password.near-one-time", null, LocaleContextHolder.getLocale()));
+            problems.add(words("password.near-one-time"));
         }
         if (!problems.isEmpty()) {
             return problems;
@@ -94,16 +94,24 @@ public class NewPasswords {
             return List.of();
         } catch (WrongPasswordException e) {
             throttle.failed(SignInThrottle.Lane.anonymous(Optional.of(member.id()), member.username()));
-            return List.of("Your current password is not right.");
+            return List.of(words("password.error.current"));
         }
     }
 
     private List<String> checkNewPassword(StaffMember member, String password, String confirmation) {
         List<String> problems = new ArrayList<>(PasswordPolicy.problems(member.username(), password));
         if (problems.isEmpty() && !password.equals(confirmation)) {
-            problems.add("The two new passwords are not the same.");
+            problems.add("password.error.different");
         }
-        return problems;
+        return problems.stream().map(this::words).toList();
+    }
+
+    /** A problem in the signed-in reader's language; every one may quote the policy's lengths. */
+    private String words(String key) {
+        return messages.getMessage(
+                key,
+                new Object[] {PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH},
+                LocaleContextHolder.getLocale());
     }
 
     private void storeNewLock(StaffMember member, StaffKeyMaterial relocked) {

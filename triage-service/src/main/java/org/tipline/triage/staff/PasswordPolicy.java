@@ -25,25 +25,27 @@ public final class PasswordPolicy {
 
     private PasswordPolicy() {}
 
-    /** Why the password is refused, in words for the person choosing it; empty when it is acceptable. */
+    /**
+     * Why the password is refused, as message keys (their words take {@link #MIN_LENGTH} and {@link #MAX_LENGTH} as
+     * arguments); empty when it is acceptable.
+     */
     public static List<String> problems(String username, String password) {
         List<String> problems = new ArrayList<>();
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            problems.add("Use at least " + MIN_LENGTH + " characters; a few unrelated words work well.");
+            problems.add("password.error.short");
             return problems;
         }
         if (length > MAX_LENGTH) {
-            problems.add("Use at most " + MAX_LENGTH + " characters.");
+            problems.add("password.error.long");
             return problems;
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (username != null && !username.isEmpty() && lower.contains(username.toLowerCase(Locale.ROOT))) {
-            problems.add("Do not use your username in your password.");
+            problems.add("password.error.username");
         }
         if (isCommon(lower)) {
-            problems.add(
-                    "That password is on a list of common or breached passwords; choose something less guessable.");
+            problems.add("password.error.common");
         }
         return problems;
     }

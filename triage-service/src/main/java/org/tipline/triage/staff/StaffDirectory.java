@@ -58,10 +58,17 @@ public class StaffDirectory {
     /** A new account and the one-time password to hand to its holder in person. */
     public record Created(UUID id, String username, String temporaryPassword) {}
 
-    /** Why an administrative change was refused, worded for the administrator. */
+    /** Why an administrative change was refused: a message key and its arguments, worded by the page. */
     public static class RefusedException extends RuntimeException {
-        public RefusedException(String message) {
-            super(message);
+        private final transient Object[] arguments;
+
+        public RefusedException(String key, Object... arguments) {
+            super(key);
+            this.arguments = arguments.clone();
+        }
+
+        public Object[] arguments() {
+            return arguments.clone();
         }
     }
 
@@ -74,16 +81,16 @@ public class StaffDirectory {
         String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
         String shown = displayName == null ? "" : displayName.strip();
         if (!name.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-            throw new RefusedException("Usernames are 2 to 64 lowercase letters, digits, dots, dashes or underscores.");
+            throw new RefusedException("staff.error.username");
         }
         if (shown.isEmpty() || shown.length() > 100) {
-            throw new RefusedException("Give a display name of 1 to 100 characters.");
+            throw new RefusedException("staff.error.displayName");
         }
         if (roles.isEmpty()) {
-            throw new RefusedException("Choose at least one role.");
+            throw new RefusedException("staff.error.roles");
         }
         if (staff.findByUsername(name).isPresent()) {
-            throw new RefusedException("There is already an account named " + name + ".");
+            throw new RefusedException("staff.error.taken", name);
         }
         UUID id = UUID.randomUUID();
         String password = Provisioning.temporaryPassword();
@@ -107,10 +114,10 @@ public class StaffDirectory {
     @Transactional
     public void setEnabled(UUID id, boolean enabled, StaffPrincipal admin) {
         if (!enabled && id.equals(admin.id())) {
-            throw new RefusedException("You cannot disable your own account.");
+            throw new RefusedException("staff.error.self");
         }
         if (!enabled && isLastEnabledAdmin(id)) {
-            throw new RefusedException("This is the last enabled administrator.");
+            throw new RefusedException("staff.error.lastAdmin");
         }
         require(jdbc.sql("UPDATE staff SET enabled = :enabled WHERE id = :id")
                 .param("enabled", enabled)
@@ -122,10 +129,10 @@ public class StaffDirectory {
     @Transactional
     public void setRoles(UUID id, Set<StaffRole> roles, StaffPrincipal admin) {
         if (roles.isEmpty()) {
-            throw new RefusedException("Choose at least one role.");
+            throw new RefusedException("staff.error.roles");
         }
         if (!roles.contains(StaffRole.ADMIN) && isLastEnabledAdmin(id)) {
-            throw new RefusedException("This is the last enabled administrator.");
+            throw new RefusedException("staff.error.lastAdmin");
         }
         require(staff.findById(id).isPresent() ? 1 : 0);
         jdbc.sql("DELETE FROM staff_role WHERE staff_id = :id").param("id", id).update();
@@ -139,7 +146,7 @@ public class StaffDirectory {
      */
     @Transactional
     public Created resetCredentials(UUID id, StaffPrincipal admin) {
-        StaffMember member = staff.findById(id).orElseThrow(() -> new RefusedException("There is no such account."));
+        StaffMember member = staff.findById(id).orElseThrow(() -> new RefusedException("staff.error.noSuch"));
         String password = Provisioning.temporaryPassword();
         StaffKeyMaterial keys = budget.run(
                 UnlockBudget.Lane.TRUSTED,
@@ -213,7 +220,7 @@ public class StaffDirectory {
 
     private static void require(int updated) {
         if (updated != 1) {
-            throw new RefusedException("There is no such account.");
+            throw new RefusedException("staff.error.noSuch");
         }
     }
 

@@ -6,8 +6,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,8 +40,10 @@ class AuditController {
 
     private final AuditTrail audit;
     private final AuditCheckpoints checkpoints;
+    private final MessageSource messages;
 
-    AuditController(AuditTrail audit, AuditCheckpoints checkpoints) {
+    AuditController(AuditTrail audit, AuditCheckpoints checkpoints, MessageSource messages) {
+        this.messages = messages;
         this.audit = audit;
         this.checkpoints = checkpoints;
     }
@@ -72,13 +77,19 @@ class AuditController {
             @RequestParam(defaultValue = "") String action,
             @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to,
-            @AuthenticationPrincipal StaffPrincipal me) {
+            @AuthenticationPrincipal StaffPrincipal me,
+            Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         var filter = filter(actor, tip, action, from, to, errors);
         if (!errors.isEmpty() || !(format.equals("csv") || format.equals("json"))) {
             return ResponseEntity.badRequest()
                     .contentType(MediaType.TEXT_PLAIN)
-                    .body(errors.isEmpty() ? "format must be csv or json" : String.join("\n", errors.values()));
+                    .body(
+                            errors.isEmpty()
+                                    ? "format must be csv or json"
+                                    : errors.values().stream()
+                                            .map(key -> messages.getMessage(key, null, locale))
+                                            .collect(Collectors.joining("\n")));
         }
         List<AuditEntry> entries = audit.search(filter, EXPORT_LIMIT);
         audit.append(me.username(), "AUDIT_EXPORTED", null, "format=" + format + " entries=" + entries.size());
@@ -98,6 +109,7 @@ class AuditController {
                 .body(csv ? csv(entries) : JSON.writeValueAsString(entries));
     }
 
+    /** The filter typed; what cannot be read is left out and named in {@code errors} by message key. */
     private static AuditTrail.Filter filter(
             String actor, String tip, String action, String from, String to, Map<String, String> errors) {
         UUID tipId = null;
@@ -105,7 +117,7 @@ class AuditController {
             try {
                 tipId = UUID.fromString(tip.strip());
             } catch (IllegalArgumentException e) {
-                errors.put("tip", "A tip id looks like 0f8c2f5e-…; showing all tips.");
+                errors.put("tip", "audit.error.tip");
             }
         }
         return new AuditTrail.Filter(
@@ -126,7 +138,7 @@ class AuditController {
                     .atStartOfDay(ZoneOffset.UTC)
                     .toInstant();
         } catch (DateTimeParseException e) {
-            errors.put(field, "Write the date as YYYY-MM-DD.");
+            errors.put(field, "audit.error.date");
             return null;
         }
     }

@@ -36,7 +36,7 @@ class RetentionController {
             retention.hold(UUID.fromString(tip.strip()), held, me);
             return "redirect:/retention?saved";
         } catch (IllegalArgumentException notATip) {
-            return render(model, tip, "There is no tip with that id. Copy it from the audit trail or the tip page.");
+            return render(model, tip, "retention.error.noTip");
         }
     }
 
@@ -46,6 +46,7 @@ class RetentionController {
         return "redirect:/retention";
     }
 
+    /** The page again; {@code error} is a message key. */
     private String render(Model model, String typedTip, String error) {
         model.addAttribute("periods", retention.periods());
         model.addAttribute("held", retention.held());

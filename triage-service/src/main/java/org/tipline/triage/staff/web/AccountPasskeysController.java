@@ -2,6 +2,8 @@ package org.tipline.triage.staff.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +23,10 @@ import org.tipline.triage.staff.StaffPrincipal;
 class AccountPasskeysController {
 
     private final Passkeys passkeys;
+    private final MessageSource messages;
 
-    AccountPasskeysController(Passkeys passkeys) {
+    AccountPasskeysController(Passkeys passkeys, MessageSource messages) {
+        this.messages = messages;
         this.passkeys = passkeys;
     }
 
@@ -50,7 +54,9 @@ class AccountPasskeysController {
             return ResponseEntity.ok(Map.of("redirect", "/account/passkeys?added"));
         } catch (RuntimeException refused) {
             return ResponseEntity.badRequest()
-                    .body(Map.of("error", "The passkey was not added. Give it a name and try again."));
+                    .body(Map.of(
+                            "error",
+                            messages.getMessage("passkeys.error.notAdded", null, LocaleContextHolder.getLocale())));
         }
     }
 

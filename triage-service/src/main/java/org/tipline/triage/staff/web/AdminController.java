@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,8 +23,10 @@ import org.tipline.triage.staff.StaffRole;
 class AdminController {
 
     private final StaffDirectory directory;
+    private final MessageSource messages;
 
-    AdminController(StaffDirectory directory) {
+    AdminController(StaffDirectory directory, MessageSource messages) {
+        this.messages = messages;
         this.directory = directory;
     }
 
@@ -54,7 +58,7 @@ class AdminController {
             redirect.addFlashAttribute("oneTimePassword", created);
             return "redirect:/admin/staff";
         } catch (StaffDirectory.RefusedException refused) {
-            return render(me, typed, refused.getMessage(), model);
+            return render(me, typed, words(refused), model);
         }
     }
 
@@ -68,7 +72,7 @@ class AdminController {
             directory.setEnabled(id, enabled, me);
             return "redirect:/admin/staff?saved";
         } catch (StaffDirectory.RefusedException refused) {
-            return render(me, new NewStaffForm("", "", List.of()), refused.getMessage(), model);
+            return render(me, new NewStaffForm("", "", List.of()), words(refused), model);
         }
     }
 
@@ -82,7 +86,7 @@ class AdminController {
             directory.setRoles(id, parse(roles == null ? List.of() : roles), me);
             return "redirect:/admin/staff?saved";
         } catch (StaffDirectory.RefusedException refused) {
-            return render(me, new NewStaffForm("", "", List.of()), refused.getMessage(), model);
+            return render(me, new NewStaffForm("", "", List.of()), words(refused), model);
         }
     }
 
@@ -92,7 +96,7 @@ class AdminController {
             directory.resetSecondFactor(id, me);
             return "redirect:/admin/staff?saved";
         } catch (StaffDirectory.RefusedException refused) {
-            return render(me, new NewStaffForm("", "", List.of()), refused.getMessage(), model);
+            return render(me, new NewStaffForm("", "", List.of()), words(refused), model);
         }
     }
 
@@ -106,7 +110,7 @@ class AdminController {
             redirect.addFlashAttribute("oneTimePassword", directory.resetCredentials(id, me));
             return "redirect:/admin/staff";
         } catch (StaffDirectory.RefusedException refused) {
-            return render(me, new NewStaffForm("", "", List.of()), refused.getMessage(), model);
+            return render(me, new NewStaffForm("", "", List.of()), words(refused), model);
         }
     }
 
@@ -118,13 +122,17 @@ class AdminController {
         return "admin-staff";
     }
 
+    private String words(StaffDirectory.RefusedException refused) {
+        return messages.getMessage(refused.getMessage(), refused.arguments(), LocaleContextHolder.getLocale());
+    }
+
     private static Set<StaffRole> parse(List<String> roles) {
         Set<StaffRole> parsed = EnumSet.noneOf(StaffRole.class);
         for (String role : roles) {
             try {
                 parsed.add(StaffRole.valueOf(role));
             } catch (IllegalArgumentException unknown) {
-                throw new StaffDirectory.RefusedException("Unknown role: " + role);
+                throw new StaffDirectory.RefusedException("staff.error.unknownRole", role);
             }
         }
         return parsed;

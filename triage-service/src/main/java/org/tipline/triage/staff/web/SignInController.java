@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,6 +48,7 @@ class SignInController {
     private final Passkeys passkeys;
     private final SessionLimits sessionLimits;
     private final DeviceCookies devices;
+    private final MessageSource messages;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     SignInController(
@@ -53,12 +56,14 @@ class SignInController {
             NewPasswords newPasswords,
             Passkeys passkeys,
             SessionLimits sessionLimits,
-            DeviceCookies devices) {
+            DeviceCookies devices,
+            MessageSource messages) {
         this.steps = steps;
         this.newPasswords = newPasswords;
         this.passkeys = passkeys;
         this.sessionLimits = sessionLimits;
         this.devices = devices;
+        this.messages = messages;
     }
 
     @GetMapping("/sign-in/next")
@@ -110,7 +115,9 @@ class SignInController {
             return ResponseEntity.status(409).body(Map.of("redirect", "/sign-in/next"));
         }
         if (!passkeys.verifyAssertion(pending.get(), request.getSession(), credential)) {
-            return ResponseEntity.status(401).body(Map.of("error", "That passkey was not accepted."));
+            return ResponseEntity.status(401)
+                    .body(Map.of(
+                            "error", messages.getMessage("code.error.passkey", null, LocaleContextHolder.getLocale())));
         }
         String next = next(request, response);
         return ResponseEntity.ok(Map.of("redirect", next.substring("redirect:".length())));
@@ -129,8 +136,8 @@ class SignInController {
         model.addAttribute("passkey", passkeys.hasPasskey(pending.get()));
         return switch (steps.checkCode(pending.get(), code)) {
             case ACCEPTED -> next(request, response);
-            case WRONG -> codeError(model, "That code is not right. Check the time on your phone and try again.");
-            case ALREADY_USED -> codeError(model, "That code was already used. Wait for the next one.");
+            case WRONG -> codeError(model, "code.error.wrong");
+            case ALREADY_USED -> codeError(model, "code.error.used");
             case TOO_MANY_WRONG -> startOver(request, "codes");
         };
     }
@@ -227,8 +234,7 @@ class SignInController {
             return "redirect:/sign-in/next";
         }
         if (!steps.finishEnrolment(pending.get(), code)) {
-            return enrolPage(
-                    pending.get(), "That code does not match. Scan the code again and type the newest number.", model);
+            return enrolPage(pending.get(), "enrol.error.mismatch", model);
         }
         return next(request, response);
     }
@@ -253,7 +259,7 @@ class SignInController {
         return PendingSignIn.of(session).filter(pending -> steps.next(pending) == step);
     }
 
-    /** The enrolment page: the secret in groups of four for typing in by hand, and why the last code failed. */
+    /** The enrolment page: the secret in groups of four for typing in by hand, and why the last code failed (a key). */
     private String enrolPage(PendingSignIn pending, String error, Model model) {
         model.addAttribute(
                 "secret",
@@ -264,8 +270,9 @@ class SignInController {
         return "enrol-second-factor";
     }
 
-    private String codeError(Model model, String message) {
-        model.addAttribute("error", message);
+    /** The code page again; {@code error} is a message key, put in words by the page. */
+    private String codeError(Model model, String error) {
+        model.addAttribute("error", error);
         return "sign-in-code";
     }
 
