@@ -1,13 +1,22 @@
 package org.tipline.triage;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The console in Chromium: signing in as a person does, and waiting for the page a click leads to. */
+/**
+ * The console in Chromium: signing in as a person does, waiting for the page a click leads to, phone and desktop
+ * screens, and screenshots.
+ */
 final class ChromiumConsole {
 
     private ChromiumConsole() {}
@@ -27,6 +36,27 @@ final class ChromiumConsole {
         browser.findElement(By.id("code")).sendKeys(account.nextCode());
         browser.findElement(By.cssSelector("#code-form button")).click();
         waitForPath(browser, "/queue");
+    }
+
+    /** A 390 by 844 CSS pixel phone screen that honours the page's viewport meta tag. */
+    static void phone(ChromeDriver browser) {
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+    }
+
+    static void desktop(ChromeDriver browser) {
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** The whole page, for docs/usability.md, in target/screenshots. */
+    static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Map<String, Object> shot =
+                browser.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true));
+        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(folder.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     static void waitForPath(WebDriver browser, String path) {

@@ -2,16 +2,12 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +59,7 @@ class ConsoleOnPhoneBrowserIT {
                             .until(d -> d.getCurrentUrl().contains("/tips/" + tip.id()));
                 }
 
-                phone(browser);
+                ChromiumConsole.phone(browser);
                 browser.get(url("/queue"));
                 assertNoSidewaysScroll(browser, "queue at 390 px " + language);
                 WebElement row = browser.findElement(By.id("row-" + tip.id()));
@@ -82,7 +78,7 @@ class ConsoleOnPhoneBrowserIT {
                         .doesNotContain("IN_REVIEW")
                         .doesNotContain("hotel-motel");
                 violations.addAll(Chromium.axe(browser, "queue at 390 px " + language));
-                screenshot(browser, "queue-390-" + language);
+                ChromiumConsole.screenshot(browser, "queue-390-" + language);
 
                 browser.get(url("/tips/" + tip.id()));
                 assertNoSidewaysScroll(browser, "tip at 390 px " + language);
@@ -98,7 +94,7 @@ class ConsoleOnPhoneBrowserIT {
                         .doesNotContain("hotel-motel");
                 assertShownInDeploymentZone(browser.findElement(By.cssSelector("#timeline-entries time")));
                 violations.addAll(Chromium.axe(browser, "tip at 390 px " + language));
-                screenshot(browser, "tip-390-" + language);
+                ChromiumConsole.screenshot(browser, "tip-390-" + language);
 
                 printMedia(browser, true);
                 assertThat(browser.findElement(By.className("console-header")).isDisplayed())
@@ -123,35 +119,22 @@ class ConsoleOnPhoneBrowserIT {
                 assertThat(browser.findElement(By.id("details")).isDisplayed()).isTrue();
                 printMedia(browser, false);
 
-                desktop(browser);
+                ChromiumConsole.desktop(browser);
                 browser.get(url("/queue"));
                 assertNoSidewaysScroll(browser, "queue at 1280 px " + language);
                 assertThat(browser.findElement(By.id("row-" + tip.id())).getCssValue("display"))
                         .isEqualTo("table-row");
                 violations.addAll(Chromium.axe(browser, "queue at 1280 px " + language));
-                screenshot(browser, "queue-1280-" + language);
+                ChromiumConsole.screenshot(browser, "queue-1280-" + language);
                 browser.get(url("/tips/" + tip.id()));
                 assertNoSidewaysScroll(browser, "tip at 1280 px " + language);
                 violations.addAll(Chromium.axe(browser, "tip at 1280 px " + language));
-                screenshot(browser, "tip-1280-" + language);
+                ChromiumConsole.screenshot(browser, "tip-1280-" + language);
             } finally {
                 browser.quit();
             }
         }
         assertThat(violations).isEmpty();
-    }
-
-    /** A 390 by 844 CSS pixel phone screen that honours the page's viewport meta tag. */
-    private static void phone(ChromeDriver browser) {
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-    }
-
-    private static void desktop(ChromeDriver browser) {
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
     }
 
     private static void printMedia(ChromeDriver browser, boolean print) {
@@ -191,14 +174,6 @@ class ConsoleOnPhoneBrowserIT {
                                 .withZone(ZoneOffset.UTC)
                                 .format(at)
                         + " UTC");
-    }
-
-    /** The whole page, for docs/usability.md. */
-    private static void screenshot(ChromeDriver browser, String name) throws IOException {
-        Map<String, Object> shot =
-                browser.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true));
-        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(folder.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private String url(String path) {

@@ -2,13 +2,9 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,14 +45,18 @@ class QueueBulkBrowserIT {
             try {
                 ChromiumConsole.signIn(browser, url(""), SETUP.staff("COORDINATOR"));
                 for (int width : List.of(390, 1280)) {
-                    size(browser, width);
+                    if (width == 390) {
+                        ChromiumConsole.phone(browser);
+                    } else {
+                        ChromiumConsole.desktop(browser);
+                    }
                     setStatusOfTwo(browser, language);
                     violations.addAll(Chromium.axe(browser, "queue after a bulk change " + width + " " + language));
-                    screenshot(browser, "queue-bulk-" + width + "-" + language);
+                    ChromiumConsole.screenshot(browser, "queue-bulk-" + width + "-" + language);
                 }
                 shortcuts(browser);
                 violations.addAll(Chromium.axe(browser, "help " + language));
-                screenshot(browser, "help-1280-" + language);
+                ChromiumConsole.screenshot(browser, "help-1280-" + language);
                 if (language.equals("en")) {
                     liveSwapWaitsForTheTicks(browser);
                 }
@@ -137,7 +137,7 @@ class QueueBulkBrowserIT {
 
     /** A tip arriving while a box is ticked waits to appear until the last box is unticked; the tick is kept. */
     private void liveSwapWaitsForTheTicks(ChromeDriver browser) throws Exception {
-        size(browser, 1280);
+        ChromiumConsole.desktop(browser);
         browser.get(url("/queue"));
         Thread.sleep(2_000);
         var box = browser.findElement(By.cssSelector("#queue tbody tr input[name='tip']"));
@@ -169,28 +169,6 @@ class QueueBulkBrowserIT {
 
     private static String path(ChromeDriver browser) {
         return URI.create(browser.getCurrentUrl()).getPath();
-    }
-
-    private static void size(ChromeDriver browser, int width) {
-        boolean phone = width < 600;
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of(
-                        "width",
-                        width,
-                        "height",
-                        phone ? 844 : 900,
-                        "deviceScaleFactor",
-                        phone ? 2 : 1,
-                        "mobile",
-                        phone));
-    }
-
-    private static void screenshot(ChromeDriver browser, String name) throws IOException {
-        Map<String, Object> shot =
-                browser.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true));
-        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(folder.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private String url(String path) {

@@ -172,6 +172,37 @@ class QueueBulkIntegrationTest {
         assertThat(status(tip)).isEqualTo("IN_REVIEW");
     }
 
+    @Test
+    void withoutJavaScriptTheMinuteReloadStopsWhileTipsAreTicked() throws Exception {
+        UUID tip = tip("ticked without javascript");
+        try (WebClient browser = Browsers.withoutJavaScript()) {
+            HtmlPage queue = SETUP.staff("COORDINATOR").signIn(browser, url(""));
+            assertThat(reloads(queue)).isTrue();
+            HtmlPage still = queue.getHtmlElementById("reloading")
+                    .getElementsByTagName("a")
+                    .get(0)
+                    .click();
+            assertThat(reloads(still)).isFalse();
+            tick(still, tip);
+            still.<HtmlSelect>getHtmlElementById("bulk-status").setSelectedAttribute("AWAITING_TIPSTER", true);
+            HtmlPage after = still.getHtmlElementById("bulk-status-button").click();
+            assertThat(after.getHtmlElementById("bulk-headline").asNormalizedText())
+                    .isEqualTo("1 tip set to Waiting for the tipster.");
+            assertThat(reloads(after))
+                    .as("the queue after the change is still not reloading")
+                    .isFalse();
+            HtmlPage again = after.getHtmlElementById("reloading")
+                    .getElementsByTagName("a")
+                    .get(0)
+                    .click();
+            assertThat(reloads(again)).isTrue();
+        }
+    }
+
+    private static boolean reloads(HtmlPage page) {
+        return page.getWebResponse().getContentAsString().contains("http-equiv=\"refresh\"");
+    }
+
     private static UUID tip(String place) throws SQLException {
         return SETUP.fileTip(new TipAnswers(place, "", "", List.of(), false, ""));
     }

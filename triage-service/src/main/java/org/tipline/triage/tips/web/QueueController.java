@@ -108,8 +108,11 @@ class QueueController {
         model.addAttribute("language", TipPageModel.language(locale));
         if (!model.containsAttribute("ticked")) {
             model.addAttribute("ticked", List.of());
-            // Without JavaScript there is no live stream: the page reloads itself instead, unless tips are ticked.
-            model.addAttribute("autoRefreshSeconds", AUTO_REFRESH_SECONDS);
+            // Without JavaScript there is no live stream: the page reloads itself instead, unless tips are ticked
+            // or the coordinator stopped it to tick some.
+            if (form.still().isEmpty()) {
+                model.addAttribute("autoRefreshSeconds", AUTO_REFRESH_SECONDS);
+            }
         }
         return "queue";
     }

@@ -2,9 +2,19 @@ package org.tipline.triage.tips.web;
 
 import java.util.Map;
 
-/** The queue's filters and page as typed into the address; what does not parse is reported and ignored. */
+/**
+ * The queue's filters and page as typed into the address; what does not parse is reported and ignored. {@code still}
+ * ("1") stops the page reloading itself without JavaScript, so boxes ticked for a bulk change stay ticked.
+ */
 record QueueFilterForm(
-        String status, String tier, String assignee, String placeType, String from, String to, String page) {
+        String status,
+        String tier,
+        String assignee,
+        String placeType,
+        String from,
+        String to,
+        String page,
+        String still) {
 
     QueueFilterForm {
         status = typed(status);
@@ -14,6 +24,7 @@ record QueueFilterForm(
         from = typed(from);
         to = typed(to);
         page = typed(page);
+        still = "1".equals(still) ? "1" : "";
     }
 
     private static String typed(String value) {
@@ -27,6 +38,19 @@ record QueueFilterForm(
     /** What the filter form shows again, as typed. */
     Map<String, String> typed() {
         return Map.of(
-                "status", status, "tier", tier, "assignee", assignee, "placeType", placeType, "from", from, "to", to);
+                "status",
+                status,
+                "tier",
+                tier,
+                "assignee",
+                assignee,
+                "placeType",
+                placeType,
+                "from",
+                from,
+                "to",
+                to,
+                "still",
+                still);
     }
 }
