@@ -123,7 +123,12 @@ class TipFormIntegrationTest {
                 .contains("Spanish only");
         assertThat(review.getHtmlElementById("review-vehicle-0").asNormalizedText())
                 .contains("AB 1234");
-        HtmlPage receipt = Browsers.submit(review, "review-form");
+        // Back from the review is the vehicles page, as it was left.
+        HtmlPage lastPage = review.getHtmlElementById("back").click();
+        assertThat(lastPage.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("vehicle-0-plateState")
+                        .getValue())
+                .isEqualTo("CT");
+        HtmlPage receipt = Browsers.sendTip(lastPage);
 
         assertThat(receipt.asNormalizedText()).contains("a minor may be involved");
         StoredTip tip = newestTip();
