@@ -52,7 +52,10 @@ class ConsoleLanguageBrowserIT {
         var everyRole = SETUP.staff("COORDINATOR", "SUPERVISOR", "ADMIN");
         UUID tip = SETUP.fileTip(new TipAnswers("Calle Mayor 3", "", "", List.of(), false, "https://x.example"));
 
-        var noRole = SETUP.staff();
+        var noRole = SETUP.staff("SUPERVISOR");
+        try (var owner = SETUP.database.connectAsOwner()) {
+            owner.createStatement().executeUpdate("DELETE FROM staff_role WHERE staff_id = '" + noRole.id() + "'");
+        }
         var withFile = SETUP.fileSealedTip(new TipAnswers("Muelle 4", "", "", List.of(), false, ""));
         assertThat(SETUP.tipsterAttaches(
                         withFile.receipt(), "application/pdf", TipHandlingIntegrationTest.twoPagePdf()))
