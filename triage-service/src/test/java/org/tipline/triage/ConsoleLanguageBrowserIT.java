@@ -2,6 +2,7 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,28 +52,42 @@ class ConsoleLanguageBrowserIT {
         var everyRole = SETUP.staff("COORDINATOR", "SUPERVISOR", "ADMIN");
         UUID tip = SETUP.fileTip(new TipAnswers("Calle Mayor 3", "", "", List.of(), false, "https://x.example"));
 
+        var noRole = SETUP.staff("SUPERVISOR");
+        try (var owner = SETUP.database.connectAsOwner()) {
+            owner.createStatement().executeUpdate("DELETE FROM staff_role WHERE staff_id = '" + noRole.id() + "'");
+        }
+        var withFile = SETUP.fileSealedTip(new TipAnswers("Muelle 4", "", "", List.of(), false, ""));
+        assertThat(SETUP.tipsterAttaches(
+                        withFile.receipt(), "application/pdf", TipHandlingIntegrationTest.twoPagePdf()))
+                .isEqualTo("ADDED");
+
         firstSignIn(
                 "es",
-                everyRole,
+                noRole,
                 "Iniciar sesión",
                 "Elija su propia contraseña",
                 "Configure su código de seguridad",
-                "Código de seguridad");
+                "Código de seguridad",
+                "Le damos la bienvenida");
         ChromeDriver browser = Chromium.start(Map.of("intl.accept_languages", "en"), "--lang=en");
         try {
             firstSignIn(
                     browser,
                     "en",
-                    everyRole,
+                    noRole,
                     "Sign in",
                     "Choose your own password",
                     "Set up your security code",
-                    "Security code");
-            browser.findElement(By.id("code")).sendKeys(everyRole.nextCode());
-            browser.findElement(By.cssSelector("#code-form button")).click();
-            ChromiumConsole.waitForPath(browser, "/queue");
+                    "Security code",
+                    "Welcome");
+            browser.manage().deleteAllCookies();
+            ChromiumConsole.signIn(browser, url(""), everyRole);
+            browser.get(url("/tips/" + withFile.id()));
+            String document = URI.create(browser.findElement(By.cssSelector("a[href*='/attachments/'][href$='/view']"))
+                            .getAttribute("href"))
+                    .getRawPath();
 
-            Map<String, String[]> pages = pages(tip);
+            Map<String, String[]> pages = pages(tip, document);
             pages.forEach((path, headings) -> visit(browser, path, "en", headings[0]));
 
             browser.get(url("/search"));
@@ -108,7 +123,7 @@ class ConsoleLanguageBrowserIT {
     }
 
     /** Each page with its heading in English and in Spanish. */
-    private Map<String, String[]> pages(UUID tip) {
+    private Map<String, String[]> pages(UUID tip, String document) {
         Map<String, String[]> pages = new LinkedHashMap<>();
         pages.put("/search", new String[] {"Search tips", "Buscar avisos"});
         pages.put("/calls/new", new String[] {"New tip from a call", "Nuevo aviso por llamada"});
@@ -124,6 +139,9 @@ class ConsoleLanguageBrowserIT {
         pages.put(
                 "/tips/" + tip + "/link?n=0",
                 new String[] {"You are about to open an outside site", "Está a punto de abrir un sitio externo"});
+        pages.put(
+                document,
+                new String[] {"Document from the tipster, page 1 of 2", "Documento del informante, página 1 de 2"});
         pages.put("/tips/" + UUID.randomUUID(), new String[] {"That did not work", "Eso no funcionó"});
         pages.put("/no-such-page", new String[] {"Not allowed", "No permitido"});
         return pages;
@@ -154,7 +172,7 @@ class ConsoleLanguageBrowserIT {
 
     /**
      * The sign-in pages in one language: a new account's sign-in, first password and code enrolment, then an enrolled
-     * account's code page, where the browser is left.
+     * account without a role through the code page to the page that says it has none.
      */
     private void firstSignIn(String language, TriageTestSetup.StaffAccount enrolled, String... headings)
             throws Exception {
@@ -184,6 +202,10 @@ class ConsoleLanguageBrowserIT {
         ChromiumConsole.typePassword(browser, url(""), enrolled);
         ChromiumConsole.waitForPath(browser, "/sign-in/code");
         check(browser, "sign-in-code", language, headings[3]);
+        browser.findElement(By.id("code")).sendKeys(enrolled.nextCode());
+        browser.findElement(By.cssSelector("#code-form button")).click();
+        ChromiumConsole.waitForPath(browser, "/");
+        check(browser, "home", language, headings[4]);
     }
 
     /** The page is in the language, with the heading expected; axe runs on it and a screenshot is kept. */

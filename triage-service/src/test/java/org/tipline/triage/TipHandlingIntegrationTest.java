@@ -261,7 +261,8 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
         return out.toByteArray();
     }
 
-    private static byte[] twoPagePdf() throws Exception {
+    /** A blank two-page PDF, as a tipster might attach. */
+    static byte[] twoPagePdf() throws Exception {
         try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
             document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
             document.addPage(new org.apache.pdfbox.pdmodel.PDPage());

@@ -1,10 +1,6 @@
 package org.tipline.triage.staff.web;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -187,7 +183,7 @@ class SignInController {
         return enrolPage(pending.get(), null, model);
     }
 
-    /** The enrolment QR code, drawn here as SVG so the secret never leaves this server for an image service. */
+    /** The enrolment QR code ({@link QrSvg}): the secret never leaves this server for an image service. */
     @GetMapping("/account/second-factor/qr.svg")
     ResponseEntity<String> qr(HttpSession session, @AuthenticationPrincipal StaffPrincipal me) throws WriterException {
         Optional<PendingSignIn> pending = pendingAt(SignInSteps.Step.ENROL, session);
@@ -195,32 +191,10 @@ class SignInController {
             return ResponseEntity.notFound().build();
         }
         String uri = Totp.provisioningUri(ISSUER, me.username(), steps.enrolmentSecret(pending.get()));
-        var matrix = new QRCodeWriter()
-                .encode(
-                        uri,
-                        BarcodeFormat.QR_CODE,
-                        0,
-                        0,
-                        Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-                .append(matrix.getWidth())
-                .append(' ')
-                .append(matrix.getHeight())
-                .append("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")
-                .append("<path fill=\"#000\" d=\"");
-        for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                if (matrix.get(x, y)) {
-                    svg.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-                }
-            }
-        }
-        svg.append("\"/></svg>");
         return ResponseEntity.ok()
                 .contentType(MediaType.valueOf("image/svg+xml"))
                 .cacheControl(CacheControl.noStore())
-                .body(svg.toString());
+                .body(QrSvg.of(uri));
     }
 
     @PostMapping("/account/second-factor")
