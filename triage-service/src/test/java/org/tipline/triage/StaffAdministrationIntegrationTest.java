@@ -28,7 +28,8 @@ class StaffAdministrationIntegrationTest {
 
     @Test
     void aNewCoordinatorReadsTipsOnlyOnceAKeyHolderGrantsTheKey() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Granted Gardens", "", "", List.of(), false, ""));
+        UUID tipId =
+                SETUP.fileTip(TipAnswers.builder().location("Granted Gardens").build());
         var admin = SETUP.staff("ADMIN");
         String username = "newcomer-" + System.nanoTime() % 100000;
         String temporary;
@@ -121,7 +122,8 @@ class StaffAdministrationIntegrationTest {
 
     @Test
     void resettingALostSecondFactorKeepsTheKeysAndAsksForANewPasswordAndEnrolment() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Kept Key Court", "", "", List.of(), false, ""));
+        UUID tipId =
+                SETUP.fileTip(TipAnswers.builder().location("Kept Key Court").build());
         var admin = SETUP.staff("ADMIN");
         var coordinator = SETUP.staff("COORDINATOR");
         try (WebClient adminBrowser = Browsers.withoutJavaScript()) {

@@ -88,7 +88,10 @@ class IntakeRolePrivilegesTest {
 
     private static SealedTip seal(TipLineKeyPair key) {
         return SealedTip.seal(
-                new TipAnswers("somewhere", "", "", List.of(), false, "filed as intake"),
+                TipAnswers.builder()
+                        .location("somewhere")
+                        .details("filed as intake")
+                        .build(),
                 GuidanceLoader.fromClasspath().urgency(),
                 key.publicKey());
     }

@@ -76,7 +76,10 @@ class QueueChangesTest {
     /** Files a tip as intake does, then sets when it was received relative to the test's clock. */
     private UUID file(TipLineKeyPair key, boolean happeningNow, Duration receivedFromNow) throws Exception {
         SealedTip tip = SealedTip.seal(
-                new TipAnswers("Dock " + UUID.randomUUID(), "", "", List.of(), happeningNow, ""),
+                TipAnswers.builder()
+                        .location("Dock " + UUID.randomUUID())
+                        .happeningNow(happeningNow)
+                        .build(),
                 GuidanceLoader.fromClasspath().urgency(),
                 key.publicKey());
         try (Connection intake = database.connectAs(TestDatabase.INTAKE_ROLE);
