@@ -114,13 +114,7 @@ class KeyRotationTest {
                 TipAnswers.builder().location("somewhere").details(details).build(),
                 GuidanceLoader.fromClasspath().urgency(),
                 key.publicKey());
-        try (var insert = owner.prepareStatement(SealedTip.INSERT)) {
-            List<Object> parameters = tip.insertParameters();
-            for (int i = 0; i < parameters.size(); i++) {
-                insert.setObject(i + 1, parameters.get(i));
-            }
-            insert.executeUpdate();
-        }
+        TestDatabase.update(owner, SealedTip.INSERT, tip.insertParameters());
         return tip.id();
     }
 

@@ -183,13 +183,7 @@ class OnCallAlertsIntegrationTest {
                 SETUP.tipLineKey().publicKey());
         try (var intake = SETUP.database.connectAs(TestDatabase.INTAKE_ROLE)) {
             intake.setAutoCommit(false);
-            try (var insert = intake.prepareStatement(SealedTip.INSERT)) {
-                List<Object> parameters = tip.insertParameters();
-                for (int i = 0; i < parameters.size(); i++) {
-                    insert.setObject(i + 1, parameters.get(i));
-                }
-                insert.executeUpdate();
-            }
+            TestDatabase.update(intake, SealedTip.INSERT, tip.insertParameters());
             intake.rollback();
         }
         assertThat(SETUP.count("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + tip.id() + "'"))

@@ -124,13 +124,8 @@ final class TriageTestSetup {
     /** Files a tip and returns it sealed, receipt included, for tests that play the tipster afterwards. */
     SealedTip fileSealedTip(TipAnswers answers) throws SQLException {
         SealedTip tip = SealedTip.seal(answers, GuidanceLoader.fromClasspath().urgency(), epoch.publicKey());
-        try (var intake = database.connectAs(TestDatabase.INTAKE_ROLE);
-                var insert = intake.prepareStatement(SealedTip.INSERT)) {
-            List<Object> parameters = tip.insertParameters();
-            for (int i = 0; i < parameters.size(); i++) {
-                insert.setObject(i + 1, parameters.get(i));
-            }
-            insert.executeUpdate();
+        try (var intake = database.connectAs(TestDatabase.INTAKE_ROLE)) {
+            TestDatabase.update(intake, SealedTip.INSERT, tip.insertParameters());
         }
         return tip;
     }
