@@ -204,20 +204,20 @@ public final class ConsoleLoad {
         try (var insert = owner.prepareStatement(SealedTip.INSERT)) {
             for (int i = 0; i < SEALED; i++) {
                 SealedTip tip = SealedTip.seal(
-                        new TipAnswers(
-                                "Sunrise Spa, 1200 Connecticut Ave, Norwalk",
-                                "Sunrise Spa",
-                                "massage-parlor",
-                                "06854",
-                                "most nights after 10",
-                                false,
-                                "two women about 20, a man about 45 who answers for them",
-                                "18-25",
-                                "grey minivan CT AB-1234",
-                                List.of("appears-controlled", "lives-at-workplace"),
-                                "lights on all night, customers by appointment only. ".repeat(8),
-                                "ad on a listings site, phone 203-555-0147",
-                                "saw-it"),
+                        TipAnswers.builder()
+                                .location("Sunrise Spa, 1200 Connecticut Ave, Norwalk")
+                                .businessName("Sunrise Spa")
+                                .placeType("massage-parlor")
+                                .zip("06854")
+                                .seenWhen("most nights after 10")
+                                .people("two women about 20, a man about 45 who answers for them")
+                                .youngestAge("18-25")
+                                .vehicles("grey minivan CT AB-1234")
+                                .indicators(List.of("appears-controlled", "lives-at-workplace"))
+                                .details("lights on all night, customers by appointment only. ".repeat(8))
+                                .onlineDetails("ad on a listings site, phone 203-555-0147")
+                                .howKnown("saw-it")
+                                .build(),
                         urgency,
                         key.publicKey());
                 List<Object> parameters = tip.insertParameters();

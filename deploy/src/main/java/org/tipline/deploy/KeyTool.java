@@ -20,7 +20,6 @@ import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.RecoveryShares;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.TipLinePublicKey;
-import org.tipline.model.provisioning.KeyRotation;
 import org.tipline.model.provisioning.Provisioning;
 
 /**

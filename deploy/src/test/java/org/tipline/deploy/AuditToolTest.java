@@ -94,7 +94,7 @@ class AuditToolTest {
 
     private List<byte[]> leaves() throws Exception {
         try (var owner = database.connectAsOwner()) {
-            return AuditChain.Stored.readAll(owner).stream()
+            return AuditVerifier.sealedChain(owner).stream()
                     .map(stored -> AuditChain.leafHash(stored.entry()))
                     .toList();
         }

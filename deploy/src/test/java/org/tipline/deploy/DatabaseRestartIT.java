@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.Receipt;
 import org.tipline.model.provisioning.Provisioning;
+import org.tipline.testsupport.Ports;
 
 /**
  * PostgreSQL is stopped and started again while tipsters keep sending. Tipsters who press Send while it is down are
@@ -50,7 +51,7 @@ class DatabaseRestartIT {
 
     @Test
     void noAcknowledgedTipIsLostWhenPostgresRestartsDuringSubmissions() throws Exception {
-        int dbPort = TestProcesses.freePort();
+        int dbPort = Ports.free();
         EmbeddedPostgres postgres = start(dbPort);
         String url = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
         try (Connection owner = DriverManager.getConnection(url, "postgres", "")) {
@@ -72,7 +73,7 @@ class DatabaseRestartIT {
                             .encode());
         }
 
-        int intakePort = TestProcesses.freePort();
+        int intakePort = Ports.free();
         var builder = new ProcessBuilder(
                         TestProcesses.java(),
                         "-Xmx384m",
@@ -178,12 +179,7 @@ class DatabaseRestartIT {
                         body = "submission=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
                                 + "&location=Pier+7&details=restart+test";
                     }
-                    var response = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/tips"))
-                                    .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    var response = PublicForm.post(http, base + "/tips", body);
                     Matcher receipt = RECEIPT.matcher(response.body());
                     if (response.statusCode() == 200 && receipt.find()) {
                         return receipt.group(1).replaceAll("<[^>]+>", "");

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipline.testsupport.Ports;
 import org.tipline.testsupport.TestDatabase;
 
 /**
@@ -35,7 +36,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aNewClusterRefusesEveryRoleWithoutItsPassword() throws Exception {
-        int port = TestProcesses.freePort();
+        int port = Ports.free();
         Path file = data.resolve("database-passwords.properties");
         DatabasePasswords first;
         try (var database = EmbeddedDatabase.start(data, file, port)) {
@@ -63,7 +64,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void anOlderLaunchersTrustingClusterGetsPasswordsAndKeepsItsData() throws Exception {
-        int port = TestProcesses.freePort();
+        int port = Ports.free();
         try (var older = EmbeddedPostgres.builder()
                         .setDataDirectory(data.resolve("postgres"))
                         .setCleanDataDirectory(false)
@@ -96,7 +97,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void theOperatorsToolsFindThePasswordsInTheDataDirectory() throws Exception {
-        int port = TestProcesses.freePort();
+        int port = Ports.free();
         try (var database = EmbeddedDatabase.start(data, data.resolve("database-passwords.properties"), port)) {
             var passwords = database.passwords();
             Flyway.configure()

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipline.model.crypto.Receipt;
+import org.tipline.testsupport.Ports;
 import org.tipline.testsupport.TestDatabase;
 
 /**
@@ -52,10 +53,10 @@ class MultiInstanceIT {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        intakeA = TestProcesses.freePort();
-        intakeB = TestProcesses.freePort();
-        managementB = TestProcesses.freePort();
-        balancer = TestProcesses.freePort();
+        intakeA = Ports.free();
+        intakeB = Ports.free();
+        managementB = Ports.free();
+        balancer = Ports.free();
         String powSecret = Base64.getEncoder().encodeToString("multi-instance-test-proof-of-work".getBytes());
         Map<String, String> shared = Map.of(
                 "TIPLINE_PROOF_OF_WORK", "false",
@@ -70,7 +71,7 @@ class MultiInstanceIT {
                 .putAll(Map.of(
                         "TIPLINE_DATA_DIR", data.toString(),
                         "TIPLINE_INTAKE_PORT", Integer.toString(intakeA),
-                        "TIPLINE_TRIAGE_PORT", Integer.toString(TestProcesses.freePort()),
+                        "TIPLINE_TRIAGE_PORT", Integer.toString(Ports.free()),
                         "TIPLINE_DB_URL", DATABASE.jdbcUrl(),
                         "TIPLINE_DB_OWNER_USER", DATABASE.ownerUser(),
                         "TIPLINE_DB_OWNER_PASSWORD", DATABASE.ownerPassword(),

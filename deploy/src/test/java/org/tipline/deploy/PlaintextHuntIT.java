@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipline.model.crypto.Totp;
 import org.tipline.testsupport.Browsers;
+import org.tipline.testsupport.Ports;
 
 /**
  * A scripted session as the launcher runs it, with its own PostgreSQL in the data directory: a tip with marker words,
@@ -57,8 +58,8 @@ class PlaintextHuntIT {
     @Test
     void noMarkerFromAnyStepIsFoundAtRest() throws Exception {
         Instant started = Instant.now();
-        int intake = TestProcesses.freePort();
-        int triage = TestProcesses.freePort();
+        int intake = Ports.free();
+        int triage = Ports.free();
         var builder = new ProcessBuilder(TestProcesses.java(), "-jar", System.getProperty("tipline.launcher.jar"))
                 .redirectErrorStream(true);
         builder.environment()
@@ -66,7 +67,7 @@ class PlaintextHuntIT {
                         "TIPLINE_DATA_DIR", data.toString(),
                         "TIPLINE_INTAKE_PORT", Integer.toString(intake),
                         "TIPLINE_TRIAGE_PORT", Integer.toString(triage),
-                        "TIPLINE_DB_PORT", Integer.toString(TestProcesses.freePort()),
+                        "TIPLINE_DB_PORT", Integer.toString(Ports.free()),
                         "TIPLINE_SLOW_LANE_WAIT", "0s"));
         Process launcher = builder.start();
         try {

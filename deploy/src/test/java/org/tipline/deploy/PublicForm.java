@@ -40,12 +40,7 @@ final class PublicForm {
                         + "&location=" + encode("Harbor Road, Norwalk")
                         + "&details=" + encode(details);
                 for (int send = 0; send < 3; send++) {
-                    var response = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/tips"))
-                                    .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    var response = post(http, base + "/tips", body);
                     Matcher receipt = RECEIPT.matcher(response.body());
                     if (response.statusCode() == 200 && receipt.find()) {
                         return receipt.group(1).replaceAll("<[^>]+>", "");
@@ -76,5 +71,16 @@ final class PublicForm {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Posts a form's fields, already encoded, as a browser without JavaScript does. */
+    static HttpResponse<String> post(HttpClient http, String url, String body)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

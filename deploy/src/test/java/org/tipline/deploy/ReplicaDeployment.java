@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.tipline.testsupport.Ports;
 import org.tipline.testsupport.TestDatabase;
 
 /**
@@ -41,11 +42,11 @@ final class ReplicaDeployment {
     private ReplicaDeployment(Path data, TestDatabase database) throws IOException {
         this.data = data;
         this.database = database;
-        this.mail = new GreenMail(new ServerSetup(TestProcesses.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        this.triageA = TestProcesses.freePort();
-        this.triageB = TestProcesses.freePort();
-        this.consolePort = TestProcesses.freePort();
-        this.publicPort = TestProcesses.freePort();
+        this.mail = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        this.triageA = Ports.free();
+        this.triageB = Ports.free();
+        this.consolePort = Ports.free();
+        this.publicPort = Ports.free();
     }
 
     /** Starts everything; the digest goes out every {@code digestEvery} and checkpoints are signed every 5 s. */
@@ -62,8 +63,8 @@ final class ReplicaDeployment {
 
     private void startAll(Duration digestEvery) throws Exception {
         mail.start();
-        int intakeA = TestProcesses.freePort();
-        int intakeB = TestProcesses.freePort();
+        int intakeA = Ports.free();
+        int intakeB = Ports.free();
         Map<String, String> shared = new HashMap<>(Map.of(
                 "TIPLINE_PROOF_OF_WORK", "false",
                 "TIPLINE_PROOF_OF_WORK_SECRET",

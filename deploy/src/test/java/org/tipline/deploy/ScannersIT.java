@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipline.model.crypto.Totp;
+import org.tipline.testsupport.Ports;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,8 +51,8 @@ class ScannersIT {
 
     @BeforeAll
     static void start() throws Exception {
-        int intakePort = TestProcesses.freePort();
-        int triagePort = TestProcesses.freePort();
+        int intakePort = Ports.free();
+        int triagePort = Ports.free();
         intake = "http://127.0.0.1:" + intakePort;
         triage = "http://127.0.0.1:" + triagePort;
         var builder = new ProcessBuilder(TestProcesses.java(), "-jar", System.getProperty("tipline.launcher.jar"))
@@ -61,7 +62,7 @@ class ScannersIT {
                         "TIPLINE_DATA_DIR", data.toString(),
                         "TIPLINE_INTAKE_PORT", Integer.toString(intakePort),
                         "TIPLINE_TRIAGE_PORT", Integer.toString(triagePort),
-                        "TIPLINE_DB_PORT", Integer.toString(TestProcesses.freePort()),
+                        "TIPLINE_DB_PORT", Integer.toString(Ports.free()),
                         "TIPLINE_SECURE_COOKIES", "true",
                         "TIPLINE_SLOW_LANE_WAIT", "0s"));
         launcher = builder.start();
@@ -220,24 +221,16 @@ class ScannersIT {
         String answers = "&location=Harbor+Road&details=van+at+night";
         String form = get(intake + "/", null);
         // Review, then send with the review page's pass (its wait is 0s here) and token, as a browser does.
-        String review = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(intake + "/tips"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "submission=" + encode(match(SUBMISSION, form)) + answers + "&step=review"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
+        String review = PublicForm.post(
+                        HTTP,
+                        intake + "/tips",
+                        "submission=" + encode(match(SUBMISSION, form)) + answers + "&step=review")
                 .body();
         String body = "submission=" + encode(match(SUBMISSION, review)) + answers + "&powChallenge="
                 + encode(
                         match(Pattern.compile("name=\"powChallenge\" id=\"pow-challenge\" value=\"([^\"]+)\""), review))
                 + "&step=send";
-        var response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(intake + "/tips"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = PublicForm.post(HTTP, intake + "/tips", body);
         return match(RECEIPT, response.body()).replaceAll("<[^>]+>", "");
     }
 

@@ -3,7 +3,6 @@ package org.tipline.deploy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,12 +47,6 @@ final class TestProcesses {
                 "TIPLINE_DB_OWNER_PASSWORD", database.ownerPassword(),
                 "TIPLINE_INTAKE_DB_PASSWORD", database.rolePassword(),
                 "TIPLINE_TRIAGE_DB_PASSWORD", database.rolePassword());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Reads the process's output until a line contains {@code expected}; fails with the output if it exits first. */

@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tipline.model.crypto.Totp;
 import org.tipline.testsupport.Chromium;
+import org.tipline.testsupport.Ports;
 import org.tipline.testsupport.TestDatabase;
 
 /**
@@ -64,8 +65,8 @@ class TwoAppsBrowserIT {
 
     @BeforeAll
     static void startLauncherAndChromium() throws Exception {
-        intakePort = TestProcesses.freePort();
-        triagePort = TestProcesses.freePort();
+        intakePort = Ports.free();
+        triagePort = Ports.free();
         launcher =
                 TestProcesses.startLauncher(TestProcesses.launcherOn(DATABASE, dataDirectory, intakePort, triagePort));
         TestProcesses.awaitLine(launcher, "Tipline is running", Duration.ofSeconds(180));

@@ -31,8 +31,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
+import org.tipline.model.audit.AuditVerifier;
 import org.tipline.model.crypto.Totp;
 import org.tipline.testsupport.Browsers;
+import org.tipline.testsupport.Ports;
 import org.tipline.testsupport.TestDatabase;
 
 /**
@@ -69,8 +71,8 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startLauncher() throws Exception {
-        intakePort = TestProcesses.freePort();
-        triagePort = TestProcesses.freePort();
+        intakePort = Ports.free();
+        triagePort = Ports.free();
         launcher =
                 TestProcesses.startLauncher(TestProcesses.launcherOn(DATABASE, dataDirectory, intakePort, triagePort));
         TestProcesses.awaitLine(launcher, "Tipline is running", Duration.ofSeconds(180));
@@ -342,7 +344,7 @@ class WalkingSkeletonIT {
 
     private static List<AuditChain.Stored> auditChain() throws SQLException {
         try (var owner = DATABASE.connectAsOwner()) {
-            return AuditChain.Stored.readAll(owner);
+            return AuditVerifier.sealedChain(owner);
         }
     }
 

@@ -103,6 +103,19 @@ public final class TestDatabase {
         return DriverManager.getConnection(jdbcUrl(), role, ROLE_PASSWORD);
     }
 
+    /**
+     * Runs one statement with {@code parameters} bound in order, as an app writes a row it was handed as a list
+     * (SealedTip.insertParameters(), for one); returns the rows it changed.
+     */
+    public static int update(Connection connection, String sql, List<?> parameters) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return statement.executeUpdate();
+        }
+    }
+
     /** Where the database runs, for tests that inspect it from outside (pg_dump). */
     public String host() {
         return server().host;

@@ -22,16 +22,13 @@ public final class TiplineArchitecture {
             .because("shared-model stays a plain library that both apps and the launcher can use");
 
     /**
-     * The JDBC entry points shared-model had before this rule: key provisioning and rotation, used by the launcher and
-     * the console, and reading the audit chain for the verifier. Moving them out needs a module that test-support
-     * does not depend on (db-schema would close a cycle) and waits on the audit rework (issue 18); nothing else may
-     * join them.
+     * The JDBC entry points left in shared-model: key provisioning, and reading and checkpointing the sealed audit
+     * chain. Both serve triage-service, the launcher (deploy) and the benchmarks, so no one app can own them; moving
+     * them out needs a module of their own between shared-model and those three (db-schema would close a cycle through
+     * test-support, which shared-model's tests use). Nothing else may join them.
      */
-    private static final Set<String> JDBC_ENTRY_POINTS = Set.of(
-            "org.tipline.model.provisioning.Provisioning",
-            "org.tipline.model.provisioning.KeyRotation",
-            "org.tipline.model.audit.AuditVerifier",
-            "org.tipline.model.audit.AuditChain$Stored");
+    private static final Set<String> JDBC_ENTRY_POINTS =
+            Set.of("org.tipline.model.provisioning.Provisioning", "org.tipline.model.audit.AuditVerifier");
 
     /** shared-model is the domain and its crypto: talking to a database is the apps' and the launcher's business. */
     public static final ArchRule SHARED_MODEL_DOES_NOT_USE_JDBC = noClasses()

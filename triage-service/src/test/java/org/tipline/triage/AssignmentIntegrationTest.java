@@ -2,7 +2,6 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.UUID;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -19,7 +18,7 @@ class AssignmentIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aCoordinatorWithoutTheKeyIsRefusedWithWhoCanGrantIt() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Key Street", "", "", List.of(), false, ""));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder().location("Key Street").build());
         var keyless = SETUP.staff("COORDINATOR");
         SETUP.execute("DELETE FROM key_grant WHERE staff_id = '" + keyless.id() + "'");
 
@@ -47,7 +46,7 @@ class AssignmentIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aDisabledAssigneeShowsAsDisabledNotAsNobody() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Gone Avenue", "", "", List.of(), false, ""));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder().location("Gone Avenue").build());
         var leaver = SETUP.staff("COORDINATOR");
         HtmlPage page = browser.getPage(url("/tips/" + tipId));
         page.<HtmlSelect>getHtmlElementById("assignee-select")

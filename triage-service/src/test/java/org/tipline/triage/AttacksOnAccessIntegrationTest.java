@@ -88,7 +88,8 @@ class AttacksOnAccessIntegrationTest {
 
     @Test
     void browsingPastTheMenusReachesNothing() throws Exception {
-        UUID tipId = SETUP.fileTip(new org.tipline.model.tip.TipAnswers("x", "", "", java.util.List.of(), false, ""));
+        UUID tipId = SETUP.fileTip(
+                org.tipline.model.tip.TipAnswers.builder().location("x").build());
         for (String path : new String[] {
             "/tips/" + tipId + "/packet",
             "/audit/export?format=csv",

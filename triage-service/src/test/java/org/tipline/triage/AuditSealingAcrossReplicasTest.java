@@ -78,7 +78,7 @@ class AuditSealingAcrossReplicasTest {
 
         awaitAllSealed();
         try (Connection owner = SETUP.database.connectAsOwner()) {
-            var chain = AuditChain.Stored.readAll(owner);
+            var chain = AuditVerifier.sealedChain(owner);
             assertThat(AuditChain.verify(chain))
                     .as("dense positions, rising sequence, every link")
                     .isEmpty();
@@ -148,7 +148,7 @@ class AuditSealingAcrossReplicasTest {
         awaitAllSealed();
         assertThat(sealed(high)).isTrue();
         try (Connection owner = SETUP.database.connectAsOwner()) {
-            assertThat(AuditChain.verify(AuditChain.Stored.readAll(owner))).isEmpty();
+            assertThat(AuditChain.verify(AuditVerifier.sealedChain(owner))).isEmpty();
         }
     }
 

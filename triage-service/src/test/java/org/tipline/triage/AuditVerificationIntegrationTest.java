@@ -22,6 +22,7 @@ import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditVerifier;
 import org.tipline.model.audit.Checkpoint;
 import org.tipline.testsupport.Browsers;
+import org.tipline.testsupport.Ports;
 import org.tipline.triage.audit.AuditCheckpoints;
 
 /**
@@ -35,8 +36,7 @@ class AuditVerificationIntegrationTest {
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final Path KEYS = temporaryDirectory();
     static final String SUPERVISORS = "supervisors@tipline.example";
-    static final GreenMail SMTP =
-            new GreenMail(new ServerSetup(TriageTestSetup.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     static String publicKey;
 
     @DynamicPropertySource
@@ -114,7 +114,7 @@ class AuditVerificationIntegrationTest {
             assertThat(newest.treeSize()).as("covers the sign-in just made").isGreaterThanOrEqualTo(entries);
             assertThat(newest.signatureValid(key)).isTrue();
             try (var owner = SETUP.database.connectAsOwner()) {
-                var leaves = AuditChain.Stored.readAll(owner).stream()
+                var leaves = AuditVerifier.sealedChain(owner).stream()
                         .map(stored -> AuditChain.leafHash(stored.entry()))
                         .toList();
                 assertThat(newest.problemWith(leaves, key)).isEmpty();

@@ -54,7 +54,7 @@ class ConsoleResponsesIntegrationTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        tipId = SETUP.fileTip(new TipAnswers("response street", "", "", List.of(), false, ""));
+        tipId = SETUP.fileTip(TipAnswers.builder().location("response street").build());
         browser = Browsers.withoutJavaScript();
         HtmlPage landing = SETUP.staff("COORDINATOR").signIn(browser, url(""));
         csrf = landing.getElementsByName("_csrf").get(0).getAttribute("content");

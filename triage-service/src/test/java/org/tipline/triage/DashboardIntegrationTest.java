@@ -90,8 +90,11 @@ class DashboardIntegrationTest {
     }
 
     private static UUID tip(String placeType, boolean happeningNow, String history) throws SQLException {
-        UUID id = SETUP.fileTip(
-                new TipAnswers("somewhere", "", placeType, "", "", happeningNow, "", "", "", List.of(), "", "", ""));
+        UUID id = SETUP.fileTip(TipAnswers.builder()
+                .location("somewhere")
+                .placeType(placeType)
+                .happeningNow(happeningNow)
+                .build());
         try (var owner = SETUP.database.connectAsOwner()) {
             owner.createStatement().executeUpdate("UPDATE tip SET " + history + " WHERE id = '" + id + "'");
         }

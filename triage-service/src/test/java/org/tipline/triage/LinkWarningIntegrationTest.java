@@ -61,7 +61,7 @@ class LinkWarningIntegrationTest extends SignedInCoordinatorTest {
     }
 
     private static UUID tipWith(String onlineDetails) throws SQLException {
-        return SETUP.fileTip(new TipAnswers("", "", "", "", "", false, "", "", "", List.of(), "", onlineDetails, ""));
+        return SETUP.fileTip(TipAnswers.builder().onlineDetails(onlineDetails).build());
     }
 
     private static List<String> followed(UUID tipId) throws SQLException {

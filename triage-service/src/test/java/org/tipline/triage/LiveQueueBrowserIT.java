@@ -40,7 +40,11 @@ class LiveQueueBrowserIT {
                 // The stream is open once the page has loaded its script; give it a moment before the tip arrives.
                 Thread.sleep(2_000);
 
-                UUID urgent = SETUP.fileTip(new TipAnswers("Muelle 4", "", "", List.of(), true, "Está pasando ahora"));
+                UUID urgent = SETUP.fileTip(TipAnswers.builder()
+                        .location("Muelle 4")
+                        .happeningNow(true)
+                        .details("Está pasando ahora")
+                        .build());
                 String alert =
                         waitForText(browser, "live-alert", urgent.toString().substring(0, 8));
                 assertThat(alert)
@@ -51,7 +55,8 @@ class LiveQueueBrowserIT {
                         .until(driver ->
                                 !driver.findElements(By.id("row-" + urgent)).isEmpty());
 
-                SealedTip answered = SETUP.fileSealedTip(new TipAnswers("Calle 9", "", "", List.of(), false, ""));
+                SealedTip answered = SETUP.fileSealedTip(
+                        TipAnswers.builder().location("Calle 9").build());
                 SETUP.tipsterReplies(answered.receipt(), "Volvieron esta noche");
                 String notice = waitForText(
                         browser, "live-notice", answered.id().toString().substring(0, 8));

@@ -90,9 +90,13 @@ class LiveQueueIntegrationTest {
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         var lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
 
-        UUID urgent = SETUP.fileTip(
-                new TipAnswers("Pier 9 warehouse", "", "", List.of(), true, "Secret words nobody may stream"));
-        SealedTip standard = SETUP.fileSealedTip(new TipAnswers("Elm Street", "", "", List.of(), false, "Quiet"));
+        UUID urgent = SETUP.fileTip(TipAnswers.builder()
+                .location("Pier 9 warehouse")
+                .happeningNow(true)
+                .details("Secret words nobody may stream")
+                .build());
+        SealedTip standard = SETUP.fileSealedTip(
+                TipAnswers.builder().location("Elm Street").details("Quiet").build());
         String seen = readUntil(lines, standard.id().toString(), Duration.ofSeconds(30));
         assertThat(seen)
                 .contains("\"id\":\"" + urgent + "\"")

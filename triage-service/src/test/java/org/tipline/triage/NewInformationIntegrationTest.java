@@ -2,7 +2,6 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,11 @@ class NewInformationIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aTipstersMessageOnAClosedUrgentTipReopensItAndAlertsAgain() throws Exception {
-        var filed = SETUP.fileSealedTip(new TipAnswers("Harbor Motel", "", "", List.of(), true, "room 112"));
+        var filed = SETUP.fileSealedTip(TipAnswers.builder()
+                .location("Harbor Motel")
+                .happeningNow(true)
+                .details("room 112")
+                .build());
         String tip = "'" + filed.id() + "'";
         SETUP.execute(
                 "UPDATE alert_outbox SET status = 'SENT', delivered_at = now(), attempts = 1 WHERE tip_id = " + tip);
@@ -47,7 +50,8 @@ class NewInformationIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aFileAddedToAClosedStandardTipReopensItWithoutPaging() throws Exception {
-        var filed = SETUP.fileSealedTip(new TipAnswers("Dock 4", "", "", List.of(), false, "standard"));
+        var filed = SETUP.fileSealedTip(
+                TipAnswers.builder().location("Dock 4").details("standard").build());
         close(filed.id());
 
         assertThat(SETUP.tipsterAttaches(filed.receipt(), "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8}))

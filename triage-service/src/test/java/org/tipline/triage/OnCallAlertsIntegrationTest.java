@@ -33,6 +33,7 @@ import org.tipline.model.guidance.GuidanceLoader;
 import org.tipline.model.tip.SealedTip;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
+import org.tipline.testsupport.Ports;
 import org.tipline.testsupport.TestDatabase;
 
 /**
@@ -45,8 +46,7 @@ class OnCallAlertsIntegrationTest {
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String ON_CALL = "oncall@tipline.example";
     static final String SECRET = "webhook-secret-for-tests";
-    static final GreenMail SMTP =
-            new GreenMail(new ServerSetup(TriageTestSetup.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     static final List<Delivery> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
     static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
     static final HttpServer RECEIVER = receiver();
@@ -82,8 +82,11 @@ class OnCallAlertsIntegrationTest {
     @Test
     void anUrgentTipReachesEmailAndTheSignedWebhookWithinAMinuteWithoutItsContent() throws Exception {
         FAILURES_LEFT.set(2);
-        UUID tipId = SETUP.fileTip(new TipAnswers(
-                "Marker-Orchid-5 motel", "", "hotel-motel", "", "", false, "", "12-17", "", List.of(), "", "", ""));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("Marker-Orchid-5 motel")
+                .placeType("hotel-motel")
+                .youngestAge("12-17")
+                .build());
         assertThat(SETUP.count("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + tipId + "'"))
                 .as("the database queued both alerts with the tip")
                 .isEqualTo(2);
@@ -118,7 +121,11 @@ class OnCallAlertsIntegrationTest {
     @Test
     void aFailingWebhookShowsItsStatusOnTheTip() throws Exception {
         FAILURES_LEFT.set(1000);
-        UUID tipId = SETUP.fileTip(new TipAnswers("pier", "", "", List.of(), true, "now"));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("pier")
+                .happeningNow(true)
+                .details("now")
+                .build());
         try {
             await().atMost(Duration.ofSeconds(30))
                     .until(() ->
@@ -145,8 +152,10 @@ class OnCallAlertsIntegrationTest {
 
     @Test
     void otherTiersAreNotPagedButCountedInTheDigest() throws Exception {
-        UUID tipId = SETUP.fileTip(
-                new TipAnswers("Marker-Birch-8 diner", "", "other", "", "", false, "", "", "", List.of(), "", "", ""));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("Marker-Birch-8 diner")
+                .placeType("other")
+                .build());
         assertThat(SETUP.count("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + tipId + "'"))
                 .isZero();
 
@@ -165,18 +174,16 @@ class OnCallAlertsIntegrationTest {
     @Test
     void theAlertIsWrittenInTheTipsTransactionOrNotAtAll() throws Exception {
         SealedTip tip = SealedTip.seal(
-                new TipAnswers("rolled back", "", "", List.of(), true, "now"),
+                TipAnswers.builder()
+                        .location("rolled back")
+                        .happeningNow(true)
+                        .details("now")
+                        .build(),
                 GuidanceLoader.fromClasspath().urgency(),
                 SETUP.tipLineKey().publicKey());
         try (var intake = SETUP.database.connectAs(TestDatabase.INTAKE_ROLE)) {
             intake.setAutoCommit(false);
-            try (var insert = intake.prepareStatement(SealedTip.INSERT)) {
-                List<Object> parameters = tip.insertParameters();
-                for (int i = 0; i < parameters.size(); i++) {
-                    insert.setObject(i + 1, parameters.get(i));
-                }
-                insert.executeUpdate();
-            }
+            TestDatabase.update(intake, SealedTip.INSERT, tip.insertParameters());
             intake.rollback();
         }
         assertThat(SETUP.count("SELECT count(*) FROM alert_outbox WHERE tip_id = '" + tip.id() + "'"))

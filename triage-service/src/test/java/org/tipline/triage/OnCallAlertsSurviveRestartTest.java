@@ -8,13 +8,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Ports;
 
 /** A tip that arrives while triage is stopped is alerted when triage starts again: the outbox is in the database. */
 class OnCallAlertsSurviveRestartTest {
@@ -23,8 +23,7 @@ class OnCallAlertsSurviveRestartTest {
 
     @Test
     void anAlertQueuedWhileTriageWasDownIsSentWhenItIsBack() throws Exception {
-        GreenMail smtp =
-                new GreenMail(new ServerSetup(TriageTestSetup.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
             // The first run migrates the schema; then triage is stopped.
@@ -32,7 +31,11 @@ class OnCallAlertsSurviveRestartTest {
             SETUP.provisionOnce();
             first.close();
             assertThat(first.isActive()).isFalse();
-            UUID tipId = SETUP.fileTip(new TipAnswers("stopped triage", "", "", List.of(), true, "now"));
+            UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                    .location("stopped triage")
+                    .happeningNow(true)
+                    .details("now")
+                    .build());
             assertThat(SETUP.count(
                             "SELECT count(*) FROM alert_outbox WHERE status = 'PENDING' AND tip_id = '" + tipId + "'"))
                     .isEqualTo(2);

@@ -38,23 +38,14 @@ class PacketForwardIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aMinorsPacketGoesToChildProtectionAndItsRecordedForwardLetsTheTipClose() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers(
-                "Harbor Motel, room 112",
-                "",
-                "hotel-motel",
-                "",
-                "",
-                false,
-                "",
-                "12-17",
-                "",
-                List.of(),
-                "Él le quitó el pasaporte.",
-                "",
-                "",
-                List.of(new PersonSeen("possible-victim", "12-17", "", "", "", "", "", "", "")),
-                List.of(),
-                "Norwalk"));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("Harbor Motel, room 112")
+                .placeType("hotel-motel")
+                .youngestAge("12-17")
+                .details("Él le quitó el pasaporte.")
+                .persons(List.of(new PersonSeen("possible-victim", "12-17", "", "", "", "", "", "", "")))
+                .city("Norwalk")
+                .build());
 
         HtmlPage form = browser.getPage(url("/tips/" + tipId + "/packet"));
         assertThat(form.<HtmlRadioButtonInput>getHtmlElementById("packet-destination-ct-dcf-careline")

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.testsupport.Chromium;
+import org.tipline.testsupport.Ports;
 
 /**
  * Passkeys end to end in Chromium with a virtual authenticator: a signed-in coordinator adds one, signs out, and
@@ -28,7 +29,7 @@ import org.tipline.testsupport.Chromium;
 class PasskeyBrowserIT {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
-    static final int PORT = TriageTestSetup.freePort();
+    static final int PORT = Ports.free();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

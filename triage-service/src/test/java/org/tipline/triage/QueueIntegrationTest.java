@@ -54,7 +54,10 @@ class QueueIntegrationTest {
     void manyCoordinatorsTakingNextInParallelNeverGetTheSameTip() throws Exception {
         int tips = 120;
         for (int i = 0; i < tips; i++) {
-            SETUP.fileTip(new TipAnswers("place " + i, "", "", List.of(), i % 7 == 0, ""));
+            SETUP.fileTip(TipAnswers.builder()
+                    .location("place " + i)
+                    .happeningNow(i % 7 == 0)
+                    .build());
         }
         int claimers = 12;
         List<StaffPrincipal> coordinators = new ArrayList<>();
@@ -105,9 +108,14 @@ class QueueIntegrationTest {
 
     @Test
     void takeNextServesTheMostUrgentThenTheOldest() throws Exception {
-        UUID standardOld = SETUP.fileTip(new TipAnswers("first standard", "", "", List.of(), false, ""));
-        UUID standardNew = SETUP.fileTip(new TipAnswers("second standard", "", "", List.of(), false, ""));
-        UUID immediate = SETUP.fileTip(new TipAnswers("happening now", "", "", List.of(), true, ""));
+        UUID standardOld =
+                SETUP.fileTip(TipAnswers.builder().location("first standard").build());
+        UUID standardNew =
+                SETUP.fileTip(TipAnswers.builder().location("second standard").build());
+        UUID immediate = SETUP.fileTip(TipAnswers.builder()
+                .location("happening now")
+                .happeningNow(true)
+                .build());
         var account = SETUP.staff("COORDINATOR");
         var me = new StaffPrincipal(account.id(), account.username(), account.username());
         signedInAs(me);
@@ -119,7 +127,7 @@ class QueueIntegrationTest {
 
     @Test
     void onlyOneOfManySimultaneousTakesOfOneTipSucceeds() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("contested", "", "", List.of(), false, ""));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder().location("contested").build());
         int takers = 8;
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(takers);
@@ -145,12 +153,14 @@ class QueueIntegrationTest {
     @Test
     void filtersPagingAndOverdueMarksInTheBrowser() throws Exception {
         for (int i = 0; i < 55; i++) {
-            SETUP.fileTip(
-                    new TipAnswers("hotel " + i, "", "hotel-motel", "", "", false, "", "", "", List.of(), "", "", ""));
+            SETUP.fileTip(TipAnswers.builder()
+                    .location("hotel " + i)
+                    .placeType("hotel-motel")
+                    .build());
         }
         UUID parlor = SETUP.fileTip(
-                new TipAnswers("spa", "", "massage-parlor", "", "", false, "", "", "", List.of(), "", "", ""));
-        UUID old = SETUP.fileTip(new TipAnswers("long ago", "", "", List.of(), false, ""));
+                TipAnswers.builder().location("spa").placeType("massage-parlor").build());
+        UUID old = SETUP.fileTip(TipAnswers.builder().location("long ago").build());
         try (var owner = SETUP.database.connectAsOwner()) {
             owner.createStatement()
                     .executeUpdate("UPDATE tip SET received_at = now() - interval '3 days' WHERE id = '" + old + "'");

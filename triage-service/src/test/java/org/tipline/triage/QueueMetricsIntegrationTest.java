@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -30,9 +29,17 @@ class QueueMetricsIntegrationTest {
 
     @Test
     void waitingTipsAndMissedTargetsAreCountedPerTier() throws Exception {
-        UUID late = SETUP.fileTip(new TipAnswers("lot", "", "", List.of(), true, "now"));
-        SETUP.fileTip(new TipAnswers("lot", "", "", List.of(), true, "now"));
-        SETUP.fileTip(new TipAnswers("diner", "", "", List.of(), false, "later"));
+        UUID late = SETUP.fileTip(TipAnswers.builder()
+                .location("lot")
+                .happeningNow(true)
+                .details("now")
+                .build());
+        SETUP.fileTip(TipAnswers.builder()
+                .location("lot")
+                .happeningNow(true)
+                .details("now")
+                .build());
+        SETUP.fileTip(TipAnswers.builder().location("diner").details("later").build());
         try (var owner = SETUP.database.connectAsOwner()) {
             owner.createStatement()
                     .executeUpdate(

@@ -55,6 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
+import org.tipline.testsupport.Ports;
 import org.tipline.triage.referrals.HtcdsJson;
 import org.tipline.triage.referrals.TestCertificates;
 
@@ -69,7 +70,7 @@ class ReferralsIntegrationTest extends SignedInCoordinatorTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final String POLICE = "tips@police.example";
-    static final int SMTP_PORT = TriageTestSetup.freePort();
+    static final int SMTP_PORT = Ports.free();
     static final TestCertificates.Issued POLICE_CERTIFICATE;
     /** The tip line's own signing key and certificate, made here: the repository holds no keys. */
     static final TestCertificates.Issued TIPLINE_SIGNING;
@@ -162,7 +163,12 @@ class ReferralsIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void anImmediateTipSaysCallNowBeforeAnythingElse() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Route 1 lot", "", "street", List.of(), true, "happening now"));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("Route 1 lot")
+                .vehicles("street")
+                .happeningNow(true)
+                .details("happening now")
+                .build());
         HtmlPage page = browser.getPage(url("/tips/" + tipId));
 
         var callNow = page.getHtmlElementById("call-now");
@@ -387,23 +393,21 @@ class ReferralsIntegrationTest extends SignedInCoordinatorTest {
     }
 
     private static TipAnswers answers(String place, String youngestAge, String details) {
-        return new TipAnswers(
-                "12 Harbor Ave",
-                "Golden Lotus Spa",
-                place,
-                "06850",
-                "last night",
-                false,
-                "two women",
-                youngestAge,
-                "",
-                List.of("appears-controlled"),
-                details,
-                "",
-                "I clean rooms there",
-                List.of(new PersonSeen("possible-controller", "over-25", "man", "", "", "", "red jacket", "", "")),
-                List.of(),
-                "Norwalk");
+        return TipAnswers.builder()
+                .location("12 Harbor Ave")
+                .businessName("Golden Lotus Spa")
+                .placeType(place)
+                .zip("06850")
+                .seenWhen("last night")
+                .people("two women")
+                .youngestAge(youngestAge)
+                .indicators(List.of("appears-controlled"))
+                .details(details)
+                .howKnown("I clean rooms there")
+                .persons(List.of(
+                        new PersonSeen("possible-controller", "over-25", "man", "", "", "", "red jacket", "", "")))
+                .city("Norwalk")
+                .build();
     }
 
     /**

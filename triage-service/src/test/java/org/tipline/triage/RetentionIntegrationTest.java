@@ -29,12 +29,16 @@ class RetentionIntegrationTest {
     @Test
     void aDueTipIsDestroyedWithEverythingItHadAHeldOneStays() throws Exception {
         // What the tipster adds to a closed tip reopens it (V15), so it is added before the tip is closed.
-        SealedTip due = SETUP.fileSealedTip(new TipAnswers("Due Drive", "", "", List.of(), false, "to be closed"));
+        SealedTip due = SETUP.fileSealedTip(TipAnswers.builder()
+                .location("Due Drive")
+                .details("to be closed")
+                .build());
         SETUP.tipsterAttaches(due.receipt(), "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         SETUP.tipsterReplies(due.receipt(), "one more thing");
         closeLongAgo(due.id());
         SealedTip held = closedLongAgo("Held Harbor");
-        SealedTip open = SETUP.fileSealedTip(new TipAnswers("Open Oaks", "", "", List.of(), false, ""));
+        SealedTip open =
+                SETUP.fileSealedTip(TipAnswers.builder().location("Open Oaks").build());
         List<byte[]> dueCiphertexts = ciphertextsOf(due.id());
         assertThat(dueCiphertexts).hasSizeGreaterThanOrEqualTo(4);
 
@@ -88,7 +92,8 @@ class RetentionIntegrationTest {
     }
 
     private static SealedTip closedLongAgo(String location) throws SQLException {
-        SealedTip tip = SETUP.fileSealedTip(new TipAnswers(location, "", "", List.of(), false, "to be closed"));
+        SealedTip tip = SETUP.fileSealedTip(
+                TipAnswers.builder().location(location).details("to be closed").build());
         closeLongAgo(tip.id());
         return tip;
     }

@@ -131,7 +131,10 @@ class RoleMatrixIntegrationTest {
 
     @Test
     void everyRoleReachesExactlyWhatTheMatrixAllows() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("matrix street", "", "", List.of(), false, "https://x.example"));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("matrix street")
+                .details("https://x.example")
+                .build());
         List<String> mismatches = new ArrayList<>();
         for (String role : EVERYONE) {
             try (WebClient client = Browsers.withoutJavaScript()) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tipline.model.tip.TipAnswers;
+import org.tipline.testsupport.Ports;
 import org.tipline.triage.jobs.ScheduledRuns;
 
 /**
@@ -39,8 +40,7 @@ class ScheduledJobsAcrossReplicasTest {
 
     static final TriageTestSetup SETUP = new TriageTestSetup();
     static final Duration DIGEST_EVERY = Duration.ofSeconds(2);
-    static final GreenMail SMTP =
-            new GreenMail(new ServerSetup(TriageTestSetup.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     /** Per webhook call: which replica sent it, and that replica's connections in use while it waited on us. */
     static final List<int[]> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
 
@@ -157,7 +157,11 @@ class ScheduledJobsAcrossReplicasTest {
 
     @Test
     void anAlertIsSentWithNoConnectionHeldAndOnlyOnce() throws Exception {
-        var tip = SETUP.fileTip(new TipAnswers("urgent, two replicas", "", "", List.of(), true, "now"));
+        var tip = SETUP.fileTip(TipAnswers.builder()
+                .location("urgent, two replicas")
+                .happeningNow(true)
+                .details("now")
+                .build());
         await().atMost(Duration.ofSeconds(30)).until(() -> sentWebhooks(tip.toString()) == 1);
         assertThat(WEBHOOK_CALLS).isNotEmpty();
         assertThat(WEBHOOK_CALLS)

@@ -16,6 +16,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.VehicleSeen;
 import org.tipline.testsupport.Chromium;
 
@@ -34,10 +35,10 @@ class SearchBrowserIT {
 
     @Test
     void aCoordinatorOnAPhoneFindsATipByWordsAndByPlateInEitherLanguage() throws Exception {
-        UUID tip = SETUP.fileTip(Answers.answers()
+        UUID tip = SETUP.fileTip(TipAnswers.builder()
                 .location("Motel Ríoverde, Ruta 7")
                 .details("Una camioneta gris deja a dos niñas cada noche.")
-                .vehicles(new VehicleSeen("Honda", "Odyssey", "gris", "KT-5521", "CT", ""))
+                .vehicleDetails(List.of(new VehicleSeen("Honda", "Odyssey", "gris", "KT-5521", "CT", "")))
                 .build());
         String shortId = tip.toString().substring(0, 8);
         List<String> violations = new ArrayList<>();

@@ -28,7 +28,8 @@ class StaffAdministrationIntegrationTest {
 
     @Test
     void aNewCoordinatorReadsTipsOnlyOnceAKeyHolderGrantsTheKey() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Granted Gardens", "", "", List.of(), false, ""));
+        UUID tipId =
+                SETUP.fileTip(TipAnswers.builder().location("Granted Gardens").build());
         var admin = SETUP.staff("ADMIN");
         String username = "newcomer-" + System.nanoTime() % 100000;
         String temporary;
@@ -121,7 +122,8 @@ class StaffAdministrationIntegrationTest {
 
     @Test
     void resettingALostSecondFactorKeepsTheKeysAndAsksForANewPasswordAndEnrolment() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Kept Key Court", "", "", List.of(), false, ""));
+        UUID tipId =
+                SETUP.fileTip(TipAnswers.builder().location("Kept Key Court").build());
         var admin = SETUP.staff("ADMIN");
         var coordinator = SETUP.staff("COORDINATOR");
         try (WebClient adminBrowser = Browsers.withoutJavaScript()) {
@@ -155,6 +157,19 @@ class StaffAdministrationIntegrationTest {
 
     @Test
     void disablingAnAccountEndsItsOpenSessionAtTheNextRequest() throws Exception {
+        assertAdministratorEndsACoordinatorsSession("enabled", "This account has been disabled.");
+    }
+
+    @Test
+    void resettingAnAccountsSecondFactorEndsItsOpenSessionAtTheNextRequest() throws Exception {
+        assertAdministratorEndsACoordinatorsSession("second-factor", "An administrator reset this account's sign-in.");
+    }
+
+    /**
+     * A signed-in coordinator's next request after an administrator presses the {@code action} button for them lands
+     * on the sign-in page with {@code message}; the administrator's own session goes on.
+     */
+    private void assertAdministratorEndsACoordinatorsSession(String action, String message) throws Exception {
         var coordinator = SETUP.staff("COORDINATOR");
         var admin = SETUP.staff("ADMIN");
         try (WebClient coordinatorBrowser = Browsers.withoutJavaScript();
@@ -167,31 +182,13 @@ class StaffAdministrationIntegrationTest {
                     .isEqualTo("/queue");
 
             HtmlPage staff = admin.signIn(adminBrowser, url(""));
-            org.htmlunit.html.HtmlForm disable =
-                    staff.getFirstByXPath("//form[contains(@action, '" + coordinator.id() + "/enabled')]");
-            disable.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            org.htmlunit.html.HtmlForm form =
+                    staff.getFirstByXPath("//form[contains(@action, '" + coordinator.id() + "/" + action + "')]");
+            form.getOneHtmlElementByAttribute("button", "type", "submit").click();
 
             HtmlPage after = coordinatorBrowser.getPage(url("/queue"));
             assertThat(after.getUrl().getPath()).isEqualTo("/login");
-            assertThat(after.asNormalizedText()).contains("This account has been disabled.");
-        }
-    }
-
-    @Test
-    void resettingAnAccountsSecondFactorEndsItsOpenSessionAtTheNextRequest() throws Exception {
-        var coordinator = SETUP.staff("COORDINATOR");
-        var admin = SETUP.staff("ADMIN");
-        try (WebClient coordinatorBrowser = Browsers.withoutJavaScript();
-                WebClient adminBrowser = Browsers.withoutJavaScript()) {
-            coordinator.signIn(coordinatorBrowser, url(""));
-            HtmlPage staff = admin.signIn(adminBrowser, url(""));
-            org.htmlunit.html.HtmlForm reset =
-                    staff.getFirstByXPath("//form[contains(@action, '" + coordinator.id() + "/second-factor')]");
-            reset.getOneHtmlElementByAttribute("button", "type", "submit").click();
-
-            HtmlPage after = coordinatorBrowser.getPage(url("/queue"));
-            assertThat(after.getUrl().getPath()).isEqualTo("/login");
-            assertThat(after.asNormalizedText()).contains("An administrator reset this account's sign-in.");
+            assertThat(after.asNormalizedText()).contains(message);
             assertThat(adminBrowser
                             .<HtmlPage>getPage(url("/admin/staff"))
                             .getUrl()

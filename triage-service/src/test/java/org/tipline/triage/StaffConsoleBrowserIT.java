@@ -61,25 +61,19 @@ class StaffConsoleBrowserIT {
 
     @Test
     void aCoordinatorHandlesASpanishTipAndAChildInDangerToARecordedChildProtectionForward() throws Exception {
-        var spanish = SETUP.fileSealedTip(new TipAnswers(
-                "Calle Ñandú 5", "", "", List.of(), false, "Vi a una niña con un hombre mayor en el motel."));
-        var childNow = SETUP.fileSealedTip(new TipAnswers(
-                "Harbor Motel, room 112",
-                "",
-                "hotel-motel",
-                "",
-                "",
-                true,
-                "",
-                "12-17",
-                "",
-                List.of(),
-                "Ella tiene unos 14 años y está allí ahora.",
-                "",
-                "",
-                List.of(new PersonSeen("possible-victim", "12-17", "", "", "", "", "", "", "")),
-                List.of(),
-                "Norwalk"));
+        var spanish = SETUP.fileSealedTip(TipAnswers.builder()
+                .location("Calle Ñandú 5")
+                .details("Vi a una niña con un hombre mayor en el motel.")
+                .build());
+        var childNow = SETUP.fileSealedTip(TipAnswers.builder()
+                .location("Harbor Motel, room 112")
+                .placeType("hotel-motel")
+                .happeningNow(true)
+                .youngestAge("12-17")
+                .details("Ella tiene unos 14 años y está allí ahora.")
+                .persons(List.of(new PersonSeen("possible-victim", "12-17", "", "", "", "", "", "", "")))
+                .city("Norwalk")
+                .build());
         ChromiumConsole.signIn(browser, url(""), SETUP.staff("COORDINATOR"));
 
         // The child in danger is first in line, flagged both ways.

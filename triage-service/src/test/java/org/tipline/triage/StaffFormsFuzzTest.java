@@ -129,7 +129,8 @@ class StaffFormsFuzzTest {
         app = new SpringApplicationBuilder(TriageApplication.class).run(withPort);
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         SETUP.provisionOnce();
-        tipId = SETUP.fileTip(new TipAnswers("fuzz street", "", "", List.of(), false, "fuzz"));
+        tipId = SETUP.fileTip(
+                TipAnswers.builder().location("fuzz street").details("fuzz").build());
         try (WebClient browser = Browsers.withoutJavaScript()) {
             HtmlPage landing = SETUP.staff("COORDINATOR").signIn(browser, base);
             csrf = landing.getElementsByName("_csrf").get(0).getAttribute("content");
@@ -153,17 +154,8 @@ class StaffFormsFuzzTest {
     void anyStaffFormPostIsAnsweredWithoutA5xx(
             @ForAll("forms") String form, @ForAll("parameters") List<Map.Entry<String, String>> parameters)
             throws Exception {
-        String body = "_csrf=" + encode(csrf) + "&"
-                + parameters.stream()
-                        .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
-                        .collect(Collectors.joining("&"));
-        var response = http.send(
-                HttpRequest.newBuilder(URI.create(base + (form.startsWith("/") ? form : "/tips/" + tipId + "/" + form)))
-                        .header("Cookie", "JSESSIONID=" + cookie)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        String body = "_csrf=" + encode(csrf) + "&" + encoded(parameters);
+        var response = post(form.startsWith("/") ? form : "/tips/" + tipId + "/" + form, cookie, body);
 
         assertThat(response.statusCode())
                 .as(form + " " + (body.length() > 400 ? body.substring(0, 400) : body))
@@ -177,15 +169,9 @@ class StaffFormsFuzzTest {
     @Property(tries = 100)
     void anyQueueFilterOrLinkIsAnsweredWithoutA5xx(@ForAll("parameters") List<Map.Entry<String, String>> parameters)
             throws Exception {
-        String query = parameters.stream()
-                .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
-                .collect(Collectors.joining("&"));
+        String query = encoded(parameters);
         for (String page : List.of("/queue?", "/tips/" + tipId + "/link?", "/tips/" + tipId + "/packet?")) {
-            var response = http.send(
-                    HttpRequest.newBuilder(URI.create(base + page + query))
-                            .header("Cookie", "JSESSIONID=" + cookie)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response = get(page + query, cookie);
             assertThat(response.statusCode()).as(page + query).isLessThan(500);
             assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("/login");
             assertThat(response.body()).doesNotContain(SCRIPT);
@@ -197,28 +183,21 @@ class StaffFormsFuzzTest {
         var person = new PersonSeen(
                 "possible-victim", "12-17", payload, payload, payload, payload, payload, payload, payload);
         var vehicle = new VehicleSeen(payload, payload, payload, payload, payload, payload);
-        UUID id = SETUP.fileTip(new TipAnswers(
-                payload,
-                payload,
-                "",
-                payload,
-                payload,
-                false,
-                payload,
-                "",
-                payload,
-                List.of(),
-                payload,
-                payload,
-                payload,
-                List.of(person),
-                List.of(vehicle),
-                payload));
-        var page = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/tips/" + id))
-                        .header("Cookie", "JSESSIONID=" + cookie)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        UUID id = SETUP.fileTip(TipAnswers.builder()
+                .location(payload)
+                .businessName(payload)
+                .zip(payload)
+                .seenWhen(payload)
+                .people(payload)
+                .vehicles(payload)
+                .details(payload)
+                .onlineDetails(payload)
+                .howKnown(payload)
+                .persons(List.of(person))
+                .vehicleDetails(List.of(vehicle))
+                .city(payload)
+                .build());
+        var page = get("/tips/" + id, cookie);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain(payload);
@@ -228,30 +207,15 @@ class StaffFormsFuzzTest {
     void anySupervisorOrAdministratorFormIsAnsweredWithoutA5xx(
             @ForAll("oversightPosts") String path, @ForAll("parameters") List<Map.Entry<String, String>> parameters)
             throws Exception {
-        String body = "_csrf=" + encode(overseerCsrf) + "&"
-                + parameters.stream()
-                        .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
-                        .collect(Collectors.joining("&"));
-        var response = http.send(
-                HttpRequest.newBuilder(URI.create(base + path.replace("{id}", colleague.toString())))
-                        .header("Cookie", "JSESSIONID=" + overseer)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        String body = "_csrf=" + encode(overseerCsrf) + "&" + encoded(parameters);
+        var response = post(path.replace("{id}", colleague.toString()), overseer, body);
         assertThat(response.statusCode()).as(path + " " + body).isLessThan(500).isNotEqualTo(403);
         assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("/login");
         assertThat(response.body()).doesNotContain(SCRIPT);
 
-        String query = parameters.stream()
-                .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
-                .collect(Collectors.joining("&"));
+        String query = encoded(parameters);
         for (String page : List.of("/audit?", "/audit/export?", "/retention?", "/admin/staff?", "/keys?")) {
-            var read = http.send(
-                    HttpRequest.newBuilder(URI.create(base + page + query))
-                            .header("Cookie", "JSESSIONID=" + overseer)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var read = get(page + query, overseer);
             assertThat(read.statusCode()).as(page + query).isLessThan(500);
             assertThat(read.body()).doesNotContain(SCRIPT);
         }
@@ -364,6 +328,31 @@ class StaffFormsFuzzTest {
                         .ofMinLength(5_000)
                         .ofMaxLength(60_000));
         return Combinators.combine(names, values).as(Map::entry).list().ofMaxSize(12);
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery, String session) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String session, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Name-value pairs as a form body or query string. */
+    private static String encoded(List<Map.Entry<String, String>> parameters) {
+        return parameters.stream()
+                .map(p -> encode(p.getKey()) + "=" + encode(p.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static String encode(String value) {

@@ -124,7 +124,7 @@ class StaffSignInUnderAttackIntegrationTest {
                         .sum())
                 .isEqualTo(attempts);
         sealer.sealNow();
-        assertThat(AuditChain.verify(AuditChain.Stored.readAll(SETUP.database.connectAsOwner())))
+        assertThat(AuditChain.verify(AuditVerifier.sealedChain(SETUP.database.connectAsOwner())))
                 .isEmpty();
         assertThat(AuditVerifier.unsealed(SETUP.database.connectAsOwner()).count())
                 .isZero();
@@ -213,7 +213,7 @@ class StaffSignInUnderAttackIntegrationTest {
                         .sum())
                 .isEqualTo(200);
         sealer.sealNow();
-        assertThat(AuditChain.verify(AuditChain.Stored.readAll(SETUP.database.connectAsOwner())))
+        assertThat(AuditChain.verify(AuditVerifier.sealedChain(SETUP.database.connectAsOwner())))
                 .isEmpty();
         assertThat(AuditVerifier.unsealed(SETUP.database.connectAsOwner()).count())
                 .isZero();

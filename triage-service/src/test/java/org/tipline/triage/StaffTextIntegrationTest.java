@@ -3,7 +3,6 @@ package org.tipline.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -39,7 +38,8 @@ class StaffTextIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void notesQuestionsAndLabelsKeepEveryScript() throws Exception {
-        var filed = SETUP.fileSealedTip(new TipAnswers("Motel del Río", "", "", List.of(), false, SPANISH));
+        var filed = SETUP.fileSealedTip(
+                TipAnswers.builder().location("Motel del Río").details(SPANISH).build());
         HtmlPage tip = browser.getPage(url("/tips/" + filed.id()));
 
         tip.<HtmlTextArea>getHtmlElementById("note").setText(EVERY_SCRIPT);
@@ -61,7 +61,8 @@ class StaffTextIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aRecordedForwardKeepsTheContactsName() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Calle Ñandú 5", "", "", List.of(), false, SPANISH));
+        UUID tipId = SETUP.fileTip(
+                TipAnswers.builder().location("Calle Ñandú 5").details(SPANISH).build());
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
         tip.<HtmlRadioButtonInput>getHtmlElementById("destination-norwalk-police-tips")
                 .setChecked(true);
@@ -78,7 +79,10 @@ class StaffTextIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void packetTextPrintsInThePdfAndStaysExactInTheJson() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Motel del Río", "", "", List.of(), false, "original"));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("Motel del Río")
+                .details("original")
+                .build());
         HtmlPage form = browser.getPage(url("/tips/" + tipId + "/packet"));
         form.<HtmlRadioButtonInput>getHtmlElementById("packet-destination-norwalk-police-tips")
                 .setChecked(true);

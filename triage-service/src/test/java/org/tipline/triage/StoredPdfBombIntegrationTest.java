@@ -33,7 +33,8 @@ class StoredPdfBombIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aStoredPageBombIsRefusedForEveryViewerAndTheConsoleKeepsShowingOtherDocuments() throws Exception {
-        var filed = SETUP.fileSealedTip(new TipAnswers("Bomb Bay", "", "", List.of(), false, ""));
+        var filed =
+                SETUP.fileSealedTip(TipAnswers.builder().location("Bomb Bay").build());
         byte[] bomb = pdfWithPage(new PDRectangle(14_400, 14_400));
         assertThat(bomb.length).isLessThan(1_000);
         assertThat(SETUP.tipsterAttaches(filed.receipt(), "application/pdf", bomb))

@@ -25,10 +25,10 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
         var person = new org.tipline.model.tip.PersonSeen(
                 "possible-victim", "12-17", "girl", "", "thin", "", "<b>red</b> hoodie", "", "Spanish");
         var vehicle = new org.tipline.model.tip.VehicleSeen("Honda", "Odyssey", "grey", "AB 1234", "CT", "");
-        UUID tipId = SETUP.fileTip(Answers.answers()
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
                 .location("Motel 6")
-                .persons(person)
-                .vehicles(vehicle)
+                .persons(List.of(person))
+                .vehicleDetails(List.of(vehicle))
                 .city("Norwalk")
                 .build());
 
@@ -50,7 +50,8 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void closingNeedsAReasonAndTheTypedChoiceIsKept() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Dock 4", "", "", List.of(), false, "nothing more"));
+        UUID tipId = SETUP.fileTip(
+                TipAnswers.builder().location("Dock 4").details("nothing more").build());
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
         tip.<HtmlSelect>getHtmlElementById("status-select").setSelectedAttribute("CLOSED", true);
 
@@ -73,7 +74,10 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void theSecondOfTwoConcurrentChangesGetsAConflictAndKeepsWhatWasTyped() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Pier 9", "", "", List.of(), false, "two people at once"));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("Pier 9")
+                .details("two people at once")
+                .build());
         var other = SETUP.staff("COORDINATOR");
         try (WebClient second = Browsers.withoutJavaScript()) {
             other.signIn(second, url(""));
@@ -102,7 +106,7 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aStatusChangeOnAStaleVersionIsRefusedToo() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Lot 2", "", "", List.of(), false, ""));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder().location("Lot 2").build());
         HtmlPage stale = browser.getPage(url("/tips/" + tipId));
         try (var owner = SETUP.database.connectAsOwner()) {
             owner.createStatement()
@@ -124,7 +128,8 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void notesAreSealedAndShownInTheTimeline() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Warehouse row", "", "", List.of(), false, ""));
+        UUID tipId =
+                SETUP.fileTip(TipAnswers.builder().location("Warehouse row").build());
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
         tip.<HtmlTextArea>getHtmlElementById("note").type("Called NPD desk sergeant <b>Ortiz</b>");
         HtmlPage after = Browsers.submit(tip, "note-form");
@@ -146,7 +151,8 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aQuestionReachesOnlyTheReceiptHolderAndTheAnswerComesBackUnread() throws Exception {
-        var filed = SETUP.fileSealedTip(new TipAnswers("Motel 8, room 12", "", "", List.of(), false, ""));
+        var filed = SETUP.fileSealedTip(
+                TipAnswers.builder().location("Motel 8, room 12").build());
         UUID tipId = filed.id();
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
         tip.<HtmlTextArea>getHtmlElementById("message").type("Which nights did you see the van?");
@@ -176,7 +182,8 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aTipsterCannotFloodATipWithMessages() throws Exception {
-        var filed = SETUP.fileSealedTip(new TipAnswers("Rest stop", "", "", List.of(), false, ""));
+        var filed =
+                SETUP.fileSealedTip(TipAnswers.builder().location("Rest stop").build());
         for (int i = 0; i < 10; i++) {
             assertThat(SETUP.tipsterReplies(filed.receipt(), "more " + i)).isEqualTo("ADDED");
         }
@@ -187,8 +194,9 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void outsideLinksAreTextUntilOpenedThroughAWarning() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers(
-                "", "", "", "", "", false, "", "", "", List.of(), "", "ad at https://ads.example/x?id=9 today", ""));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .onlineDetails("ad at https://ads.example/x?id=9 today")
+                .build());
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
         assertThat(tip.getHtmlElementById("answer-online").getElementsByTagName("a"))
                 .isEmpty();
@@ -205,7 +213,8 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void filesOpenOnlyWhenAskedSandboxedAndEachLookIsAuditedOnceAMinute() throws Exception {
-        var filed = SETUP.fileSealedTip(new TipAnswers("Photo Pier", "", "", List.of(), false, ""));
+        var filed =
+                SETUP.fileSealedTip(TipAnswers.builder().location("Photo Pier").build());
         byte[] photo = jpeg();
         byte[] pdf = twoPagePdf();
         assertThat(SETUP.tipsterAttaches(filed.receipt(), "image/jpeg", photo)).isEqualTo("ADDED");

@@ -99,8 +99,8 @@ class TipLinksIntegrationTest extends SignedInCoordinatorTest {
         List<VehicleSeen> vehicles = plate.isEmpty()
                 ? List.of()
                 : List.of(new VehicleSeen("Ford", "Transit", "white", plate, plateState, ""));
-        return SETUP.fileTip(new TipAnswers(
-                "", "", "", "", "", false, "", "", "", List.of(), details, "", "", List.of(), vehicles, ""));
+        return SETUP.fileTip(
+                TipAnswers.builder().details(details).vehicleDetails(vehicles).build());
     }
 
     /** Searches for another Connecticut plate whose truncated index equals the given plate's. */

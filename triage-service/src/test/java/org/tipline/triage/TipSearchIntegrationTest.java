@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tipline.model.tip.TipAnswers;
+import org.tipline.model.tip.TipAnswersBuilder;
 import org.tipline.model.tip.VehicleSeen;
 import org.tipline.testsupport.Browsers;
 
@@ -156,9 +158,9 @@ class TipSearchIntegrationTest {
     }
 
     private UUID tip(String details, String plate, String online) throws SQLException {
-        Answers answers = Answers.answers().details(details + " " + online);
+        TipAnswersBuilder answers = TipAnswers.builder().details(details + " " + online);
         if (!plate.isEmpty()) {
-            answers.vehicles(new VehicleSeen("Ford", "Transit", "white", plate, "CT", ""));
+            answers.vehicleDetails(List.of(new VehicleSeen("Ford", "Transit", "white", plate, "CT", "")));
         }
         return SETUP.fileTip(answers.build());
     }

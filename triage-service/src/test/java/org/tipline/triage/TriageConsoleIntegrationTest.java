@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
+import org.tipline.model.audit.AuditVerifier;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
 import org.tipline.testsupport.TestDatabase;
@@ -53,20 +54,20 @@ class TriageConsoleIntegrationTest {
 
     @Test
     void aCoordinatorSeesTheTipInTheQueueOpensItDecryptedAndRecordsAForward() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers(
-                "Golden Lotus Spa, Connecticut Ave",
-                "Golden Lotus Spa",
-                "massage-parlor",
-                "06851",
-                "every night after 10",
-                false,
-                "three women who never leave",
-                "18-25",
-                "grey minivan CT AB-1234",
-                List.of("lives-at-workplace", "appears-controlled"),
-                "doors locked from outside at night",
-                "listed on a massage ad site",
-                "saw-it"));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("Golden Lotus Spa, Connecticut Ave")
+                .businessName("Golden Lotus Spa")
+                .placeType("massage-parlor")
+                .zip("06851")
+                .seenWhen("every night after 10")
+                .people("three women who never leave")
+                .youngestAge("18-25")
+                .vehicles("grey minivan CT AB-1234")
+                .indicators(List.of("lives-at-workplace", "appears-controlled"))
+                .details("doors locked from outside at night")
+                .onlineDetails("listed on a massage ad site")
+                .howKnown("saw-it")
+                .build());
         long auditBefore = auditCount();
 
         HtmlPage queue = coordinator.signIn(browser, url(""));
@@ -119,8 +120,10 @@ class TriageConsoleIntegrationTest {
 
     @Test
     void tipContentIsEscapedNeverInterpreted() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers(
-                "<script>alert(1)</script>", "", "", List.of(), false, "<img src=x onerror=alert(2)> & more"));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("<script>alert(1)</script>")
+                .details("<img src=x onerror=alert(2)> & more")
+                .build());
 
         coordinator.signIn(browser, url(""));
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
@@ -136,7 +139,8 @@ class TriageConsoleIntegrationTest {
 
     @Test
     void anIncompleteForwardIsRefusedWithWhatWasTypedKeptAndNothingRecorded() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Route 1 motel", "", "", List.of(), false, ""));
+        UUID tipId =
+                SETUP.fileTip(TipAnswers.builder().location("Route 1 motel").build());
         coordinator.signIn(browser, url(""));
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
         tip.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("referenceNumber")
@@ -169,7 +173,8 @@ class TriageConsoleIntegrationTest {
 
     @Test
     void staffFormsRequireTheCsrfToken() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("somewhere else", "", "", List.of(), false, ""));
+        UUID tipId =
+                SETUP.fileTip(TipAnswers.builder().location("somewhere else").build());
         coordinator.signIn(browser, url(""));
         String cookie = browser.getCookieManager().getCookie("JSESSIONID").getValue();
 
@@ -203,7 +208,10 @@ class TriageConsoleIntegrationTest {
 
     @Test
     void deletingATipsWrappedDataKeyShredsItsContentForGood() throws Exception {
-        UUID tipId = SETUP.fileTip(new TipAnswers("Shredded Lane 9", "", "", List.of(), false, "to be destroyed"));
+        UUID tipId = SETUP.fileTip(TipAnswers.builder()
+                .location("Shredded Lane 9")
+                .details("to be destroyed")
+                .build());
         coordinator.signIn(browser, url(""));
         assertThat(browser.<HtmlPage>getPage(url("/tips/" + tipId)).asNormalizedText())
                 .contains("Shredded Lane 9");
@@ -268,7 +276,7 @@ class TriageConsoleIntegrationTest {
     private List<AuditChain.Stored> storedChain() throws SQLException {
         sealer.sealNow();
         try (var owner = SETUP.database.connectAsOwner()) {
-            return AuditChain.Stored.readAll(owner);
+            return AuditVerifier.sealedChain(owner);
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.tipline.triage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -69,15 +66,6 @@ final class TriageTestSetup {
         return properties;
     }
 
-    /** A port nobody listens on now, for a server the test starts or points the application at. */
-    static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The tip-line key of the test epoch, for tests that compute what only a staff session can. */
     TipLineKeyPair tipLineKey() {
         return epoch;
@@ -120,23 +108,12 @@ final class TriageTestSetup {
 
     /** A web tip about a hotel or motel in Norwalk, a place type the console shows in words ("Hotel or motel"). */
     static TipAnswers atAMotel(String location, String details) {
-        return new TipAnswers(
-                location,
-                "",
-                "hotel-motel",
-                "",
-                "",
-                false,
-                "",
-                "",
-                "",
-                List.of(),
-                details,
-                "",
-                "",
-                List.of(),
-                List.of(),
-                "Norwalk");
+        return TipAnswers.builder()
+                .location(location)
+                .placeType("hotel-motel")
+                .details(details)
+                .city("Norwalk")
+                .build();
     }
 
     /** Files a tip exactly as intake-web does, connected as the intake role. */
@@ -147,13 +124,8 @@ final class TriageTestSetup {
     /** Files a tip and returns it sealed, receipt included, for tests that play the tipster afterwards. */
     SealedTip fileSealedTip(TipAnswers answers) throws SQLException {
         SealedTip tip = SealedTip.seal(answers, GuidanceLoader.fromClasspath().urgency(), epoch.publicKey());
-        try (var intake = database.connectAs(TestDatabase.INTAKE_ROLE);
-                var insert = intake.prepareStatement(SealedTip.INSERT)) {
-            List<Object> parameters = tip.insertParameters();
-            for (int i = 0; i < parameters.size(); i++) {
-                insert.setObject(i + 1, parameters.get(i));
-            }
-            insert.executeUpdate();
+        try (var intake = database.connectAs(TestDatabase.INTAKE_ROLE)) {
+            TestDatabase.update(intake, SealedTip.INSERT, tip.insertParameters());
         }
         return tip;
     }

@@ -3,7 +3,6 @@ package org.tipline.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -50,7 +49,12 @@ class UrgentWorkFirstIntegrationTest {
 
     @Test
     void aChildInDangerNowIsUrgentAndStillNeedsChildProtection() throws Exception {
-        UUID adultNow = SETUP.fileTip(new TipAnswers("Route 1 lot", "", "street", List.of(), true, "adult, now"));
+        UUID adultNow = SETUP.fileTip(TipAnswers.builder()
+                .location("Route 1 lot")
+                .vehicles("street")
+                .happeningNow(true)
+                .details("adult, now")
+                .build());
         UUID childNow = SETUP.fileTip(minor(true));
 
         assertThat(column(childNow, "urgency_tier")).isEqualTo("IMMEDIATE");
@@ -70,7 +74,10 @@ class UrgentWorkFirstIntegrationTest {
 
     @Test
     void openingIsNotClaimingAndTakeNextDoesNotSkipTheUrgentMinor() throws Exception {
-        UUID standard = SETUP.fileTip(new TipAnswers("Dock 4", "", "", List.of(), false, "older, standard"));
+        UUID standard = SETUP.fileTip(TipAnswers.builder()
+                .location("Dock 4")
+                .details("older, standard")
+                .build());
         UUID childNow = SETUP.fileTip(minor(true));
 
         looker.getPage(url("/tips/" + childNow));
@@ -87,7 +94,8 @@ class UrgentWorkFirstIntegrationTest {
 
     @Test
     void anUnassignedTipInAnyOpenStatusIsClaimableInTierOrder() throws Exception {
-        UUID standard = SETUP.fileTip(new TipAnswers("Dock 5", "", "", List.of(), false, "standard"));
+        UUID standard = SETUP.fileTip(
+                TipAnswers.builder().location("Dock 5").details("standard").build());
         UUID minor = SETUP.fileTip(minor(false));
         try (var owner = SETUP.database.connectAsOwner()) {
             owner.createStatement()
@@ -104,8 +112,12 @@ class UrgentWorkFirstIntegrationTest {
     }
 
     private static TipAnswers minor(boolean happeningNow) {
-        return new TipAnswers(
-                "Harbor Motel", "", "", "", "", happeningNow, "", "12-17", "", List.of(), "room 112", "", "");
+        return TipAnswers.builder()
+                .location("Harbor Motel")
+                .happeningNow(happeningNow)
+                .youngestAge("12-17")
+                .details("room 112")
+                .build();
     }
 
     private static String column(UUID tipId, String column) throws SQLException {

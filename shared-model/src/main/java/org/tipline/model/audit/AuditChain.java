@@ -2,13 +2,8 @@ package org.tipline.model.audit;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The hash chain over audit entries. Leaves are hashed as in RFC 9162 ({@code SHA-256(0x00 || entry)}), so the same
@@ -33,37 +28,8 @@ public final class AuditChain {
         return sha.digest(leafHash(entry));
     }
 
-    /** Reads the sealed chain in order; columns as {@link Stored#fromRow} expects. Unsealed entries are not in it. */
-    public static final String SELECT_ALL = "SELECT s.position, e.sequence, e.occurred_at, e.actor, e.action, e.tip_id,"
-            + " e.detail, s.link FROM audit_seal s JOIN audit_entry e ON e.sequence = s.sequence ORDER BY s.position";
-
     /** A sealed entry: its place in the chain, the entry, and the link hash stored in its seal. */
-    public record Stored(long position, AuditEntry entry, byte[] link) {
-
-        public static Stored fromRow(ResultSet row) throws SQLException {
-            return new Stored(
-                    row.getLong("position"),
-                    new AuditEntry(
-                            row.getLong("sequence"),
-                            row.getTimestamp("occurred_at").toInstant(),
-                            row.getString("actor"),
-                            row.getString("action"),
-                            row.getObject("tip_id", UUID.class),
-                            row.getString("detail")),
-                    row.getBytes("link"));
-        }
-
-        /** Every sealed entry of the chain, oldest first. */
-        public static List<Stored> readAll(Connection connection) throws SQLException {
-            List<Stored> chain = new ArrayList<>();
-            try (var rows = connection.createStatement().executeQuery(SELECT_ALL)) {
-                while (rows.next()) {
-                    chain.add(fromRow(rows));
-                }
-            }
-            return chain;
-        }
-    }
+    public record Stored(long position, AuditEntry entry, byte[] link) {}
 
     /** Why verification stopped at an entry, named by its sequence number. */
     public record Failure(long sequence, String reason) {}

@@ -41,6 +41,30 @@ public final class AuditVerifier {
         public static final Unsealed NONE = new Unsealed(0, Optional.empty());
     }
 
+    /** Every sealed entry of the chain, oldest first; entries not sealed yet are not in it. */
+    public static List<AuditChain.Stored> sealedChain(Connection connection) throws SQLException {
+        List<AuditChain.Stored> chain = new ArrayList<>();
+        try (var rows = connection
+                .createStatement()
+                .executeQuery("SELECT s.position, e.sequence, e.occurred_at, e.actor, e.action, e.tip_id, e.detail,"
+                        + " s.link FROM audit_seal s JOIN audit_entry e ON e.sequence = s.sequence"
+                        + " ORDER BY s.position")) {
+            while (rows.next()) {
+                chain.add(new AuditChain.Stored(
+                        rows.getLong("position"),
+                        new AuditEntry(
+                                rows.getLong("sequence"),
+                                rows.getTimestamp("occurred_at").toInstant(),
+                                rows.getString("actor"),
+                                rows.getString("action"),
+                                rows.getObject("tip_id", java.util.UUID.class),
+                                rows.getString("detail")),
+                        rows.getBytes("link")));
+            }
+        }
+        return chain;
+    }
+
     /** Entries with no seal: normally the last second's, more when sealing is stalled. */
     public static Unsealed unsealed(Connection connection) throws SQLException {
         try (var rows = connection
@@ -65,7 +89,7 @@ public final class AuditVerifier {
     public static Result verify(
             Connection connection, Ed25519PublicKeyParameters checkpointKey, List<Checkpoint> exported)
             throws SQLException {
-        List<AuditChain.Stored> chain = AuditChain.Stored.readAll(connection);
+        List<AuditChain.Stored> chain = sealedChain(connection);
         Unsealed unsealed = unsealed(connection);
         List<Checkpoint> checkpoints = new ArrayList<>(checkpoints(connection));
         checkpoints.addAll(exported);
@@ -96,7 +120,7 @@ public final class AuditVerifier {
     /** Signs a checkpoint over the whole sealed chain as it is now and stores it; empty when there is nothing new. */
     public static Optional<Checkpoint> checkpoint(Connection connection, Ed25519PrivateKeyParameters key, Instant now)
             throws SQLException {
-        List<AuditChain.Stored> chain = AuditChain.Stored.readAll(connection);
+        List<AuditChain.Stored> chain = sealedChain(connection);
         long covered = checkpoints(connection).stream()
                 .mapToLong(Checkpoint::treeSize)
                 .max()

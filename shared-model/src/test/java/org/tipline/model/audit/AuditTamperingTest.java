@@ -92,7 +92,7 @@ class AuditTamperingTest {
         try (Connection owner = database.connectAsOwner()) {
             // A careful forger edits entry 3 and recomputes every link after it, so the chain alone looks intact.
             owner.createStatement().executeUpdate("UPDATE audit_entry SET actor = 'someone-else' WHERE sequence = 3");
-            var chain = AuditChain.Stored.readAll(owner);
+            var chain = AuditVerifier.sealedChain(owner);
             byte[] previous = AuditChain.GENESIS;
             for (var stored : chain) {
                 byte[] link = AuditChain.link(previous, stored.entry());
@@ -127,7 +127,7 @@ class AuditTamperingTest {
     }
 
     private static void append(Connection owner, int count) throws SQLException {
-        var chain = AuditChain.Stored.readAll(owner);
+        var chain = AuditVerifier.sealedChain(owner);
         byte[] previous = chain.isEmpty()
                 ? AuditChain.GENESIS
                 : chain.get(chain.size() - 1).link();

@@ -62,9 +62,15 @@ class GuidanceLoaderTest {
     void everyMatchingSeedRuleApplies() {
         UrgencyPolicy urgency = GuidanceLoader.fromClasspath().urgency();
 
-        var minorNow = urgency.assess(new TipAnswers("", "", "", List.of("minor-in-commercial-sex"), true, ""));
-        var now = urgency.assess(new TipAnswers("", "", "", List.of("appears-controlled"), true, ""));
-        var plain = urgency.assess(new TipAnswers("Main St", "", "", List.of(), false, ""));
+        var minorNow = urgency.assess(TipAnswers.builder()
+                .indicators(List.of("minor-in-commercial-sex"))
+                .happeningNow(true)
+                .build());
+        var now = urgency.assess(TipAnswers.builder()
+                .indicators(List.of("appears-controlled"))
+                .happeningNow(true)
+                .build());
+        var plain = urgency.assess(TipAnswers.builder().location("Main St").build());
 
         assertThat(minorNow.tier().id()).isEqualTo("IMMEDIATE");
         assertThat(minorNow.childProtectionReferral()).isTrue();
@@ -80,11 +86,13 @@ class GuidanceLoaderTest {
     void anApparentAgeUnder18MakesATipMinorWithAChildProtectionReferral() {
         UrgencyPolicy urgency = GuidanceLoader.fromClasspath().urgency();
         for (String age : List.of("under-12", "12-17")) {
-            var answers = new TipAnswers("Main St", "", "", "", "", false, "", age, "", List.of(), "", "", "");
+            var answers =
+                    TipAnswers.builder().location("Main St").youngestAge(age).build();
             assertThat(urgency.assess(answers).tier().id()).as(age).isEqualTo("MINOR");
             assertThat(urgency.assess(answers).childProtectionReferral()).isTrue();
         }
-        var adult = new TipAnswers("Main St", "", "", "", "", false, "", "18-25", "", List.of(), "", "", "");
+        var adult =
+                TipAnswers.builder().location("Main St").youngestAge("18-25").build();
         assertThat(urgency.assess(adult).tier().id()).isEqualTo("STANDARD");
     }
 
@@ -102,8 +110,10 @@ class GuidanceLoaderTest {
     }
 
     private static TipAnswers onMainStreetWith(PersonSeen... persons) {
-        return new TipAnswers(
-                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(persons), List.of(), "");
+        return TipAnswers.builder()
+                .location("Main St")
+                .persons(List.of(persons))
+                .build();
     }
 
     @Test

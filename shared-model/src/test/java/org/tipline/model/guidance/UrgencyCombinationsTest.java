@@ -53,22 +53,12 @@ class UrgencyCombinationsTest {
         List<PersonSeen> persons = personAge.isEmpty()
                 ? List.of()
                 : List.of(new PersonSeen("possible-victim", personAge, "", "", "", "", "", "", ""));
-        return new TipAnswers(
-                "Main St",
-                "",
-                "",
-                "",
-                "",
-                happeningNow,
-                "",
-                youngest,
-                "",
-                indicators,
-                "",
-                "",
-                "",
-                persons,
-                List.of(),
-                "");
+        return TipAnswers.builder()
+                .location("Main St")
+                .happeningNow(happeningNow)
+                .youngestAge(youngest)
+                .indicators(indicators)
+                .persons(persons)
+                .build();
     }
 }

@@ -12,7 +12,11 @@ class AnswerCheckTest {
     private final AnswerCheck check = new AnswerCheck(GuidanceLoader.fromClasspath());
 
     private static TipAnswers answers(String location, String placeType, List<String> indicators) {
-        return new TipAnswers(location, "", placeType, "", "", false, "", "", "", indicators, "", "", "");
+        return TipAnswers.builder()
+                .location(location)
+                .placeType(placeType)
+                .indicators(indicators)
+                .build();
     }
 
     @Test

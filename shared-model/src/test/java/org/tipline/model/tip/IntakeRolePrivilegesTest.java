@@ -26,13 +26,8 @@ class IntakeRolePrivilegesTest {
     void intakeFilesATipAsTheFormDoes() throws Exception {
         TipLineKeyPair key = createEpoch();
         SealedTip tip = seal(key);
-        try (Connection intake = database.connectAs(TestDatabase.INTAKE_ROLE);
-                var insert = intake.prepareStatement(SealedTip.INSERT)) {
-            List<Object> parameters = tip.insertParameters();
-            for (int i = 0; i < parameters.size(); i++) {
-                insert.setObject(i + 1, parameters.get(i));
-            }
-            insert.executeUpdate();
+        try (Connection intake = database.connectAs(TestDatabase.INTAKE_ROLE)) {
+            TestDatabase.update(intake, SealedTip.INSERT, tip.insertParameters());
         }
         try (Connection owner = database.connectAsOwner();
                 var rs = owner.createStatement()
@@ -88,7 +83,10 @@ class IntakeRolePrivilegesTest {
 
     private static SealedTip seal(TipLineKeyPair key) {
         return SealedTip.seal(
-                new TipAnswers("somewhere", "", "", List.of(), false, "filed as intake"),
+                TipAnswers.builder()
+                        .location("somewhere")
+                        .details("filed as intake")
+                        .build(),
                 GuidanceLoader.fromClasspath().urgency(),
                 key.publicKey());
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeenBlocksTest {
@@ -35,8 +34,10 @@ class SeenBlocksTest {
         assertThat(posted.persons().get(1)).isEqualTo(SEEN);
         assertThat(posted.vehicles()).hasSize(SeenBlocks.MAX_VEHICLES);
 
-        var answers = new TipAnswers(
-                "", "", "", "", "", false, "", "", "", List.of(), "", "", "", posted.persons(), posted.vehicles(), "");
+        var answers = TipAnswers.builder()
+                .persons(posted.persons())
+                .vehicleDetails(posted.vehicles())
+                .build();
         assertThat(answers.persons()).containsExactly(SEEN);
         assertThat(answers.vehicleDetails()).isEmpty();
     }

@@ -3,15 +3,12 @@ package org.tipline.model.tip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TipAnswersCodecTest {
 
     private static TipAnswers withCallback(String callback) {
-        return new TipAnswers(
-                "Main St", "", "", "", "", false, "", "", "", List.of(), "", "", "", List.of(), List.of(), "",
-                callback);
+        return TipAnswers.builder().location("Main St").callback(callback).build();
     }
 
     @Test

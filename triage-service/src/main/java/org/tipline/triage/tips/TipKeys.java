@@ -1,7 +1,6 @@
 package org.tipline.triage.tips;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -52,7 +51,7 @@ public class TipKeys {
         try {
             return answers(tips.get(tipId), keys);
         } catch (KeyNotUnlockedException | TipShreddedException | TipNotFoundException e) {
-            return new TipAnswers("", "", "", "", "", false, "", "", "", List.of(), "", "", "");
+            return TipAnswers.builder().build();
         }
     }
 

@@ -40,6 +40,10 @@ class NibrsPolicyTest {
     }
 
     private static TipAnswers answers(String place, List<String> indicators, List<PersonSeen> persons) {
-        return new TipAnswers("", "", place, "", "", false, "", "", "", indicators, "", "", "", persons, List.of(), "");
+        return TipAnswers.builder()
+                .placeType(place)
+                .indicators(indicators)
+                .persons(persons)
+                .build();
     }
 }

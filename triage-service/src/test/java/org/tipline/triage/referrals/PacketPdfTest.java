@@ -2,6 +2,7 @@ package org.tipline.triage.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,19 +45,16 @@ class PacketPdfTest {
     void codesPrintAsTheSeedsLabelsInEveryLanguageWithTheCallbackContact() throws Exception {
         byte[] pdf = PacketPdf.render(SamplePackets.everything(), LABELS);
 
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(document);
-            assertThat(text)
-                    .contains("To: Norwalk Police Department tip line / Línea de denuncias del Departamento de Policía")
-                    .contains("urgency: Involves a minor / Involucra a un menor")
-                    .contains("Type of place: Massage or spa business / Negocio de masajes o spa")
-                    .contains("Possibly being exploited / Posiblemente explotada")
-                    .contains("apparent age 12 to 17 / De 12 a")
-                    .contains("Questions about this referral: +1-203-555-0100")
-                    .doesNotContain("massage-parlor")
-                    .doesNotContain("possible-victim")
-                    .doesNotContain("12-17");
-        }
+        assertThat(text(pdf))
+                .contains("To: Norwalk Police Department tip line / Línea de denuncias del Departamento de Policía")
+                .contains("urgency: Involves a minor / Involucra a un menor")
+                .contains("Type of place: Massage or spa business / Negocio de masajes o spa")
+                .contains("Possibly being exploited / Posiblemente explotada")
+                .contains("apparent age 12 to 17 / De 12 a")
+                .contains("Questions about this referral: +1-203-555-0100")
+                .doesNotContain("massage-parlor")
+                .doesNotContain("possible-victim")
+                .doesNotContain("12-17");
     }
 
     @Test
@@ -79,8 +77,12 @@ class PacketPdfTest {
                 LABELS,
                 PdfFonts.load(List.of(Path.of("/nonexistent/font.ttf"))));
 
+        assertThat(text(pdf)).contains("Dijo: ¿dónde está? ??");
+    }
+
+    private static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(new PDFTextStripper().getText(document)).contains("Dijo: ¿dónde está? ??");
+            return new PDFTextStripper().getText(document);
         }
     }
 }

@@ -76,16 +76,14 @@ class QueueChangesTest {
     /** Files a tip as intake does, then sets when it was received relative to the test's clock. */
     private UUID file(TipLineKeyPair key, boolean happeningNow, Duration receivedFromNow) throws Exception {
         SealedTip tip = SealedTip.seal(
-                new TipAnswers("Dock " + UUID.randomUUID(), "", "", List.of(), happeningNow, ""),
+                TipAnswers.builder()
+                        .location("Dock " + UUID.randomUUID())
+                        .happeningNow(happeningNow)
+                        .build(),
                 GuidanceLoader.fromClasspath().urgency(),
                 key.publicKey());
-        try (Connection intake = database.connectAs(TestDatabase.INTAKE_ROLE);
-                var insert = intake.prepareStatement(SealedTip.INSERT)) {
-            List<Object> parameters = tip.insertParameters();
-            for (int i = 0; i < parameters.size(); i++) {
-                insert.setObject(i + 1, parameters.get(i));
-            }
-            insert.executeUpdate();
+        try (Connection intake = database.connectAs(TestDatabase.INTAKE_ROLE)) {
+            TestDatabase.update(intake, SealedTip.INSERT, tip.insertParameters());
         }
         try (Connection owner = database.connectAsOwner();
                 var received = owner.prepareStatement("UPDATE tip SET received_at = ? WHERE id = ?")) {

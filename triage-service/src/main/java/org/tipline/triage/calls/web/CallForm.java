@@ -71,41 +71,6 @@ public record CallForm(
                 Receipt.newSubmissionToken());
     }
 
-    /** The same form with one more blank person block ("Add another person", a plain submit button). */
-    CallForm withAnotherPerson() {
-        SeenBlocks more = blocks().withAnotherPerson();
-        return withBlocks(more.persons(), vehicleDetails);
-    }
-
-    CallForm withAnotherVehicle() {
-        SeenBlocks more = blocks().withAnotherVehicle();
-        return withBlocks(persons, more.vehicles());
-    }
-
-    private CallForm withBlocks(List<PersonSeen> personBlocks, List<VehicleSeen> vehicleBlocks) {
-        return new CallForm(
-                channel,
-                location,
-                city,
-                businessName,
-                placeType,
-                zip,
-                seenWhen,
-                happeningNow,
-                people,
-                youngestAge,
-                vehicles,
-                indicators,
-                details,
-                onlineDetails,
-                howKnown,
-                personBlocks,
-                vehicleBlocks,
-                callbackWanted,
-                callback,
-                submission);
-    }
-
     public boolean wantsCallback() {
         return Boolean.TRUE.equals(callbackWanted);
     }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.model.guidance.Guidance;
+import org.tipline.model.tip.SeenBlocks;
 import org.tipline.triage.calls.CallTips;
 import org.tipline.triage.calls.Channel;
 import org.tipline.triage.calls.SpokenReceipt;
@@ -71,10 +72,10 @@ class CallTipController {
             Model model,
             HttpServletResponse response) {
         if (step.equals("add-person")) {
-            return showForm(form.withAnotherPerson(), Map.of(), model, locale);
+            return showForm(form, form.blocks().withAnotherPerson(), Map.of(), model, locale);
         }
         if (step.equals("add-vehicle")) {
-            return showForm(form.withAnotherVehicle(), Map.of(), model, locale);
+            return showForm(form, form.blocks().withAnotherVehicle(), Map.of(), model, locale);
         }
         if (binding.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -114,7 +115,13 @@ class CallTipController {
     }
 
     private String showForm(CallForm form, Map<String, String> errors, Model model, Locale locale) {
+        return showForm(form, form.blocks(), errors, model, locale);
+    }
+
+    /** The form with {@code blocks} as the person and vehicle blocks to show, one more after "Add another". */
+    private String showForm(CallForm form, SeenBlocks blocks, Map<String, String> errors, Model model, Locale locale) {
         model.addAttribute("form", form);
+        model.addAttribute("blocks", blocks);
         model.addAttribute("errors", errors);
         model.addAttribute("lang", language(locale));
         model.addAttribute("guidance", guidance);

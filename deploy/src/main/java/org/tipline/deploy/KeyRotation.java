@@ -1,4 +1,4 @@
-package org.tipline.model.provisioning;
+package org.tipline.deploy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.TipLineKeyPair;
+import org.tipline.model.provisioning.Provisioning;
 
 /**
  * Moves the tip line to a new key epoch without re-encrypting any content: only each tip's small wrapped data key is
@@ -15,13 +16,12 @@ import org.tipline.model.crypto.TipLineKeyPair;
  * intake is switched to the new public key, to catch tips filed meanwhile); {@link #retire} removes the old key's
  * grants once no tip depends on it.
  */
-public final class KeyRotation {
+final class KeyRotation {
 
     private KeyRotation() {}
 
     /** Creates the next epoch and grants it to every staff member who holds the current one. Commits. */
-    public static TipLineKeyPair begin(Connection connection, TipLineKeyPair current, HpkeSuite suite)
-            throws SQLException {
+    static TipLineKeyPair begin(Connection connection, TipLineKeyPair current, HpkeSuite suite) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -58,7 +58,7 @@ public final class KeyRotation {
      * tips' data keys and the keys of tipsters' messages and files. Rows are claimed with SKIP LOCKED, so several rewrap runs
      * can share the work. Returns how many moved.
      */
-    public static int rewrap(Connection connection, TipLineKeyPair from, TipLineKeyPair to, int batchSize)
+    static int rewrap(Connection connection, TipLineKeyPair from, TipLineKeyPair to, int batchSize)
             throws SQLException {
         int moved = 0;
         for (WrappedKeys table : WrappedKeys.values()) {
@@ -109,7 +109,7 @@ public final class KeyRotation {
     }
 
     /** Marks the epoch retired and deletes its grants; refuses while any tip is still wrapped to it. */
-    public static void retire(Connection connection, int epoch) throws SQLException {
+    static void retire(Connection connection, int epoch) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {

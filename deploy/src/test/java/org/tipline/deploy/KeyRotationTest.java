@@ -1,4 +1,4 @@
-package org.tipline.model.provisioning;
+package org.tipline.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,7 @@ import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.guidance.GuidanceLoader;
+import org.tipline.model.provisioning.Provisioning;
 import org.tipline.model.tip.Attachments;
 import org.tipline.model.tip.Messages;
 import org.tipline.model.tip.SealedTip;
@@ -110,16 +111,10 @@ class KeyRotationTest {
 
     private static UUID file(Connection owner, TipLineKeyPair key, String details) throws SQLException {
         SealedTip tip = SealedTip.seal(
-                new TipAnswers("somewhere", "", "", List.of(), false, details),
+                TipAnswers.builder().location("somewhere").details(details).build(),
                 GuidanceLoader.fromClasspath().urgency(),
                 key.publicKey());
-        try (var insert = owner.prepareStatement(SealedTip.INSERT)) {
-            List<Object> parameters = tip.insertParameters();
-            for (int i = 0; i < parameters.size(); i++) {
-                insert.setObject(i + 1, parameters.get(i));
-            }
-            insert.executeUpdate();
-        }
+        TestDatabase.update(owner, SealedTip.INSERT, tip.insertParameters());
         return tip.id();
     }
 
