@@ -50,13 +50,17 @@ class ConsoleLanguageBrowserIT {
     @Test
     void aStaffMemberSwitchesTheWholeConsoleToSpanishAndKeepsIt() throws Exception {
         var everyRole = SETUP.staff("COORDINATOR", "SUPERVISOR", "ADMIN");
-        UUID tip = SETUP.fileTip(new TipAnswers("Calle Mayor 3", "", "", List.of(), false, "https://x.example"));
+        UUID tip = SETUP.fileTip(TipAnswers.builder()
+                .location("Calle Mayor 3")
+                .details("https://x.example")
+                .build());
 
         var noRole = SETUP.staff("SUPERVISOR");
         try (var owner = SETUP.database.connectAsOwner()) {
             owner.createStatement().executeUpdate("DELETE FROM staff_role WHERE staff_id = '" + noRole.id() + "'");
         }
-        var withFile = SETUP.fileSealedTip(new TipAnswers("Muelle 4", "", "", List.of(), false, ""));
+        var withFile =
+                SETUP.fileSealedTip(TipAnswers.builder().location("Muelle 4").build());
         assertThat(SETUP.tipsterAttaches(
                         withFile.receipt(), "application/pdf", TipHandlingIntegrationTest.twoPagePdf()))
                 .isEqualTo("ADDED");

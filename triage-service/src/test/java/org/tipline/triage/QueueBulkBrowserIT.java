@@ -156,7 +156,7 @@ class QueueBulkBrowserIT {
     }
 
     private static UUID tip(String place) throws Exception {
-        return SETUP.fileTip(new TipAnswers(place, "", "", List.of(), false, ""));
+        return SETUP.fileTip(TipAnswers.builder().location(place).build());
     }
 
     private static void press(ChromeDriver browser, String key) {

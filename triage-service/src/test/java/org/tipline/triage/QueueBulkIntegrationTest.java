@@ -204,7 +204,7 @@ class QueueBulkIntegrationTest {
     }
 
     private static UUID tip(String place) throws SQLException {
-        return SETUP.fileTip(new TipAnswers(place, "", "", List.of(), false, ""));
+        return SETUP.fileTip(TipAnswers.builder().location(place).build());
     }
 
     private static void tick(HtmlPage queue, UUID... tips) {
