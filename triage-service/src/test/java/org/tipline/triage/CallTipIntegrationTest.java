@@ -73,7 +73,7 @@ class CallTipIntegrationTest extends SignedInCoordinatorTest {
         // Queued first (immediate), with its channel; sealed at rest; the coordinator named only in the audit trail.
         HtmlPage queue = browser.getPage(url("/queue"));
         String row = queue.getHtmlElementById("row-" + tipId).asNormalizedText();
-        assertThat(row).contains("phone").contains("Happening now");
+        assertThat(row).contains("Phone call").contains("Happening now");
         assertThat(storedInClear(tipId)).doesNotContain(PLACE).doesNotContain(coordinator.username());
         TipAnswers sealed = SETUP.answersOf(tipId);
         assertThat(sealed.location()).isEqualTo(PLACE);

@@ -102,7 +102,10 @@ class ConsoleTranslationsTest {
                 .isEmpty();
     }
 
-    /** Texts with a letter that no ancestor element replaces; script and style hold no words for people. */
+    /**
+     * Texts with a letter that no ancestor element replaces; script and style hold no words for people, and a kbd holds
+     * a key's name as printed on the keyboard.
+     */
     private static List<String> inlineWords(String html) {
         List<String> found = new ArrayList<>();
         Deque<Boolean> replaced = new ArrayDeque<>();
@@ -121,6 +124,7 @@ class ConsoleTranslationsTest {
                 } else if (token.group(4).isEmpty() && !VOID_ELEMENTS.contains(element)) {
                     replaced.push(element.equals("script")
                             || element.equals("style")
+                            || element.equals("kbd")
                             || REPLACES_CONTENT.matcher(token.group(3)).find());
                 }
             }
