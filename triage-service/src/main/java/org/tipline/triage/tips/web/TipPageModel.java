@@ -38,21 +38,25 @@ import org.tipline.triage.tips.WebAddresses;
 @Component
 public class TipPageModel {
 
-    /** Where the refusal at the top of the page links to for each problem: the field to correct. */
-    private static final Map<String, String> ERROR_ANCHORS = Map.ofEntries(
-            Map.entry("status", "status-select"),
-            Map.entry("reason", "reason-select"),
-            Map.entry("assignee", "assignee-select"),
-            Map.entry("labels", "labels-input"),
-            Map.entry("destinationId", "referral-form"),
-            Map.entry("channel", "referral-form"),
-            Map.entry("referenceNumber", "referenceNumber"),
-            Map.entry("contactPerson", "contactPerson"),
-            Map.entry("contactedAt", "contactedAt"),
-            Map.entry("case", "case-other"),
-            Map.entry("duplicate", "duplicate-of"),
-            Map.entry("message", "message"),
-            Map.entry("note", "note"));
+    /** Where the refusal at the top links to for each problem, when the field's id is not the problem's name. */
+    private static final Map<String, String> ERROR_ANCHORS = Map.of(
+            "status",
+            "status-select",
+            "reason",
+            "reason-select",
+            "assignee",
+            "assignee-select",
+            "labels",
+            "labels-input",
+            "destinationId",
+            "referral-form",
+            "channel",
+            "referral-form",
+            "case",
+            "case-other",
+            "duplicate",
+            "duplicate-of");
+
     /** Form fields whose errors the page shows under another name. */
     private static final Map<String, String> SHOWN_AS = Map.of("version", "status");
 
