@@ -94,6 +94,32 @@ class TipPageFeedbackBrowserIT {
         assertThat(violations).isEmpty();
     }
 
+    /** The retention page's hold form (short id or a pick from the list, and a reason) passes axe in both languages. */
+    @Test
+    void theLegalHoldFormPassesAxeInEitherLanguage() throws Exception {
+        List<String> violations = new ArrayList<>();
+        for (String language : List.of("en", "es")) {
+            ChromeDriver browser = Chromium.start(Map.of("intl.accept_languages", language), "--lang=" + language);
+            try {
+                // A supervisor lands elsewhere than the queue, so the sign-in is done here step by step.
+                var supervisor = SETUP.staff("SUPERVISOR");
+                ChromiumConsole.typePassword(browser, url(""), supervisor);
+                ChromiumConsole.waitForPath(browser, "/sign-in/code");
+                browser.findElement(By.id("code")).sendKeys(supervisor.nextCode());
+                browser.findElement(By.cssSelector("#code-form button")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(60))
+                        .until(d -> !d.getCurrentUrl().contains("/sign-in"));
+                browser.get(url("/retention"));
+                assertThat(browser.findElement(By.id("hold-reason")).getAttribute("required"))
+                        .isNotNull();
+                violations.addAll(Chromium.axe(browser, "retention " + language));
+            } finally {
+                browser.quit();
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     /** The region says what happened, sits within the top half of the screen, and holds the focus. */
     private static void assertFeedbackInSightWithFocus(ChromeDriver browser, String part, String words) {
         new WebDriverWait(browser, Duration.ofSeconds(30))
