@@ -27,7 +27,8 @@ class MalformedSeedsTest {
                 "questionnaire.yaml",
                 "urgency.yaml",
                 "referrals.yaml",
-                "laws.yaml")) {
+                "laws.yaml",
+                "canned-questions.yaml")) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream("seeds/" + file)) {
                 Files.copy(in, seeds.resolve(file));
             }

@@ -31,9 +31,6 @@ class ConsoleTranslationsTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d}");
 
-    /** Converted by the tip page / queue work. */
-    private static final Set<String> CONVERTED_ELSEWHERE = Set.of("tip.html", "packet.html", "queue.html");
-
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
     /** A comment, a declaration, a tag (its name and attributes), or the text up to the next of those. */
@@ -86,9 +83,7 @@ class ConsoleTranslationsTest {
             for (Path template :
                     templates.filter(p -> p.toString().endsWith(".html")).toList()) {
                 String name = TEMPLATES.relativize(template).toString();
-                if (!CONVERTED_ELSEWHERE.contains(name)) {
-                    inlineWords(Files.readString(template)).forEach(text -> inline.add(name + ": " + text));
-                }
+                inlineWords(Files.readString(template)).forEach(text -> inline.add(name + ": " + text));
             }
         }
         assertThat(inline).isEmpty();

@@ -48,10 +48,12 @@ class RetentionIntegrationTest {
             HtmlPage retention = browser.getPage(url("/retention"));
             retention
                     .<HtmlTextInput>getHtmlElementById("hold-tip")
-                    .type(held.id().toString());
+                    .type(held.id().toString().substring(0, 8));
+            retention.<HtmlTextInput>getHtmlElementById("hold-reason").type("Court order 2026-CV-0415");
             HtmlPage saved = Browsers.submit(retention, "hold-form");
             assertThat(saved.getHtmlElementById("held").asNormalizedText())
-                    .contains(held.id().toString());
+                    .contains("Tip " + held.id().toString().substring(0, 8))
+                    .contains("reason: Court order 2026-CV-0415");
 
             HtmlPage purged = Browsers.submit(saved, "purge-form");
             assertThat(purged.getHtmlElementById("purged").getTextContent()).startsWith("1 tips");
@@ -60,9 +62,9 @@ class RetentionIntegrationTest {
             wrong.<HtmlTextInput>getHtmlElementById("hold-tip").type("not-a-tip");
             HtmlPage refused = Browsers.submit(wrong, "hold-form");
             assertThat(refused.getHtmlElementById("retention-error").getTextContent())
-                    .contains("no tip");
+                    .contains("“not-a-tip” is not a tip id");
             assertThat(refused.<HtmlTextInput>getHtmlElementById("hold-tip").getValue())
-                    .isEqualTo("not-a-tip");
+                    .isEmpty();
         }
 
         try (Connection owner = SETUP.database.connectAsOwner()) {
@@ -87,6 +89,14 @@ class RetentionIntegrationTest {
                     actions.add(rs.getString(1));
                 }
                 assertThat(actions).contains("LEGAL_HOLD_PLACED", "TIP_PURGED");
+            }
+            try (var rs = owner.createStatement()
+                    .executeQuery(
+                            "SELECT t.legal_hold_reason, a.detail FROM tip t JOIN audit_entry a ON a.tip_id = t.id"
+                                    + " AND a.action = 'LEGAL_HOLD_PLACED' WHERE t.id = '" + held.id() + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("Court order 2026-CV-0415");
+                assertThat(rs.getString(2)).isEqualTo("reason: Court order 2026-CV-0415");
             }
         }
     }

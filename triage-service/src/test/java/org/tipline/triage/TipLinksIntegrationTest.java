@@ -69,11 +69,15 @@ class TipLinksIntegrationTest extends SignedInCoordinatorTest {
         HtmlPage thirdPage = browser.getPage(url("/tips/" + third));
         thirdPage.<HtmlTextInput>getHtmlElementById("case-other").setValue("not-an-id");
         HtmlPage refused = Browsers.submit(thirdPage, "case-form");
-        assertThat(refused.asNormalizedText()).contains("Give the id of another tip.");
+        assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(422);
+        assertThat(refused.getHtmlElementById("refusal").asNormalizedText()).contains("“not-an-id” is not a tip id");
+        // A refused id is named in the refusal, never put back into a box.
         assertThat(refused.<HtmlTextInput>getHtmlElementById("case-other").getValue())
-                .isEqualTo("not-an-id");
+                .isEmpty();
 
-        refused.<HtmlTextInput>getHtmlElementById("duplicate-of").setValue(original.toString());
+        // The short id the console shows is enough.
+        refused.<HtmlTextInput>getHtmlElementById("duplicate-of")
+                .setValue("Tip " + original.toString().substring(0, 8));
         HtmlPage merged = Browsers.submit(refused, "duplicate-form");
         assertThat(merged.getHtmlElementById("tip-state").asNormalizedText())
                 .contains("Status: Closed")

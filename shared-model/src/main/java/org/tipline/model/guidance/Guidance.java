@@ -3,7 +3,10 @@ package org.tipline.model.guidance;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything a deployment's seeds define: the form, the warning signs, the urgency rules and where tips go. */
+/**
+ * Everything a deployment's seeds define: the form, the warning signs, the urgency rules, where tips go, and the
+ * questions coordinators can send tipsters.
+ */
 public record Guidance(
         Deployment deployment,
         List<Indicator> indicators,
@@ -11,7 +14,8 @@ public record Guidance(
         UrgencyPolicy urgency,
         List<Destination> destinations,
         List<SupportResource> support,
-        List<Law> laws) {
+        List<Law> laws,
+        List<CannedQuestion> cannedQuestions) {
 
     public Optional<Indicator> indicator(String id) {
         return indicators.stream().filter(i -> i.id().equals(id)).findFirst();

@@ -27,6 +27,7 @@ public final class GuidanceLoader {
     static final String URGENCY = "urgency.yaml";
     static final String REFERRALS = "referrals.yaml";
     static final String LAWS = "laws.yaml";
+    static final String CANNED_QUESTIONS = "canned-questions.yaml";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*|[A-Z][A-Z0-9_]*");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9-]{1,19}");
@@ -50,6 +51,8 @@ public final class GuidanceLoader {
     private record ReferralsFile(List<Destination> destinations, List<SupportResource> support) {}
 
     private record LawsFile(List<Law> laws) {}
+
+    private record CannedQuestionsFile(List<CannedQuestion> cannedQuestions) {}
 
     private GuidanceLoader() {}
 
@@ -90,6 +93,7 @@ public final class GuidanceLoader {
         var urgency = read(source, URGENCY, UrgencyPolicy.class, syntax);
         var referrals = read(source, REFERRALS, ReferralsFile.class, syntax);
         var laws = read(source, LAWS, LawsFile.class, syntax);
+        var canned = read(source, CANNED_QUESTIONS, CannedQuestionsFile.class, syntax);
         if (!syntax.isEmpty()) {
             throw new SeedValidationException(syntax);
         }
@@ -100,7 +104,8 @@ public final class GuidanceLoader {
                 urgency,
                 referrals.destinations(),
                 referrals.support(),
-                laws.laws());
+                laws.laws(),
+                canned.cannedQuestions());
         new Checker(source, guidance).check();
         return guidance;
     }
@@ -165,6 +170,7 @@ public final class GuidanceLoader {
             checkUrgency();
             checkReferrals();
             checkLaws();
+            checkCannedQuestions();
             if (!problems.isEmpty()) {
                 throw new SeedValidationException(problems);
             }
@@ -400,6 +406,19 @@ public final class GuidanceLoader {
                 id(LAWS, at + ".id", law.id(), ids);
                 require(LAWS, at + ".citation", law.citation());
                 text(LAWS, at + ".summary", law.summary());
+            }
+        }
+
+        private void checkCannedQuestions() {
+            if (!list(CANNED_QUESTIONS, "cannedQuestions", guidance.cannedQuestions())) {
+                return;
+            }
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < guidance.cannedQuestions().size(); i++) {
+                var question = guidance.cannedQuestions().get(i);
+                String at = "cannedQuestions[" + i + "]";
+                id(CANNED_QUESTIONS, at + ".id", question.id(), ids);
+                text(CANNED_QUESTIONS, at + ".text", question.text());
             }
         }
 

@@ -25,7 +25,8 @@ class GuidanceLoaderTest {
             GuidanceLoader.QUESTIONNAIRE,
             GuidanceLoader.URGENCY,
             GuidanceLoader.REFERRALS,
-            GuidanceLoader.LAWS);
+            GuidanceLoader.LAWS,
+            GuidanceLoader.CANNED_QUESTIONS);
 
     @TempDir
     Path seeds;

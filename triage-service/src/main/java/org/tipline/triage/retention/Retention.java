@@ -60,7 +60,8 @@ public class Retention {
         this.interval = interval;
     }
 
-    public record Held(UUID tipId, String status, Instant receivedAt) {}
+    /** A tip on hold, or one that could be held; {@code reason} is null for a tip not held. */
+    public record Held(UUID tipId, String status, Instant receivedAt, String reason) {}
 
     public record Periods(Duration closed, Duration referred) {}
 
@@ -112,22 +113,38 @@ public class Retention {
         return purged;
     }
 
+    /** Places a hold with its reason or case number, which the audit entry records, or releases one. */
     @Transactional
     @IsSupervisor
-    public void hold(UUID tipId, boolean held, StaffPrincipal supervisor) {
-        if (!holds.hold(tipId, held)) {
+    public void hold(UUID tipId, boolean held, String reason, StaffPrincipal supervisor) {
+        if (!holds.hold(tipId, held, reason)) {
             throw new IllegalArgumentException("There is no tip with that id.");
         }
-        audit.append(supervisor.username(), held ? "LEGAL_HOLD_PLACED" : "LEGAL_HOLD_RELEASED", tipId, "");
+        audit.append(
+                supervisor.username(),
+                held ? "LEGAL_HOLD_PLACED" : "LEGAL_HOLD_RELEASED",
+                tipId,
+                held ? "reason: " + reason : "");
     }
 
     @IsSupervisor
     public List<Held> held() {
-        return jdbc.sql("SELECT id, status, received_at FROM tip WHERE legal_hold ORDER BY received_at")
+        return list("legal_hold ORDER BY received_at");
+    }
+
+    /** The closed and forwarded tips retention will destroy in time, newest first: the ones a hold is for. */
+    @IsSupervisor
+    public List<Held> holdable() {
+        return list("NOT legal_hold AND status IN ('CLOSED', 'REFERRED') ORDER BY received_at DESC LIMIT 30");
+    }
+
+    private List<Held> list(String where) {
+        return jdbc.sql("SELECT id, status, received_at, legal_hold_reason FROM tip WHERE " + where)
                 .query((rs, n) -> new Held(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
-                        rs.getTimestamp(3).toInstant()))
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)))
                 .list();
     }
 }

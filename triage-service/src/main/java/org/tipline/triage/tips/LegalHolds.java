@@ -18,11 +18,11 @@ public class LegalHolds {
         this.tips = tips;
     }
 
-    /** Whether there was such a tip to hold or release. */
+    /** Whether there was such a tip to hold or release; {@code reason} is kept while the hold lasts. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean hold(UUID tipId, boolean held) {
+    public boolean hold(UUID tipId, boolean held, String reason) {
         var tip = tips.findById(tipId);
-        tip.ifPresent(t -> t.hold(held));
+        tip.ifPresent(t -> t.hold(held, reason));
         tips.flush();
         return tip.isPresent();
     }

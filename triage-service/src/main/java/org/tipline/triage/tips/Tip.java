@@ -68,6 +68,10 @@ public class Tip {
     @OptimisticLock(excluded = true)
     private boolean legalHold;
 
+    /** Why the tip is held (a reason or case number); null when it is not. */
+    @OptimisticLock(excluded = true)
+    private String legalHoldReason;
+
     @Version
     private int version;
 
@@ -129,8 +133,9 @@ public class Tip {
         labels = chosen.toArray(String[]::new);
     }
 
-    void hold(boolean held) {
+    void hold(boolean held, String reason) {
         legalHold = held;
+        legalHoldReason = held ? reason : null;
     }
 
     /** Whether the tipster can receive messages: tips filed before reply keys existed cannot. */

@@ -81,7 +81,16 @@ public class TipReading {
             List<TipAttachments.AttachmentInfo> attachments,
             List<TipLinks.Link> links,
             List<TipCases.CaseMember> sameCase,
-            List<AlertDelivery> alerts) {}
+            List<AlertDelivery> alerts) {
+
+        /** Every other tip that shares a detail with this one, each once. */
+        public List<UUID> linkedTips() {
+            return links.stream()
+                    .flatMap(link -> link.otherTips().stream())
+                    .distinct()
+                    .toList();
+        }
+    }
 
     /** How the on-call alert for an urgent tip went, per channel. */
     public record AlertDelivery(String channel, String status, int attempts, String lastError, Instant deliveredAt) {}

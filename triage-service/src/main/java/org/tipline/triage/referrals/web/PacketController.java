@@ -69,7 +69,7 @@ class PacketController {
             default -> {
                 try {
                     referrals.email(id, form.toRequest(), me, keys);
-                    yield "redirect:/tips/" + id + "?queued#referrals";
+                    yield "redirect:/tips/" + id + "?queued#feedback";
                 } catch (SmimeEnvelope.CertificateProblem e) {
                     response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
                     yield page(id, form, Map.of("email", e.getMessage() + " Nothing was sent or stored."), model);
@@ -81,7 +81,7 @@ class PacketController {
     @PostMapping("/tips/{id}/referrals/{referralId}/retry")
     String retry(@PathVariable UUID id, @PathVariable UUID referralId, @AuthenticationPrincipal StaffPrincipal me) {
         referrals.retry(id, referralId, me);
-        return "redirect:/tips/" + id + "?queued#referrals";
+        return "redirect:/tips/" + id + "?queued#feedback";
     }
 
     private String page(UUID id, PacketForm form, Map<String, String> errors, Model model) {

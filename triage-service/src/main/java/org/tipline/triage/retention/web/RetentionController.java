@@ -1,6 +1,7 @@
 package org.tipline.triage.retention.web;
 
-import java.util.UUID;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,15 +11,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tipline.triage.retention.Retention;
 import org.tipline.triage.staff.StaffPrincipal;
+import org.tipline.triage.tips.TipIds;
 
 /** Retention for supervisors: the periods, legal holds, and purging what is due now. */
 @Controller
 class RetentionController {
 
-    private final Retention retention;
+    static final int MAX_REASON = 200;
 
-    RetentionController(Retention retention) {
+    private final Retention retention;
+    private final TipIds tipIds;
+    private final MessageSource messages;
+
+    RetentionController(Retention retention, TipIds tipIds, MessageSource messages) {
         this.retention = retention;
+        this.tipIds = tipIds;
+        this.messages = messages;
     }
 
     @GetMapping("/retention")
@@ -26,18 +34,30 @@ class RetentionController {
         return render(model, "", null);
     }
 
+    /**
+     * A hold names its tip by the short id the console shows (typed) or by a choice from the list (picked), and says
+     * why. A refused id is named in the message, never put back into the box.
+     */
     @PostMapping("/retention/holds")
     String hold(
             @RequestParam(defaultValue = "") String tip,
+            @RequestParam(defaultValue = "") String picked,
+            @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "true") boolean held,
             @AuthenticationPrincipal StaffPrincipal me,
+            Locale locale,
             Model model) {
-        try {
-            retention.hold(UUID.fromString(tip.strip()), held, me);
-            return "redirect:/retention?saved";
-        } catch (IllegalArgumentException notATip) {
-            return render(model, tip, "retention.error.noTip");
+        String chosen = tip.isBlank() ? picked : tip;
+        var found = tipIds.resolve(chosen);
+        if (!found.found()) {
+            return render(model, reason, messages.getMessage(found.problem(), new Object[] {chosen.strip()}, locale));
         }
+        String why = reason.strip();
+        if (held && (why.isEmpty() || why.length() > MAX_REASON || why.chars().anyMatch(Character::isISOControl))) {
+            return render(model, reason, messages.getMessage("hold.error.reason", new Object[] {MAX_REASON}, locale));
+        }
+        retention.hold(found.id(), held, why, me);
+        return "redirect:/retention?saved";
     }
 
     @PostMapping("/retention/purge")
@@ -46,11 +66,11 @@ class RetentionController {
         return "redirect:/retention";
     }
 
-    /** The page again; {@code error} is a message key. */
-    private String render(Model model, String typedTip, String error) {
+    private String render(Model model, String typedReason, String error) {
         model.addAttribute("periods", retention.periods());
         model.addAttribute("held", retention.held());
-        model.addAttribute("typedTip", typedTip);
+        model.addAttribute("holdable", retention.holdable());
+        model.addAttribute("typedReason", typedReason);
         model.addAttribute("error", error);
         return "retention";
     }

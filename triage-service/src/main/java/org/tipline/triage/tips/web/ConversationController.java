@@ -14,18 +14,21 @@ import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
 import org.tipline.triage.tips.TipConversation;
 
-/** Sealed notes among staff, and questions to the tipster. */
+/** Sealed notes among staff, and questions to the tipster, typed or chosen from the seeds' canned questions. */
 @Controller
 class ConversationController {
 
     private final TipConversation conversation;
     private final TipFormValidator validator;
     private final TipPageModel page;
+    private final CannedQuestions canned;
 
-    ConversationController(TipConversation conversation, TipFormValidator validator, TipPageModel page) {
+    ConversationController(
+            TipConversation conversation, TipFormValidator validator, TipPageModel page, CannedQuestions canned) {
         this.conversation = conversation;
         this.validator = validator;
         this.page = page;
+        this.canned = canned;
     }
 
     @PostMapping("/tips/{id}/notes")
@@ -43,7 +46,7 @@ class ConversationController {
                 .save(
                         binding,
                         () -> conversation.addNote(id, form.note().strip(), me, UnlockedKeys.of(session)),
-                        "?saved#timeline");
+                        "?saved");
     }
 
     @PostMapping("/tips/{id}/messages")
@@ -55,12 +58,14 @@ class ConversationController {
             HttpSession session,
             Locale locale,
             Model model) {
-        validator.validate(form, binding);
+        // A canned question chosen is sent when nothing is typed; what is typed always wins.
+        String question = form.message().isBlank() ? canned.text(form.canned()).orElse(form.message()) : form.message();
+        validator.validate(new TipForms.Question(question, ""), binding);
         return new TipPagePost(
                         page, id, me, session, locale, model, problems -> new Forms().message(form.message(), problems))
                 .save(
                         binding,
-                        () -> conversation.askTipster(id, form.message().strip(), me, UnlockedKeys.of(session)),
-                        "?asked#timeline");
+                        () -> conversation.askTipster(id, question.strip(), me, UnlockedKeys.of(session)),
+                        "?asked");
     }
 }

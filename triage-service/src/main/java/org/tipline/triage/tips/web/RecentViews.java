@@ -3,8 +3,11 @@ package org.tipline.triage.tips.web;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -17,6 +20,7 @@ final class RecentViews {
     static final Duration WINDOW = Duration.ofMinutes(1);
     static final int REMEMBERED = 256;
     private static final String ATTRIBUTE = RecentViews.class.getName();
+    private static final String TIP = "tip:";
 
     private RecentViews() {}
 
@@ -36,6 +40,27 @@ final class RecentViews {
             session.setAttribute(ATTRIBUTE, seen);
             return true;
         }
+    }
+
+    /** The tips this session has opened, most recently opened first: what the tip page offers to pick from. */
+    static List<UUID> tips(HttpSession session) {
+        synchronized (WebUtils.getSessionMutex(session)) {
+            @SuppressWarnings("unchecked")
+            var seen = (Map<String, Instant>) session.getAttribute(ATTRIBUTE);
+            if (seen == null) {
+                return List.of();
+            }
+            return seen.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(TIP))
+                    .sorted(Map.Entry.<String, Instant>comparingByValue(Comparator.reverseOrder()))
+                    .map(e -> UUID.fromString(e.getKey().substring(TIP.length())))
+                    .toList();
+        }
+    }
+
+    /** What a tip's view is remembered under. */
+    static String tip(UUID id) {
+        return TIP + id;
     }
 
     /** Oldest entries go first once the session has seen many tips. */

@@ -21,13 +21,7 @@ import org.tipline.triage.tips.TipWorkflow;
 public class TipFormValidator implements Validator {
 
     private static final Set<Class<?>> FORMS = Set.of(
-            StatusForm.class,
-            ReferralForm.class,
-            TipForms.Labels.class,
-            TipForms.Note.class,
-            TipForms.Question.class,
-            TipForms.SameCase.class,
-            TipForms.Duplicate.class);
+            StatusForm.class, ReferralForm.class, TipForms.Labels.class, TipForms.Note.class, TipForms.Question.class);
 
     private final Guidance guidance;
     private final Clock clock;
@@ -59,14 +53,6 @@ public class TipFormValidator implements Validator {
             text("note", form.note(), TipConversation.MAX_NOTE_LENGTH, errors);
         } else if (target instanceof TipForms.Question form) {
             text("message", form.message(), Messages.MAX_LENGTH, errors);
-        } else if (target instanceof TipForms.SameCase form) {
-            if (TipForms.tipId(form.other()) == null) {
-                errors.rejectValue("other", "tip.error.case.other");
-            }
-        } else if (target instanceof TipForms.Duplicate form) {
-            if (TipForms.tipId(form.of()) == null) {
-                errors.rejectValue("of", "tip.error.case.original");
-            }
         } else {
             throw new IllegalArgumentException("not a tip form: " + target.getClass());
         }

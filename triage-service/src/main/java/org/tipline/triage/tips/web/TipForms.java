@@ -3,7 +3,6 @@ package org.tipline.triage.tips.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /** The small forms of the tip page, each bound from its request parameters; missing ones bind as empty. */
 final class TipForms {
@@ -14,13 +13,9 @@ final class TipForms {
         return value == null ? "" : value;
     }
 
-    /** A tip id as typed into the case forms, or null. */
-    static UUID tipId(String typed) {
-        try {
-            return UUID.fromString(typed.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** What names the other tip: the typed short id if any, else the tip picked from the list. */
+    private static String chosen(String typed, String picked) {
+        return typed.isBlank() ? picked : typed;
     }
 
     record Labels(String labels, String version) implements VersionedForm {
@@ -53,24 +48,36 @@ final class TipForms {
         }
     }
 
-    record Question(String message) {
+    /** A question typed, or one of the seeds' canned questions ("id:language") sent when nothing was typed. */
+    record Question(String message, String canned) {
         Question {
             message = typed(message);
+            canned = typed(canned);
         }
     }
 
-    /** Another tip of the same case. */
-    record SameCase(String other) {
+    /** Another tip of the same case, typed or picked. */
+    record SameCase(String other, String picked) {
         SameCase {
             other = typed(other);
+            picked = typed(picked);
+        }
+
+        String chosen() {
+            return TipForms.chosen(other, picked);
         }
     }
 
-    /** The tip this one repeats. */
-    record Duplicate(String of, String version) implements VersionedForm {
+    /** The tip this one repeats, typed or picked. */
+    record Duplicate(String of, String picked, String version) implements VersionedForm {
         Duplicate {
             of = typed(of);
+            picked = typed(picked);
             version = typed(version);
+        }
+
+        String chosen() {
+            return TipForms.chosen(of, picked);
         }
     }
 }

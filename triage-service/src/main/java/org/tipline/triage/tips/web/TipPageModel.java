@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,27 +38,27 @@ import org.tipline.triage.tips.WebAddresses;
 @Component
 public class TipPageModel {
 
-    private static final Map<String, String> ROLE_NAMES = Map.of(
-            "possible-victim", "Possibly being exploited",
-            "possible-controller", "Possibly in control of others",
-            "buyer", "Possibly a buyer",
-            "unknown", "Role unclear");
-    private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
-            Map.entry("sexOrGender", "Sex or gender"),
-            Map.entry("height", "Height"),
-            Map.entry("build", "Build"),
-            Map.entry("hair", "Hair"),
-            Map.entry("clothing", "Clothing"),
-            Map.entry("marks", "Marks"),
-            Map.entry("language", "Language"),
-            Map.entry("make", "Make"),
-            Map.entry("model", "Model"),
-            Map.entry("color", "Color"),
-            Map.entry("plate", "Plate"),
-            Map.entry("plateState", "Plate state"),
-            Map.entry("features", "Distinctive"));
+    /** Where the refusal at the top links to for each problem, when the field's id is not the problem's name. */
+    private static final Map<String, String> ERROR_ANCHORS = Map.of(
+            "status",
+            "status-select",
+            "reason",
+            "reason-select",
+            "assignee",
+            "assignee-select",
+            "labels",
+            "labels-input",
+            "destinationId",
+            "referral-form",
+            "channel",
+            "referral-form",
+            "case",
+            "case-other",
+            "duplicate",
+            "duplicate-of");
+
     /** Form fields whose errors the page shows under another name. */
-    private static final Map<String, String> SHOWN_AS = Map.of("other", "case", "of", "case", "version", "status");
+    private static final Map<String, String> SHOWN_AS = Map.of("version", "status");
 
     private final TipReading reading;
     private final TipQueue queue;
@@ -64,9 +66,12 @@ public class TipPageModel {
     private final Guidance guidance;
     private final MessageSource messages;
     private final Clock clock;
-    private final Map<String, String> indicatorLabels;
-    private final Map<String, String> destinationNames;
-    private final Map<String, String> choiceLabels;
+    private final CannedQuestions canned;
+    /** The seeds' labels, each keyed by language and then by id. */
+    private final Map<String, Map<String, String>> indicatorLabels;
+
+    private final Map<String, Map<String, String>> destinationNames;
+    private final Map<String, Map<String, String>> choiceLabels;
 
     TipPageModel(
             TipReading reading,
@@ -74,31 +79,47 @@ public class TipPageModel {
             Assignees assignees,
             Guidance guidance,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            CannedQuestions canned) {
         this.reading = reading;
         this.queue = queue;
         this.assignees = assignees;
         this.guidance = guidance;
         this.messages = messages;
         this.clock = clock;
-        // Tipsters' answers are shown as typed, in any language; the seeds' labels are shown in English.
-        this.indicatorLabels = guidance.indicators().stream()
-                .collect(Collectors.toUnmodifiableMap(
-                        Indicator::id, i -> i.label().in("en")));
-        this.destinationNames = guidance.destinations().stream()
-                .collect(Collectors.toUnmodifiableMap(
-                        Destination::id, d -> d.name().in("en")));
-        this.choiceLabels = choiceLabels(guidance);
+        this.canned = canned;
+        // Tipsters' answers are shown as typed, in any language; the seeds' labels in the console's language.
+        this.indicatorLabels = byLanguage(
+                guidance,
+                language -> guidance.indicators().stream()
+                        .collect(Collectors.toUnmodifiableMap(
+                                Indicator::id, i -> i.label().in(language))));
+        this.destinationNames = byLanguage(
+                guidance,
+                language -> guidance.destinations().stream()
+                        .collect(Collectors.toUnmodifiableMap(
+                                Destination::id, d -> d.name().in(language))));
+        this.choiceLabels = byLanguage(guidance, language -> choiceLabels(guidance, language));
+    }
+
+    private static Map<String, Map<String, String>> byLanguage(
+            Guidance guidance, Function<String, Map<String, String>> labels) {
+        return guidance.deployment().languages().stream()
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), labels));
     }
 
     /** The seeds' option labels keyed "question/option", so options that share an id ("other") stay apart. */
     static Map<String, String> choiceLabels(Guidance guidance) {
+        return choiceLabels(guidance, "en");
+    }
+
+    static Map<String, String> choiceLabels(Guidance guidance, String language) {
         return guidance.questionnaire().sections().stream()
                 .flatMap(section -> section.questions().stream())
                 .flatMap(question -> question.options().stream()
                         .map(option -> Map.entry(
                                 question.id() + "/" + option.id(),
-                                option.label().in("en"))))
+                                option.label().in(language))))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -110,22 +131,28 @@ public class TipPageModel {
     /** The tip page again, with what was typed and why it was not saved. */
     String render(UUID id, StaffPrincipal me, HttpSession session, Forms forms, Model model) {
         var opened = reading.open(
-                id, me, UnlockedKeys.of(session), RecentViews.firstInWindow(session, "tip:" + id, clock.instant()));
+                id,
+                me,
+                UnlockedKeys.of(session),
+                RecentViews.firstInWindow(session, RecentViews.tip(id), clock.instant()));
         model.addAttribute("opened", opened);
         model.addAttribute("guidance", guidance);
         model.addAttribute("tier", guidance.urgency().tier(opened.tip().urgencyTier()));
-        model.addAttribute("labels", indicatorLabels);
-        model.addAttribute("destinationNames", destinationNames);
-        model.addAttribute("choices", choiceLabels);
-        model.addAttribute("roles", ROLE_NAMES);
-        model.addAttribute("fieldNames", FIELD_NAMES);
+        String language = language(LocaleContextHolder.getLocale());
+        model.addAttribute("lang", language);
+        model.addAttribute("labels", indicatorLabels.get(language));
+        model.addAttribute("destinationNames", destinationNames.get(language));
+        model.addAttribute("choices", choiceLabels.get(language));
         model.addAttribute("forms", forms);
+        model.addAttribute("errorAnchors", ERROR_ANCHORS);
         model.addAttribute("links", WebAddresses.in(opened.answers()));
         model.addAttribute("coordinators", queue.coordinators());
         model.addAttribute("assignees", assignees.of(id));
         model.addAttribute("closeReasons", CloseReason.values());
         model.addAttribute("channels", List.of(Referral.Channel.PHONE, Referral.Channel.WEB_FORM));
         model.addAttribute("me", me);
+        model.addAttribute("pickable", TipChoices.of(opened, RecentViews.tips(session)));
+        model.addAttribute("cannedQuestions", canned.groups(LocaleContextHolder.getLocale()));
         if (!model.containsAttribute("conflict")) {
             model.addAttribute("conflict", false);
         }

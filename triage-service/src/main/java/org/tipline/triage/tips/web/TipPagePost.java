@@ -14,7 +14,8 @@ import org.tipline.triage.tips.TipChangedException;
 
 /**
  * One post of a form on the tip page. A form with errors, a change refused, or a change made on a version of the tip
- * someone has since changed shows the page again with what was typed; a saved change sends the coordinator on.
+ * someone has since changed shows the page again with what was typed and the refusal at the top; a saved change sends
+ * the coordinator to the top of the tip page, where the result is said.
  * {@code typed} gives the page's forms with what was typed into this one and the problems to show beside it.
  */
 public record TipPagePost(
@@ -65,8 +66,8 @@ public record TipPagePost(
         return page.render(id, me, session, typed.apply(page.errors(binding, locale)), model);
     }
 
-    /** {@code then}: where on the tip page the coordinator goes next, as a query and fragment. */
+    /** {@code then}: the query saying what was done; the page opens at its feedback, at the top, which takes focus. */
     private String redirect(String then) {
-        return "redirect:/tips/" + id + then;
+        return "redirect:/tips/" + id + then + "#feedback";
     }
 }

@@ -1,8 +1,10 @@
 package org.tipline.triage.tips.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +16,7 @@ import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.tips.Assignees;
 import org.tipline.triage.tips.ChildProtectionPolicy.ChildProtectionPendingException;
 import org.tipline.triage.tips.TipCases;
+import org.tipline.triage.tips.TipIds;
 import org.tipline.triage.tips.TipQueue;
 import org.tipline.triage.tips.TipWorkflow;
 
@@ -30,6 +33,7 @@ class WorkflowController {
     private final Assignees assignees;
     private final TipFormValidator validator;
     private final TipPageModel page;
+    private final TipIds tipIds;
 
     WorkflowController(
             TipWorkflow workflow,
@@ -37,13 +41,15 @@ class WorkflowController {
             TipQueue queue,
             Assignees assignees,
             TipFormValidator validator,
-            TipPageModel page) {
+            TipPageModel page,
+            TipIds tipIds) {
         this.workflow = workflow;
         this.cases = cases;
         this.queue = queue;
         this.assignees = assignees;
         this.validator = validator;
         this.page = page;
+        this.tipIds = tipIds;
     }
 
     @PostMapping("/tips/{id}/status")
@@ -114,7 +120,7 @@ class WorkflowController {
                 .saveOnVersion(binding, () -> workflow.setLabels(id, form.seenVersion(), form.parsed(), me), "?saved");
     }
 
-    /** Puts this tip in one case with another: both stay open and readable. */
+    /** Puts this tip in one case with another, typed by its short id or picked: both stay open and readable. */
     @PostMapping("/tips/{id}/case")
     String sameCase(
             @PathVariable UUID id,
@@ -122,18 +128,18 @@ class WorkflowController {
             BindingResult binding,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
+            HttpServletResponse response,
             Locale locale,
             Model model) {
-        validator.validate(form, binding);
-        if (id.equals(TipForms.tipId(form.other()))) {
-            binding.rejectValue("other", "tip.error.case.other");
+        var post = new TipPagePost(page, id, me, session, locale, model, problems -> new Forms().problems(problems));
+        var other = tipIds.resolve(form.chosen());
+        if (!other.found() || other.id().equals(id)) {
+            return refusedId(post, "case", other, "tip.error.case.other", form.chosen(), response);
         }
-        return new TipPagePost(
-                        page, id, me, session, locale, model, problems -> new Forms().caseWith(form.other(), problems))
-                .save(binding, () -> cases.sameCase(id, TipForms.tipId(form.other()), me), "?linked#case");
+        return post.save(binding, () -> cases.sameCase(id, other.id(), me), "?linked");
     }
 
-    /** Closes this tip as a duplicate of another; both originals stay. */
+    /** Closes this tip as a duplicate of another, typed by its short id or picked; both originals stay. */
     @PostMapping("/tips/{id}/duplicate")
     String duplicate(
             @PathVariable UUID id,
@@ -141,21 +147,32 @@ class WorkflowController {
             BindingResult binding,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
+            HttpServletResponse response,
             Locale locale,
             Model model) {
-        validator.validate(form, binding);
-        if (id.equals(TipForms.tipId(form.of()))) {
-            binding.rejectValue("of", "tip.error.case.original");
+        var post = new TipPagePost(page, id, me, session, locale, model, problems -> new Forms().problems(problems));
+        var original = tipIds.resolve(form.chosen());
+        if (!original.found() || original.id().equals(id)) {
+            return refusedId(post, "duplicate", original, "tip.error.case.original", form.chosen(), response);
         }
-        var post = new TipPagePost(
-                page, id, me, session, locale, model, problems -> new Forms().caseWith(form.of(), problems));
         try {
             return post.saveOnVersion(
-                    binding,
-                    () -> cases.markDuplicate(id, form.seenVersion(), TipForms.tipId(form.of()), me),
-                    "?merged#case");
+                    binding, () -> cases.markDuplicate(id, form.seenVersion(), original.id(), me), "?merged");
         } catch (ChildProtectionPendingException e) {
-            return post.refused("case", e);
+            return post.refused("duplicate", e);
         }
+    }
+
+    /** The page again, 422, saying why the typed or picked id names no other tip; the id is not put back in a box. */
+    private String refusedId(
+            TipPagePost post,
+            String field,
+            TipIds.Resolution resolution,
+            String self,
+            String chosen,
+            HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        String code = resolution.found() ? self : resolution.problem();
+        return post.refused(field, page.message(code, post.locale(), chosen.strip()));
     }
 }

@@ -1,0 +1,62 @@
+package org.tipline.triage.tips.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.tipline.model.guidance.CannedQuestion;
+import org.tipline.model.guidance.Guidance;
+
+/**
+ * The seeds' canned questions as "Ask the tipster" offers them: one group per language of the deployment, the
+ * console's language first (the tip does not record the tipster's language, so the coordinator picks the one the
+ * tipster wrote in). A choice is sent as "id:language" and resolved here, so only the seeds' own texts can be sent.
+ */
+@Component
+class CannedQuestions {
+
+    private final Guidance guidance;
+
+    CannedQuestions(Guidance guidance) {
+        this.guidance = guidance;
+    }
+
+    record Choice(String value, String text) {}
+
+    record Group(String language, List<Choice> choices) {}
+
+    List<Group> groups(Locale console) {
+        List<String> languages = new ArrayList<>(guidance.deployment().languages());
+        String first = TipPageModel.language(console);
+        if (languages.remove(first)) {
+            languages.add(0, first);
+        }
+        return languages.stream()
+                .map(language -> new Group(
+                        language,
+                        guidance.cannedQuestions().stream()
+                                .map(q -> new Choice(
+                                        q.id() + ":" + language, q.text().in(language)))
+                                .toList()))
+                .toList();
+    }
+
+    /** The text of the chosen question in the chosen language, if the seeds have it. */
+    Optional<String> text(String chosen) {
+        int colon = chosen.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String id = chosen.substring(0, colon);
+        String language = chosen.substring(colon + 1);
+        if (!guidance.supportsLanguage(language)) {
+            return Optional.empty();
+        }
+        return guidance.cannedQuestions().stream()
+                .filter(q -> q.id().equals(id))
+                .findFirst()
+                .map(CannedQuestion::text)
+                .map(text -> text.in(language));
+    }
+}
