@@ -45,8 +45,14 @@ class TipPageFeedbackBrowserIT {
     void aRefusalAndAResultAppearAtTheTopWithFocusInEitherLanguage() throws Exception {
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en", "es")) {
-            UUID tip = SETUP.fileTip(new TipAnswers("Canal Street " + language, "", "", List.of(), false, "one"));
-            UUID other = SETUP.fileTip(new TipAnswers("Ferry Lane " + language, "", "", List.of(), false, "two"));
+            UUID tip = SETUP.fileTip(TipAnswers.builder()
+                    .location("Canal Street " + language)
+                    .details("one")
+                    .build());
+            UUID other = SETUP.fileTip(TipAnswers.builder()
+                    .location("Ferry Lane " + language)
+                    .details("two")
+                    .build());
             ChromeDriver browser = Chromium.start(Map.of("intl.accept_languages", language), "--lang=" + language);
             try {
                 ChromiumConsole.signIn(browser, url(""), SETUP.staff("COORDINATOR"));

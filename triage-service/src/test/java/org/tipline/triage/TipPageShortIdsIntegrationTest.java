@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -27,8 +26,10 @@ class TipPageShortIdsIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aShortIdJoinsACaseAndAnAmbiguousOrUnknownOneIsRefusedClearly() throws Exception {
-        UUID tip = SETUP.fileTip(new TipAnswers("Pier 9", "", "", List.of(), false, "first"));
-        UUID other = SETUP.fileTip(new TipAnswers("Pier 9, again", "", "", List.of(), false, "second"));
+        UUID tip = SETUP.fileTip(
+                TipAnswers.builder().location("Pier 9").details("first").build());
+        UUID other = SETUP.fileTip(
+                TipAnswers.builder().location("Pier 9, again").details("second").build());
         bareTip(UUID.fromString("5eed5eed-0000-4000-8000-000000000001"));
         bareTip(UUID.fromString("5eed5eed-0000-4000-8000-000000000002"));
 
@@ -52,8 +53,14 @@ class TipPageShortIdsIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aRecentlyOpenedTipIsPickedFromTheListAsTheOriginal() throws Exception {
-        UUID original = SETUP.fileTip(new TipAnswers("Quay Lane", "", "", List.of(), false, "the first report"));
-        UUID repeat = SETUP.fileTip(new TipAnswers("Dock Road", "", "", List.of(), false, "the same report"));
+        UUID original = SETUP.fileTip(TipAnswers.builder()
+                .location("Quay Lane")
+                .details("the first report")
+                .build());
+        UUID repeat = SETUP.fileTip(TipAnswers.builder()
+                .location("Dock Road")
+                .details("the same report")
+                .build());
         browser.getPage(url("/tips/" + original));
 
         HtmlPage page = browser.getPage(url("/tips/" + repeat));
@@ -72,7 +79,8 @@ class TipPageShortIdsIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aCannedQuestionIsSentInTheChosenLanguageWhenNothingIsTyped() throws Exception {
-        var filed = SETUP.fileSealedTip(new TipAnswers("Bus depot", "", "", List.of(), false, ""));
+        var filed =
+                SETUP.fileSealedTip(TipAnswers.builder().location("Bus depot").build());
         HtmlPage page = browser.getPage(url("/tips/" + filed.id()));
         HtmlSelect canned = page.getHtmlElementById("canned");
         assertThat(canned.getOptionByValue("vehicle:en").getText()).startsWith("Can you describe the vehicle?");
@@ -92,7 +100,8 @@ class TipPageShortIdsIntegrationTest extends SignedInCoordinatorTest {
 
     @Test
     void aLegalHoldIsPickedFromTheListAndNeedsAReason() throws Exception {
-        UUID closed = SETUP.fileTip(new TipAnswers("Held Harbor", "", "", List.of(), false, "to hold"));
+        UUID closed = SETUP.fileTip(
+                TipAnswers.builder().location("Held Harbor").details("to hold").build());
         try (var owner = SETUP.database.connectAsOwner()) {
             owner.createStatement()
                     .executeUpdate("UPDATE tip SET status = 'CLOSED', close_reason = 'INSUFFICIENT', closed_at = now()"
