@@ -69,15 +69,15 @@ class ConsoleWordsIntegrationTest {
             browser.addRequestHeader("Accept-Language", "es");
             HtmlPage spanish = browser.getPage(url("/tips/" + tipId));
             assertThat(spanish.getHtmlElementById("tip-state").asNormalizedText())
-                    .contains("Esperando al denunciante");
+                    .contains("Esperando al informante");
             assertThat(spanish.getHtmlElementById("timeline-entries").asNormalizedText())
                     .contains("Tomó el aviso")
                     .contains("Asignó el aviso a Test " + colleague.username())
-                    .contains("Cambió el estado a Esperando al denunciante");
+                    .contains("Cambió el estado a Esperando al informante");
             assertThat(browser.<HtmlPage>getPage(url("/queue?status=AWAITING_TIPSTER"))
                             .getHtmlElementById("row-" + tipId)
                             .asNormalizedText())
-                    .contains("Esperando al denunciante");
+                    .contains("Esperando al informante");
         }
         try (var owner = SETUP.database.connectAsOwner();
                 var rs = owner.createStatement()

@@ -61,7 +61,7 @@ class LiveQueueBrowserIT {
                 String notice = waitForText(
                         browser, "live-notice", answered.id().toString().substring(0, 8));
                 assertThat(notice)
-                        .contains(language.equals("en") ? "A tipster replied" : "Un denunciante respondió")
+                        .contains(language.equals("en") ? "A tipster replied" : "Un informante respondió")
                         .doesNotContain("Volvieron");
                 violations.addAll(Chromium.axe(browser, "queue with notices " + language));
             } finally {
