@@ -48,7 +48,8 @@ class AttachmentUploadIntegrationTest {
         try (var watch = new TempFileWatch(TOMCAT_BASE, SECRET)) {
             Path spill = Files.createDirectories(TOMCAT_BASE.resolve("work/spill-" + UUID.randomUUID()));
             Path part = Files.writeString(spill.resolve("upload_part.tmp"), "photo bytes " + SECRET);
-            // A spilled part lives as long as its request; the watch must see it within that time (up to 10 s here, as a
+            // A spilled part lives as long as its request; the watch must see it within that time (up to 10 s here, as
+            // a
             // machine running other builds may starve the watcher for seconds).
             for (int i = 0; i < 500 && watch.plaintextFiles().isEmpty(); i++) {
                 Thread.sleep(20);

@@ -84,7 +84,7 @@ class CallTipIntegrationTest extends SignedInCoordinatorTest {
 
         HtmlPage tip = browser.getPage(url("/tips/" + tipId));
         assertThat(tip.getHtmlElementById("answer-location").asNormalizedText()).isEqualTo(PLACE);
-        assertThat(tip.getHtmlElementById("tip-state").asNormalizedText()).contains("Channel: phone");
+        assertThat(tip.getHtmlElementById("tip-state").asNormalizedText()).contains("Channel: Phone call");
 
         // The caller, on the public page with the receipt written down from the spoken words.
         tip.<HtmlTextArea>getHtmlElementById("message").setText("Which door was guarded?");

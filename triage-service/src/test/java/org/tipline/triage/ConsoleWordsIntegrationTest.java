@@ -69,7 +69,8 @@ class ConsoleWordsIntegrationTest {
             browser.addRequestHeader("Accept-Language", "es");
             HtmlPage spanish = browser.getPage(url("/tips/" + tipId));
             assertThat(spanish.getHtmlElementById("tip-state").asNormalizedText())
-                    .contains("Esperando al informante");
+                    .contains("Esperando al informante")
+                    .contains("Canal: Formulario web");
             assertThat(spanish.getHtmlElementById("timeline-entries").asNormalizedText())
                     .contains("Tomó el aviso")
                     .contains("Asignó el aviso a Test " + colleague.username())

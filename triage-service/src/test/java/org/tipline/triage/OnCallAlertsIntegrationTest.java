@@ -136,8 +136,8 @@ class OnCallAlertsIntegrationTest {
                 SETUP.staff("COORDINATOR").signIn(browser, "http://localhost:" + port);
                 HtmlPage page = browser.getPage("http://localhost:" + port + "/tips/" + tipId);
                 assertThat(page.getHtmlElementById("on-call-alerts").asNormalizedText())
-                        .contains("email SENT")
-                        .contains("webhook PENDING after")
+                        .contains("Email sent")
+                        .contains("On-call pager not sent yet after")
                         .contains("the webhook answered HTTP 500");
             }
         } finally {
