@@ -11,7 +11,7 @@ import org.tipline.model.tip.PostedAnswers;
 
 /**
  * The public form's pages, in order; the review is the page after the last. Each page shows its own questions and
- * carries every other answer in hidden fields (ADR 29). The urgent questions come first, so a person in danger now or
+ * carries every other answer in hidden fields (ADR 27). The urgent questions come first, so a person in danger now or
  * a minor is told on the first page. The seeds' free-text "people" and "vehicles" are not asked here: the person and
  * vehicle blocks are the one place to describe them (the console's form for calls still asks them).
  */

@@ -127,7 +127,7 @@ public record TipForm(
     }
 
     /**
-     * The values a page posts for a question it does not show, so the answer travels on (ADR 29): the text typed, the
+     * The values a page posts for a question it does not show, so the answer travels on (ADR 27): the text typed, the
      * option chosen, each warning sign ticked, or "true" when it is happening now.
      */
     public List<String> carried(String questionId) {

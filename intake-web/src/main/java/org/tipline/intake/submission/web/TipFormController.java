@@ -87,7 +87,7 @@ class TipFormController {
      * One address, several steps. The form is a few pages (see {@link FormStep}): {@code next} checks the page posted
      * from ({@code at}) and shows the following one, {@code back} shows the one before without checking, and
      * {@code add-person} and {@code add-vehicle} show one more block (no JavaScript needed). Each page carries the
-     * other pages' answers in hidden fields, so nothing unsent is kept here (ADR 29). {@code review} shows all the
+     * other pages' answers in hidden fields, so nothing unsent is kept here (ADR 27). {@code review} shows all the
      * answers with the emergency numbers, {@code edit} returns to the first page, and {@code send} (the default) files
      * the tip: the review page posts every answer at once, which is also how scripts and benchmarks file. Every page
      * rendered carries a submission token issued just now, so a token planted by another site never reaches the send.
