@@ -56,6 +56,6 @@ public record PersonSeen(
     }
 
     private static String trim(String value) {
-        return value == null ? "" : value.strip();
+        return TipText.clean(value);
     }
 }

@@ -111,6 +111,6 @@ public record TipAnswers(
     }
 
     private static String trimToEmpty(String value) {
-        return value == null ? "" : value.strip();
+        return TipText.clean(value);
     }
 }

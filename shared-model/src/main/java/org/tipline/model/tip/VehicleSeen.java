@@ -38,6 +38,6 @@ public record VehicleSeen(String make, String model, String color, String plate,
     }
 
     private static String trim(String value) {
-        return value == null ? "" : value.strip();
+        return TipText.clean(value);
     }
 }
