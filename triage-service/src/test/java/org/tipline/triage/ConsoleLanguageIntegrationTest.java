@@ -71,9 +71,13 @@ class ConsoleLanguageIntegrationTest extends SignedInCoordinatorTest {
                 .isEqualTo("none");
 
         browser.getOptions().setRedirectEnabled(false);
-        WebResponse elsewhere = post(browser, "_csrf=" + csrf + "&language=en&back=//evil.example/x");
-        assertThat(elsewhere.getStatusCode()).isEqualTo(302);
-        assertThat(elsewhere.getResponseHeaderValue("Location")).isEqualTo(url("/"));
+        for (String back : new String[] {"//evil.example/x", "/..//evil.example", "/queue/../../evil", "/\\evil"}) {
+            WebResponse elsewhere = post(browser, "_csrf=" + csrf + "&language=en&back=" + back.replace("\\", "%5C"));
+            assertThat(elsewhere.getStatusCode()).as(back).isEqualTo(302);
+            assertThat(elsewhere.getResponseHeaderValue("Location")).as(back).isEqualTo(url("/"));
+        }
+        WebResponse home = post(browser, "_csrf=" + csrf + "&language=en&back=/tips/1a2b");
+        assertThat(home.getResponseHeaderValue("Location")).isEqualTo(url("/tips/1a2b"));
         assertThat(SETUP.text("SELECT language FROM staff WHERE id = ?", coordinator.id()))
                 .isEqualTo("en");
     }

@@ -14,8 +14,11 @@ import org.tipline.triage.staff.StaffPrincipal;
 @Controller
 class AccountLanguageController {
 
-    /** Only a path on this console, so the switch cannot be turned into a redirect to another site. */
-    private static final Pattern LOCAL_PATH = Pattern.compile("/([\\w.~-][\\w.~/-]*)?");
+    /**
+     * Only a plain path on this console: segments that neither are empty nor start with a dot, so the switch can be
+     * turned neither into a redirect to another site ("//host") nor into a path the redirect itself refuses ("/..").
+     */
+    private static final Pattern LOCAL_PATH = Pattern.compile("/|(/[\\w~-][\\w.~-]*)+/?");
 
     private final ConsoleLanguages languages;
 
