@@ -176,7 +176,7 @@ final class ConsoleCoordinator {
         var closed = post(
                 "/tips/" + tip + "/status",
                 Map.of("status", "CLOSED", "reason", "INSUFFICIENT", "version", version.group(1)));
-        return closed.statusCode() == 302 && lastLocation.endsWith("/tips/" + tip + "?saved");
+        return closed.statusCode() == 302 && lastLocation.endsWith("/tips/" + tip + "?saved#feedback");
     }
 
     /** Whether the session still answers as signed in (a replica that never saw it sends the browser to sign in). */

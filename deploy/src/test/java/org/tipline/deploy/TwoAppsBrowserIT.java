@@ -99,7 +99,7 @@ class TwoAppsBrowserIT {
         signInAsCoordinator();
         List<WebElement> links = browser.findElements(By.cssSelector("#queue tbody a[href^='/tips/']"));
         assertThat(links).hasSize(2);
-        assertThat(text("#queue tbody tr:first-child td:first-child")).isEqualTo("Happening now");
+        assertThat(text("#queue tbody tr:first-child td:nth-child(2)")).isEqualTo("Happening now");
         String childTip = path(links.get(0).getAttribute("href"));
         String spanishTip = path(links.get(1).getAttribute("href"));
         links.get(0).click();
