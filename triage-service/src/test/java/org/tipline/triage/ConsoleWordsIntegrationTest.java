@@ -80,6 +80,16 @@ class ConsoleWordsIntegrationTest {
                             .asNormalizedText())
                     .contains("Esperando al informante");
         }
+        try (WebClient supervisor = Browsers.withoutJavaScript()) {
+            SETUP.staff("SUPERVISOR").signIn(supervisor, url(""));
+            HtmlPage trail = supervisor.getPage(url("/audit?tip=" + tipId));
+            String actions = trail.getHtmlElementById("audit").asNormalizedText();
+            assertThat(actions)
+                    .contains("Assigned the tip to Test " + colleague.username())
+                    .contains("Changed the status to Waiting for the tipster")
+                    .contains("Tip " + tipId.toString().substring(0, 8))
+                    .doesNotContain("Changed the status to Tip");
+        }
         try (var owner = SETUP.database.connectAsOwner();
                 var rs = owner.createStatement()
                         .executeQuery("SELECT detail FROM audit_entry WHERE action = 'STATUS_CHANGED' AND tip_id = '"

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.model.audit.AuditEntry;
 import org.tipline.triage.audit.AuditCheckpoints;
 import org.tipline.triage.audit.AuditTrail;
+import org.tipline.triage.staff.StaffNames;
 import org.tipline.triage.staff.StaffPrincipal;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,12 +41,14 @@ class AuditController {
 
     private final AuditTrail audit;
     private final AuditCheckpoints checkpoints;
+    private final StaffNames staff;
     private final MessageSource messages;
 
-    AuditController(AuditTrail audit, AuditCheckpoints checkpoints, MessageSource messages) {
+    AuditController(AuditTrail audit, AuditCheckpoints checkpoints, StaffNames staff, MessageSource messages) {
         this.messages = messages;
         this.audit = audit;
         this.checkpoints = checkpoints;
+        this.staff = staff;
     }
 
     @GetMapping("/audit")
@@ -62,6 +65,7 @@ class AuditController {
         model.addAttribute("checkpointsConfigured", checkpoints.configured());
         model.addAttribute("newestCheckpoint", checkpoints.newestExport().orElse(null));
         model.addAttribute("entries", audit.search(filter, PAGE_LIMIT));
+        model.addAttribute("staffNames", staff.byId());
         model.addAttribute("actions", audit.actions());
         model.addAttribute("typed", Map.of("actor", actor, "tip", tip, "action", action, "from", from, "to", to));
         model.addAttribute("errors", errors);

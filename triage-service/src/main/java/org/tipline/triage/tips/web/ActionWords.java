@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.tipline.triage.tips.Assignees.Assignee;
 
 /**
- * An audited action in a coordinator's words, for the tip page's timeline: "Changed the status to In review" rather
+ * An audited action in a coordinator's words, for the tip page's timeline and the audit trail's page: "Changed the status to In review" rather
  * than {@code STATUS_CHANGED (status=IN_REVIEW)}, an assignee's name rather than their id. Internal ids in a detail
  * (notes, messages, files) are left out. The audit trail itself keeps the codes. Templates use it as
  * {@code @actionWords}.
@@ -24,11 +24,18 @@ public class ActionWords {
     }
 
     public String describe(String action, String detail, List<Assignee> coordinators, Locale locale) {
+        Map<String, String> names = new HashMap<>();
+        coordinators.forEach(c -> names.put(c.id().toString(), c.displayName()));
+        return describe(action, detail, names, locale);
+    }
+
+    /** The same for the audit trail's page, which names anyone who ever held an account: {@code names} by staff id. */
+    public String describe(String action, String detail, Map<String, String> names, Locale locale) {
         String words = messages.getMessage("audit.action." + action, null, action, locale);
-        Map<String, String> values = values(detail);
+        Map<String, String> values = values(detail == null ? "" : detail);
         String object = switch (action) {
             case "STATUS_CHANGED" -> status(values, locale);
-            case "TIP_ASSIGNED" -> assignee(values.get("assignee"), coordinators, locale);
+            case "TIP_ASSIGNED" -> assignee(values.get("assignee"), names, locale);
             case "LABELS_CHANGED" -> values.getOrDefault("labels", "");
             default -> null;
         };
@@ -41,15 +48,12 @@ public class ActionWords {
         return reason == null ? status : status + " (" + message("closeReason." + reason, reason, locale) + ")";
     }
 
-    private String assignee(String id, List<Assignee> coordinators, Locale locale) {
+    private String assignee(String id, Map<String, String> names, Locale locale) {
         if (id == null || id.equals("none")) {
             return message("timeline.nobody", "nobody", locale);
         }
-        return coordinators.stream()
-                .filter(c -> c.id().toString().equals(id))
-                .map(Assignee::displayName)
-                .findFirst()
-                .orElseGet(() -> message("timeline.unlisted", "someone no longer a coordinator", locale));
+        String name = names.get(id);
+        return name != null ? name : message("timeline.unlisted", "someone no longer a coordinator", locale);
     }
 
     private String message(String code, String fallback, Locale locale) {
