@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTextInput;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,15 @@ class RetentionIntegrationTest {
                     .contains("Tip " + held.id().toString().substring(0, 8))
                     .contains("reason: Court order 2026-CV-0415");
 
-            HtmlPage purged = Browsers.submit(saved, "purge-form");
+            // Unconfirmed, nothing goes: the page says why, with a 400.
+            HtmlPage unconfirmed = Browsers.submit(saved, "purge-form");
+            assertThat(unconfirmed.getWebResponse().getStatusCode()).isEqualTo(400);
+            assertThat(unconfirmed.getHtmlElementById("retention-error").getTextContent())
+                    .contains("Nothing was destroyed");
+            assertThat(ciphertextsOf(due.id())).hasSameSizeAs(dueCiphertexts);
+
+            unconfirmed.<HtmlCheckBoxInput>getHtmlElementById("purge-confirm").setChecked(true);
+            HtmlPage purged = Browsers.submit(unconfirmed, "purge-form");
             assertThat(purged.getHtmlElementById("purged").getTextContent()).startsWith("1 tips");
 
             HtmlPage wrong = browser.getPage(url("/retention"));

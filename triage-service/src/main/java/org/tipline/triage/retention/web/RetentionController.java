@@ -1,5 +1,6 @@
 package org.tipline.triage.retention.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,8 +61,19 @@ class RetentionController {
         return "redirect:/retention?saved";
     }
 
+    /** Destroying cannot be undone, so the supervisor ticks that they mean it; a bare post destroys nothing. */
     @PostMapping("/retention/purge")
-    String purge(@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
+    String purge(
+            @RequestParam(defaultValue = "") String confirm,
+            @AuthenticationPrincipal StaffPrincipal me,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!confirm.equals("yes")) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return render(model, "", messages.getMessage("retention.purge.unconfirmed", null, locale));
+        }
         redirect.addFlashAttribute("purged", retention.purgeNow(me));
         return "redirect:/retention";
     }
