@@ -182,7 +182,7 @@ class WalkingSkeletonIT {
             }
 
             HtmlPage tip = filed.getHtmlElementById("open-tip").click();
-            assertThat(tip.getHtmlElementById("tip-state").getTextContent()).contains("Channel: phone");
+            assertThat(tip.getHtmlElementById("tip-state").getTextContent()).contains("Channel: Phone call");
             assertThat(tip.getHtmlElementById("answer-callback").getTextContent())
                     .isEqualTo("(860) 555-0173");
             assertThat(tip.getHtmlElementById("timeline-entries").asNormalizedText())
