@@ -118,6 +118,7 @@ class ConsoleOnPhoneBrowserIT {
                         .isFalse();
                 assertThat(browser.findElement(By.id("details")).isDisplayed()).isTrue();
                 printMedia(browser, false);
+                violations.addAll(Chromium.axe(browser, "packet at 390 px " + language));
 
                 ChromiumConsole.desktop(browser);
                 browser.get(url("/queue"));
