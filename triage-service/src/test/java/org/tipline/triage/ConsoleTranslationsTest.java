@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,20 @@ class ConsoleTranslationsTest {
                     .as(key)
                     .isEqualTo(placeholders(english.getProperty(key)));
             assertThat(spanish.getProperty(key)).as(key).isNotBlank();
+        }
+    }
+
+    /** A key written twice is silently the later one: a new label once replaced the "Passkey added." notice. */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String resource : new String[] {"messages.properties", "messages_es.properties"}) {
+            Map<String, Long> keys = Files.readAllLines(TEMPLATES.resolveSibling(resource)).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                    .map(line -> line.substring(0, line.indexOf('=')).strip())
+                    .collect(Collectors.groupingBy(key -> key, Collectors.counting()));
+            assertThat(keys)
+                    .as(resource)
+                    .allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1));
         }
     }
 
