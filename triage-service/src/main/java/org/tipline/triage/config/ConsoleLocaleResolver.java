@@ -58,9 +58,16 @@ class ConsoleLocaleResolver implements LocaleResolver {
         return guidance.deployment().defaultLanguage();
     }
 
-    /** A new choice is saved on the staff row by {@code POST /account/language}, never through this. */
+    /**
+     * Sets the language for the rest of this request only ({@code null} resolves it again). A lasting choice is saved on
+     * the staff row by {@code POST /account/language}, so nothing here writes a cookie or the session.
+     */
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        throw new UnsupportedOperationException("The console language is saved per staff member");
+        if (locale == null) {
+            request.removeAttribute(RESOLVED);
+        } else {
+            request.setAttribute(RESOLVED, locale);
+        }
     }
 }
