@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -24,9 +27,11 @@ final class TempFileWatch implements AutoCloseable {
     private final String marker;
     private final Set<Path> holdingMarker = new CopyOnWriteArraySet<>();
     private final Thread reader;
+    private final Path tomcatBase;
 
     TempFileWatch(Path tomcatBase, String marker) throws IOException {
         this.marker = marker;
+        this.tomcatBase = tomcatBase;
         register(Path.of(System.getProperty("java.io.tmpdir")));
         registerTree(tomcatBase);
         reader = new Thread(this::readAsTheyAppear);
@@ -38,17 +43,33 @@ final class TempFileWatch implements AutoCloseable {
         dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
     }
 
-    /** Registers every directory below {@code base} and reads the files already there (made before registration). */
+    /**
+     * Registers every directory below {@code base} and reads the files already there (made before registration). An
+     * entry that vanishes mid-walk is skipped, not allowed to end the walk.
+     */
     private void registerTree(Path base) throws IOException {
-        try (var paths = Files.walk(base)) {
-            for (Path path : paths.toList()) {
-                if (Files.isDirectory(path)) {
-                    register(path);
-                } else {
-                    check(path);
+        Files.walkFileTree(base, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                try {
+                    register(dir);
+                    return FileVisitResult.CONTINUE;
+                } catch (IOException gone) {
+                    return FileVisitResult.SKIP_SUBTREE;
                 }
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                check(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException gone) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private void readAsTheyAppear() {
@@ -57,18 +78,29 @@ final class TempFileWatch implements AutoCloseable {
                 WatchKey key = watch.take();
                 for (var event : key.pollEvents()) {
                     if (event.context() instanceof Path name) {
-                        Path found = ((Path) key.watchable()).resolve(name);
-                        if (Files.isDirectory(found)) {
-                            registerTree(found);
-                        } else {
-                            check(found);
-                        }
+                        see(((Path) key.watchable()).resolve(name));
                     }
                 }
                 key.reset();
             }
-        } catch (InterruptedException | ClosedWatchServiceException | IOException stopped) {
-            // The request is over, or the watched tree went away.
+        } catch (InterruptedException | ClosedWatchServiceException stopped) {
+            // The request is over.
+        }
+    }
+
+    /**
+     * Follows new directories only inside the server's base: the shared temporary directory gets directories from
+     * other processes (a build, a database) that may vanish mid-walk, and one such failure must not end the watch.
+     */
+    private void see(Path found) {
+        try {
+            if (Files.isDirectory(found) && found.startsWith(tomcatBase)) {
+                registerTree(found);
+            } else {
+                check(found);
+            }
+        } catch (IOException goneAlready) {
+            // Made and removed by someone else between the event and the walk.
         }
     }
 
