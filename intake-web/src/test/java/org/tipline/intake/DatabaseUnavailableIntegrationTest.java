@@ -48,7 +48,7 @@ class DatabaseUnavailableIntegrationTest {
     void anExhaustedPoolAsksTheTipsterToSendAgainWithEverythingKept() throws Exception {
         String first = form("Marker-Copper-1 & <b>bold</b>");
         String second = form("Marker-Copper-2 stays typed");
-        long before = count();
+        long before = IntakeTestDatabase.tipCount();
 
         CompletableFuture<HttpResponse<String>> holding;
         try (Connection owner = IntakeTestDatabase.DATABASE.connectAsOwner()) {
@@ -67,7 +67,7 @@ class DatabaseUnavailableIntegrationTest {
         HttpResponse<String> again = send(second);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("receipt-code");
-        assertThat(count()).isEqualTo(before + 2);
+        assertThat(IntakeTestDatabase.tipCount()).isEqualTo(before + 2);
     }
 
     private String form(String details) throws Exception {
@@ -92,14 +92,6 @@ class DatabaseUnavailableIntegrationTest {
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static long count() throws Exception {
-        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
-                var rs = owner.createStatement().executeQuery("SELECT count(*) FROM tip")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

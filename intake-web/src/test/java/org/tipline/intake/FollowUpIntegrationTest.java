@@ -132,6 +132,26 @@ class FollowUpIntegrationTest {
     }
 
     @Test
+    void aQuestionIsDatedByTheDeploymentsDayInTheTipstersLanguageNotByUtcs() throws Exception {
+        String receipt = receiptIn(post("/tips", "location=Evening+Esplanade").body());
+        askAsCoordinator(receipt, "¿Qué color tenía la furgoneta?");
+        // 23:30 on 4 December in New York (the seeds' zone) is already 5 December in UTC.
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var update = owner.prepareStatement("UPDATE tip_message SET sent_at = '2026-12-04 23:30-05' "
+                        + "WHERE tip_id = (SELECT id FROM tip WHERE receipt_lookup = ?)")) {
+            update.setBytes(1, Receipt.lookupId(receipt));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(post("/status", "receipt=" + receipt).body())
+                .contains("(December 4, 2026)")
+                .doesNotContain("December 5");
+        assertThat(post("/status?lang=es", "receipt=" + receipt).body())
+                .contains("(4 de diciembre de 2026)")
+                .contains("¿Qué color tenía la furgoneta?");
+    }
+
+    @Test
     void anEmptyOrOverlongAnswerIsRefusedWithTheReceiptAndTextKept() throws Exception {
         String receipt = receiptIn(post("/tips", "location=Empty+Answer+Alley").body());
         var empty = post("/status/messages", "receipt=" + receipt + "&text=+++");

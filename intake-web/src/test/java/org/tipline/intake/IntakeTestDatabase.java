@@ -32,6 +32,15 @@ final class IntakeTestDatabase {
 
     private IntakeTestDatabase() {}
 
+    /** How many tips the database holds, read as its owner. */
+    static long tipCount() throws SQLException {
+        try (var owner = DATABASE.connectAsOwner();
+                var rs = owner.createStatement().executeQuery("SELECT count(*) FROM tip")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     static void register(DynamicPropertyRegistry registry) {
         properties().forEach((name, value) -> registry.add(name, () -> value));
     }

@@ -57,12 +57,12 @@ class ReceiptFixationIntegrationTest {
         // The attacker files a decoy under the token, in every way the form allows.
         post("location=Decoy+Lane&submission=" + encode(planted));
         sendFromReview("location=Decoy+Lane&submission=" + encode(planted));
-        long before = count();
+        long before = IntakeTestDatabase.tipCount();
 
         String receipt = victimSendsAfterThePlant(planted, "Harbor Motel room 12, two girls kept inside");
 
         assertThat(receipt).isNotEmpty();
-        assertThat(count()).isEqualTo(before + 1);
+        assertThat(IntakeTestDatabase.tipCount()).isEqualTo(before + 1);
         assertThat(newestTip().location()).isEqualTo("Harbor Motel room 12, two girls kept inside");
         assertThat(lastPage).doesNotContain("already-received");
     }
@@ -81,7 +81,7 @@ class ReceiptFixationIntegrationTest {
 
     @Test
     void postsFromAnotherSiteAreRefusedAndOwnOnesWithoutHeadersStillWork() throws Exception {
-        long before = count();
+        long before = IntakeTestDatabase.tipCount();
         String token = match(TOKEN, get("/"));
         String body = "location=Elm+Street&submission=" + encode(token) + "&step=edit";
         for (String[] header : List.of(
@@ -102,17 +102,17 @@ class ReceiptFixationIntegrationTest {
                 form("/tips", body).header("Origin", "http://localhost:" + port).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ownOrigin.statusCode()).isEqualTo(200);
-        assertThat(count()).isEqualTo(before);
+        assertThat(IntakeTestDatabase.tipCount()).isEqualTo(before);
 
         assertThat(RECEIPT.matcher(sendFromReview("location=Elm+Street&submission=" + encode(token)))
                         .find())
                 .isTrue();
-        assertThat(count()).isEqualTo(before + 1);
+        assertThat(IntakeTestDatabase.tipCount()).isEqualTo(before + 1);
     }
 
     @Test
     void aTokenIntakeDidNotIssueFilesNothingAndTheSenderIsAskedToSendAgain() throws Exception {
-        long before = count();
+        long before = IntakeTestDatabase.tipCount();
         String genuine = match(TOKEN, get("/"));
         String forged = genuine.substring(0, genuine.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAA";
         for (String token : List.of(forged, "7K2MQ0D1XR4T9ZB8H3PV6WN5CE")) {
@@ -124,7 +124,7 @@ class ReceiptFixationIntegrationTest {
             assertThat(response.body()).contains("id=\"page-expired\"").contains("value=\"Pier 9\"");
             assertThat(match(TOKEN, response.body())).isNotEqualTo(token);
         }
-        assertThat(count()).isEqualTo(before);
+        assertThat(IntakeTestDatabase.tipCount()).isEqualTo(before);
     }
 
     @Test
@@ -133,7 +133,7 @@ class ReceiptFixationIntegrationTest {
         String review = post("location=Double+Click+Diner&submission=" + encode(token) + "&step=review");
         String send = "location=Double+Click+Diner&submission=" + encode(match(TOKEN, review)) + "&powChallenge="
                 + encode(match(PASS, review)) + "&powNonce=&step=send";
-        long before = count();
+        long before = IntakeTestDatabase.tipCount();
 
         String first = post(send);
         String again = post(send);
@@ -144,7 +144,7 @@ class ReceiptFixationIntegrationTest {
         assertThat(again).contains("id=\"already-received\"");
         // The same token and pass with other answers is another submission: not filed under them, nor "received".
         assertThat(changed).doesNotContain("already-received").doesNotContain("receipt-code");
-        assertThat(count()).isEqualTo(before + 1);
+        assertThat(IntakeTestDatabase.tipCount()).isEqualTo(before + 1);
     }
 
     private String lastPage = "";
@@ -195,14 +195,6 @@ class ReceiptFixationIntegrationTest {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static long count() throws SQLException {
-        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
-                var rs = owner.createStatement().executeQuery("SELECT count(*) FROM tip")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -151,6 +151,24 @@ class TipsterPagesIntegrationTest {
                 .doesNotContain("1025 KB");
     }
 
+    @Test
+    void aReportThatIsNotUtf8IsCalledUnreadableNotTooLargeAndFilesNothing() throws Exception {
+        long tipsBefore = IntakeTestDatabase.tipCount();
+        byte[] body = "location=Calle%20Mayor%20&whatHappened=ni%F1as%FF%FE".getBytes(StandardCharsets.US_ASCII);
+
+        var response = http.send(
+                HttpRequest.newBuilder(url("/tips"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept-Language", "es")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("No pudimos leer esta solicitud").doesNotContain("KB");
+        assertThat(IntakeTestDatabase.tipCount()).isEqualTo(tipsBefore);
+    }
+
     private String declareUpload(long length) throws Exception {
         try (var socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);

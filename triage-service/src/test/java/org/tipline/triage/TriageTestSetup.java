@@ -191,7 +191,8 @@ final class TriageTestSetup {
         var keys = Receipt.tipsterKeys(receipt);
         List<String> seen = new java.util.ArrayList<>();
         try (var intake = database.connectAs(TestDatabase.INTAKE_ROLE);
-                var call = intake.prepareStatement("SELECT id, direction, for_tipster FROM tipster_messages(?)")) {
+                var call =
+                        intake.prepareStatement("SELECT id, direction, for_tipster FROM tipster_messages(?, 'UTC')")) {
             call.setBytes(1, Receipt.lookupId(receipt));
             try (var rs = call.executeQuery()) {
                 while (rs.next()) {

@@ -1,5 +1,6 @@
 package org.tipline.intake.config;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.InvalidPropertyException;
@@ -56,12 +57,18 @@ class WebConfiguration implements WebMvcConfigurer {
         }
 
         /**
-         * A chunked body has no declared length; Tomcat refuses to parse it past the same limit. Its real size is
-         * unknown, so the page gives only the limit rather than a made-up size equal to it.
+         * Tomcat refuses to parse a body past the limit (a chunked one has no declared length, so its real size is
+         * unknown and the page gives only the limit), and also a body that is not UTF-8 or not a form at all: no
+         * browser sends one, and it is not too large, so it gets the page for a request that could not be read.
          */
         @ExceptionHandler(InvalidParameterException.class)
-        @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
-        String tooLargeToParse(Locale locale, Model model) {
+        String unparsable(InvalidParameterException e, Locale locale, Model model, HttpServletResponse response) {
+            if (e.getErrorCode() != HttpStatus.CONTENT_TOO_LARGE.value()) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                page.addTo(model, locale);
+                return PublicErrorPages.page(HttpStatus.BAD_REQUEST.value(), model);
+            }
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             return tooLarge(new BodySizeLimit.TooLarge(-1, BodySizeLimit.MAX_FORM_BYTES), locale, model);
         }
     }

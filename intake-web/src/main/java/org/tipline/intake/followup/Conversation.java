@@ -1,12 +1,14 @@
 package org.tipline.intake.followup;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.TipLinePublicKey;
+import org.tipline.model.guidance.Guidance;
 import org.tipline.model.tip.Messages;
 
 /**
@@ -32,17 +34,20 @@ public class Conversation {
 
     private final JdbcClient jdbc;
     private final TipLinePublicKey tipLineKey;
+    /** Days are the deployment's days: a question sent on a local evening is dated that evening, not UTC's morrow. */
+    private final ZoneId zone;
 
-    Conversation(JdbcClient jdbc, TipLinePublicKey tipLineKey) {
+    Conversation(JdbcClient jdbc, TipLinePublicKey tipLineKey, Guidance guidance) {
         this.jdbc = jdbc;
         this.tipLineKey = tipLineKey;
+        this.zone = guidance.deployment().zone();
     }
 
     /** The messages of the tip this receipt belongs to, oldest first. The caller has checked the receipt exists. */
     public List<Message> messages(String receipt) {
         try (var reader = Messages.readerFor(receipt)) {
-            return jdbc.sql("SELECT id, direction, sent_on, for_tipster FROM tipster_messages(?)")
-                    .param(Receipt.lookupId(receipt))
+            return jdbc.sql("SELECT id, direction, sent_on, for_tipster FROM tipster_messages(?, ?)")
+                    .params(Receipt.lookupId(receipt), zone.getId())
                     .query((rs, n) -> new Message(
                             Direction.valueOf(rs.getString(2)),
                             rs.getObject(3, LocalDate.class),
