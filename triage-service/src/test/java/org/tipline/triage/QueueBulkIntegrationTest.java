@@ -2,10 +2,18 @@ package org.tipline.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.htmlunit.HttpMethod;
@@ -20,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.Browsers;
+import org.tipline.triage.tips.QueueBatch;
 
 /**
  * Changing several ticked tips from the queue, without JavaScript, over real HTTP and PostgreSQL: each tip goes
@@ -125,6 +134,7 @@ class QueueBulkIntegrationTest {
             assigned.<HtmlSelect>getHtmlElementById("bulk-status").setSelectedAttribute("CLOSED", true);
             HtmlPage noReason =
                     assigned.getHtmlElementById("bulk-status-button").click();
+            assertThat(noReason.getWebResponse().getStatusCode()).isEqualTo(422);
             assertThat(noReason.getHtmlElementById("bulk-result").asNormalizedText())
                     .isEqualTo("Elija por qué se cierra el aviso.");
             assertThat(noReason.<HtmlCheckBoxInput>getHtmlElementById("pick-" + child)
@@ -173,6 +183,71 @@ class QueueBulkIntegrationTest {
     }
 
     @Test
+    void aFloodOfBulkChangesIsAnsweredTipByTipOnceAndAnotherCoordinatorStillTakesTheNextTip() throws Exception {
+        List<UUID> tips = IntStream.range(0, QueueBatch.MAX_TIPS)
+                .mapToObj(i -> tip("flood " + i))
+                .toList();
+        String everyTip =
+                tips.stream().map(id -> "tip=" + id + "%3A" + version(id)).collect(Collectors.joining("&"));
+        UUID takenTip;
+        try (WebClient flooder = Browsers.withoutJavaScript();
+                WebClient genuine = Browsers.withoutJavaScript()) {
+            String csrf = csrf(SETUP.staff("COORDINATOR").signIn(flooder, url("")));
+            String cookie = flooder.getCookieManager().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "));
+            HttpClient http = HttpClient.newHttpClient();
+            List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String body = "_csrf=" + csrf + "&action=label&label=flood-" + i + "&" + everyTip;
+                posts.add(() -> http.send(
+                        HttpRequest.newBuilder(URI.create(url("/queue/bulk")))
+                                .header("Cookie", cookie)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            HtmlPage queue = SETUP.staff("COORDINATOR").signIn(genuine, url(""));
+            var pool = Executors.newFixedThreadPool(posts.size());
+            try {
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                posts.forEach(post -> answers.add(pool.submit(post)));
+
+                // While the flood runs, another coordinator takes the next tip as usual.
+                HtmlPage taken = Browsers.submit(queue, "take-next-form");
+                assertThat(taken.getUrl().getPath()).startsWith("/tips/");
+                takenTip = UUID.fromString(taken.getUrl().getPath().substring("/tips/".length()));
+                assertThat(taken.getWebResponse().getStatusCode()).isEqualTo(200);
+
+                List<Integer> statuses = new ArrayList<>();
+                for (var answer : answers) {
+                    HttpResponse<String> response = answer.get();
+                    statuses.add(response.statusCode());
+                    if (response.statusCode() == 503) {
+                        assertThat(response.body())
+                                .contains("Other changes to many tips are running right now")
+                                .contains("checked");
+                    }
+                }
+                assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(302, 503));
+                assertThat(statuses).contains(302);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        // Every request carried the versions the queue showed: the first to reach a tip labelled it, every later
+        // one was refused for that tip. One label and one audit entry per tip, never two, never half; the tip taken
+        // meanwhile has a new version, so the flood may have reached it too late.
+        assertThat(audit(takenTip)).hasSizeLessThanOrEqualTo(1);
+        for (UUID id : tips.stream().filter(id -> !id.equals(takenTip)).toList()) {
+            assertThat(SETUP.text("SELECT array_to_string(labels, ',') FROM tip WHERE id = ?", id))
+                    .matches("flood-\\d+");
+            assertThat(audit(id)).hasSize(1);
+        }
+    }
+
+    @Test
     void withoutJavaScriptTheMinuteReloadStopsWhileTipsAreTicked() throws Exception {
         UUID tip = tip("ticked without javascript");
         try (WebClient browser = Browsers.withoutJavaScript()) {
@@ -203,13 +278,25 @@ class QueueBulkIntegrationTest {
         return page.getWebResponse().getContentAsString().contains("http-equiv=\"refresh\"");
     }
 
-    private static UUID tip(String place) throws SQLException {
-        return SETUP.fileTip(TipAnswers.builder().location(place).build());
+    private static UUID tip(String place) {
+        try {
+            return SETUP.fileTip(TipAnswers.builder().location(place).build());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void tick(HtmlPage queue, UUID... tips) {
         for (UUID id : tips) {
             queue.<HtmlCheckBoxInput>getHtmlElementById("pick-" + id).setChecked(true);
+        }
+    }
+
+    private static String version(UUID tip) {
+        try {
+            return SETUP.text("SELECT version FROM tip WHERE id = ?", tip);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -24,16 +27,37 @@ import org.tipline.triage.tips.TipWorkflow;
 @Component
 class QueueBulk {
 
+    /** How long a bulk change waits for its turn before the coordinator is asked to try again. */
+    private static final long WAIT_SECONDS = 10;
+
     private final QueueBatch batch;
     private final TipQueue queue;
     private final Assignees assignees;
     private final TipPageModel page;
+    /**
+     * Each bulk change runs up to 100 transactions back to back, each holding a pooled connection and a tip's row:
+     * a few at once leave the pool to take-next and the tip pages, whatever one account posts.
+     */
+    private final Semaphore running;
 
-    QueueBulk(QueueBatch batch, TipQueue queue, Assignees assignees, TipPageModel page) {
+    QueueBulk(
+            QueueBatch batch,
+            TipQueue queue,
+            Assignees assignees,
+            TipPageModel page,
+            @Value("${tipline.triage.bulk.concurrent:2}") int concurrent) {
         this.batch = batch;
         this.queue = queue;
         this.assignees = assignees;
         this.page = page;
+        this.running = new Semaphore(concurrent, true);
+    }
+
+    /** Other bulk changes held this replica's turns for the whole wait; nothing was changed. */
+    static class Busy extends RuntimeException {
+        Busy() {
+            super("bulk changes busy");
+        }
     }
 
     /** What the queue page says at its top after a bulk change; refusals make it an alert. */
@@ -63,8 +87,28 @@ class QueueBulk {
         return Optional.ofNullable(code).map(c -> page.message(c, locale));
     }
 
-    /** Changes each ticked tip in its own transaction; a form {@link #problem} refused never gets here. */
+    /**
+     * Changes each ticked tip in its own transaction, once a turn is free; a form {@link #problem} refused never gets
+     * here.
+     */
     Summary apply(QueueBulkForm form, List<QueueBulkForm.Ticked> ticked, StaffPrincipal me, Locale locale) {
+        try {
+            if (!running.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new Busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        try {
+            return applyInTurn(form, ticked, me, locale);
+        } finally {
+            running.release();
+        }
+    }
+
+    private Summary applyInTurn(
+            QueueBulkForm form, List<QueueBulkForm.Ticked> ticked, StaffPrincipal me, Locale locale) {
         List<Line> refused = new ArrayList<>();
         List<Line> unchanged = new ArrayList<>();
         TipQueue.Coordinator assignee = form.action().equals("assign") ? coordinator(form.assignTo(), me) : null;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -143,11 +144,16 @@ class QueueController {
         }
         var problem = bulk.problem(form, ticked, me, locale);
         if (problem.isPresent()) {
-            model.addAttribute("bulkProblem", problem.get());
-            model.addAttribute("ticked", form.tickedIds());
-            return queue(filter, binding, me, locale, model);
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return queueWithBulkProblem(problem.get(), filter, binding, form, me, locale, model);
         }
-        redirect.addFlashAttribute("bulkSummary", bulk.apply(form, ticked, me, locale));
+        try {
+            redirect.addFlashAttribute("bulkSummary", bulk.apply(form, ticked, me, locale));
+        } catch (QueueBulk.Busy busy) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            String message = page.message("queue.bulk.error.busy", locale);
+            return queueWithBulkProblem(message, filter, binding, form, me, locale, model);
+        }
         filter.typed().forEach((name, value) -> {
             if (!value.isEmpty()) {
                 redirect.addAttribute(name, value);
@@ -157,6 +163,20 @@ class QueueController {
             redirect.addAttribute("page", filter.page());
         }
         return "redirect:/queue";
+    }
+
+    /** The queue again with the problem at the top and the same tips ticked, so nothing needs ticking twice. */
+    private String queueWithBulkProblem(
+            String problem,
+            QueueFilterForm filter,
+            BindingResult binding,
+            QueueBulkForm form,
+            StaffPrincipal me,
+            Locale locale,
+            Model model) {
+        model.addAttribute("bulkProblem", problem);
+        model.addAttribute("ticked", form.tickedIds());
+        return queue(filter, binding, me, locale, model);
     }
 
     @PostMapping("/queue/take-next")
