@@ -117,6 +117,7 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
         stale.<HtmlSelect>getHtmlElementById("reason-select").setSelectedAttribute("SPAM", true);
         HtmlPage conflict = Browsers.submit(stale, "status-form");
 
+        assertThat(conflict.getWebResponse().getStatusCode()).isEqualTo(409);
         assertThat(conflict.getElementById("conflict")).isNotNull();
         assertThat(column(tipId, "status")).isEqualTo("AWAITING_TIPSTER");
         assertThat(conflict.<HtmlSelect>getHtmlElementById("reason-select")

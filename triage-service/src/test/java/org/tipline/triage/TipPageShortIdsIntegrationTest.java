@@ -94,6 +94,7 @@ class TipPageShortIdsIntegrationTest extends SignedInCoordinatorTest {
 
         // What is typed wins over the list; nothing chosen and nothing typed is refused at the top.
         HtmlPage empty = Browsers.submit(asked, "message-form");
+        assertThat(empty.getWebResponse().getStatusCode()).isEqualTo(422);
         assertThat(empty.getHtmlElementById("refusal").asNormalizedText()).contains("Write the question first.");
         assertThat(SETUP.tipsterSees(filed.receipt())).hasSize(1);
     }

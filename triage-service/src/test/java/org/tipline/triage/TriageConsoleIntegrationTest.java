@@ -148,7 +148,7 @@ class TriageConsoleIntegrationTest {
 
         HtmlPage again = Browsers.submit(tip, "referral-form");
 
-        assertThat(again.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(again.getWebResponse().getStatusCode()).isEqualTo(422);
         assertThat(again.asNormalizedText()).contains("Choose where the tip was forwarded.");
         assertThat(again.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("referenceNumber")
                         .getValue())

@@ -1,5 +1,6 @@
 package org.tipline.triage.referrals.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.Locale;
@@ -43,10 +44,19 @@ class ReferralController {
             BindingResult binding,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
+            HttpServletResponse response,
             Locale locale,
             Model model) {
         validator.validate(form, binding);
-        return new TipPagePost(page, id, me, session, locale, model, problems -> new Forms().referral(form, problems))
+        return new TipPagePost(
+                        page,
+                        id,
+                        me,
+                        session,
+                        locale,
+                        model,
+                        response,
+                        problems -> new Forms().referral(form, problems))
                 .save(binding, () -> records.refer(id, manual(form), me), "?referred");
     }
 

@@ -1,5 +1,6 @@
 package org.tipline.triage.tips.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,11 +39,19 @@ class ConversationController {
             BindingResult binding,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
+            HttpServletResponse response,
             Locale locale,
             Model model) {
         validator.validate(form, binding);
         return new TipPagePost(
-                        page, id, me, session, locale, model, problems -> new Forms().note(form.note(), problems))
+                        page,
+                        id,
+                        me,
+                        session,
+                        locale,
+                        model,
+                        response,
+                        problems -> new Forms().note(form.note(), problems))
                 .save(
                         binding,
                         () -> conversation.addNote(id, form.note().strip(), me, UnlockedKeys.of(session)),
@@ -56,13 +65,21 @@ class ConversationController {
             BindingResult binding,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
+            HttpServletResponse response,
             Locale locale,
             Model model) {
         // A canned question chosen is sent when nothing is typed; what is typed always wins.
         String question = form.message().isBlank() ? canned.text(form.canned()).orElse(form.message()) : form.message();
         validator.validate(new TipForms.Question(question, ""), binding);
         return new TipPagePost(
-                        page, id, me, session, locale, model, problems -> new Forms().message(form.message(), problems))
+                        page,
+                        id,
+                        me,
+                        session,
+                        locale,
+                        model,
+                        response,
+                        problems -> new Forms().message(form.message(), problems))
                 .save(
                         binding,
                         () -> conversation.askTipster(id, question.strip(), me, UnlockedKeys.of(session)),

@@ -1,10 +1,12 @@
 package org.tipline.triage.tips.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,7 +17,8 @@ import org.tipline.triage.tips.TipChangedException;
 /**
  * One post of a form on the tip page. A form with errors, a change refused, or a change made on a version of the tip
  * someone has since changed shows the page again with what was typed and the refusal at the top; a saved change sends
- * the coordinator to the top of the tip page, where the result is said.
+ * the coordinator to the top of the tip page, where the result is said. A refusal answers 422 and a conflict 409, so
+ * that what is not saved never reads as a success to anything that looks only at the status.
  * {@code typed} gives the page's forms with what was typed into this one and the problems to show beside it.
  */
 public record TipPagePost(
@@ -25,6 +28,7 @@ public record TipPagePost(
         HttpSession session,
         Locale locale,
         Model model,
+        HttpServletResponse response,
         Function<Map<String, String>, Forms> typed) {
 
     /** The page again with the form's errors if it has any; else the change is made and the coordinator sent on. */
@@ -46,6 +50,7 @@ public record TipPagePost(
         try {
             change.run();
         } catch (TipChangedException | ObjectOptimisticLockingFailureException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("conflict", true);
             return page.render(id, me, session, typed.apply(Map.of()), model);
         }
@@ -54,6 +59,7 @@ public record TipPagePost(
 
     /** The page again with one problem beside the form. */
     public String refused(String field, String problem) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return page.render(id, me, session, typed.apply(Map.of(field, problem)), model);
     }
 
@@ -63,6 +69,7 @@ public record TipPagePost(
     }
 
     private String invalid(BindingResult binding) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return page.render(id, me, session, typed.apply(page.errors(binding, locale)), model);
     }
 

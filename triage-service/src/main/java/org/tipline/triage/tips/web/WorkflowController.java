@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,11 +58,12 @@ class WorkflowController {
             BindingResult binding,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
+            HttpServletResponse response,
             Locale locale,
             Model model) {
         validator.validate(form, binding);
-        var post =
-                new TipPagePost(page, id, me, session, locale, model, problems -> new Forms().status(form, problems));
+        var post = new TipPagePost(
+                page, id, me, session, locale, model, response, problems -> new Forms().status(form, problems));
         try {
             return post.saveOnVersion(
                     binding,
@@ -80,10 +80,18 @@ class WorkflowController {
             @ModelAttribute("assigneeForm") TipForms.Assignee form,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
+            HttpServletResponse response,
             Locale locale,
             Model model) {
         var post = new TipPagePost(
-                page, id, me, session, locale, model, problems -> new Forms().assign(form.assignee(), problems));
+                page,
+                id,
+                me,
+                session,
+                locale,
+                model,
+                response,
+                problems -> new Forms().assign(form.assignee(), problems));
         UUID target = form.assignee().isEmpty() ? null : coordinator(form.assignee());
         if (!form.assignee().isEmpty()) {
             var refusal = target == null
@@ -112,11 +120,19 @@ class WorkflowController {
             BindingResult binding,
             @AuthenticationPrincipal StaffPrincipal me,
             HttpSession session,
+            HttpServletResponse response,
             Locale locale,
             Model model) {
         validator.validate(form, binding);
         return new TipPagePost(
-                        page, id, me, session, locale, model, problems -> new Forms().labels(form.labels(), problems))
+                        page,
+                        id,
+                        me,
+                        session,
+                        locale,
+                        model,
+                        response,
+                        problems -> new Forms().labels(form.labels(), problems))
                 .saveOnVersion(binding, () -> workflow.setLabels(id, form.seenVersion(), form.parsed(), me), "?saved");
     }
 
@@ -131,10 +147,11 @@ class WorkflowController {
             HttpServletResponse response,
             Locale locale,
             Model model) {
-        var post = new TipPagePost(page, id, me, session, locale, model, problems -> new Forms().problems(problems));
+        var post = new TipPagePost(
+                page, id, me, session, locale, model, response, problems -> new Forms().problems(problems));
         var other = tipIds.resolve(form.chosen());
         if (!other.found() || other.id().equals(id)) {
-            return refusedId(post, "case", other, "tip.error.case.other", form.chosen(), response);
+            return refusedId(post, "case", other, "tip.error.case.other", form.chosen());
         }
         return post.save(binding, () -> cases.sameCase(id, other.id(), me), "?linked");
     }
@@ -150,10 +167,11 @@ class WorkflowController {
             HttpServletResponse response,
             Locale locale,
             Model model) {
-        var post = new TipPagePost(page, id, me, session, locale, model, problems -> new Forms().problems(problems));
+        var post = new TipPagePost(
+                page, id, me, session, locale, model, response, problems -> new Forms().problems(problems));
         var original = tipIds.resolve(form.chosen());
         if (!original.found() || original.id().equals(id)) {
-            return refusedId(post, "duplicate", original, "tip.error.case.original", form.chosen(), response);
+            return refusedId(post, "duplicate", original, "tip.error.case.original", form.chosen());
         }
         try {
             return post.saveOnVersion(
@@ -164,14 +182,7 @@ class WorkflowController {
     }
 
     /** The page again, 422, saying why the typed or picked id names no other tip; the id is not put back in a box. */
-    private String refusedId(
-            TipPagePost post,
-            String field,
-            TipIds.Resolution resolution,
-            String self,
-            String chosen,
-            HttpServletResponse response) {
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+    private String refusedId(TipPagePost post, String field, TipIds.Resolution resolution, String self, String chosen) {
         String code = resolution.found() ? self : resolution.problem();
         return post.refused(field, page.message(code, post.locale(), chosen.strip()));
     }
