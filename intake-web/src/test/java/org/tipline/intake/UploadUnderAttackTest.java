@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -157,28 +156,16 @@ class UploadUnderAttackTest {
         }
         var png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        png.writeBytes(chunk(
+        png.writeBytes(SamplePhotos.pngChunk(
                 "IHDR",
                 ByteBuffer.allocate(13)
                         .putInt(width)
                         .putInt(height)
                         .put(new byte[] {8, 2, 0, 0, 0})
                         .array()));
-        png.writeBytes(chunk("IDAT", idat.toByteArray()));
-        png.writeBytes(chunk("IEND", new byte[0]));
+        png.writeBytes(SamplePhotos.pngChunk("IDAT", idat.toByteArray()));
+        png.writeBytes(SamplePhotos.pngChunk("IEND", new byte[0]));
         return png.toByteArray();
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        var crc = new CRC32();
-        crc.update(type.getBytes(StandardCharsets.US_ASCII));
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length)
-                .putInt(data.length)
-                .put(type.getBytes(StandardCharsets.US_ASCII))
-                .put(data)
-                .putInt((int) crc.getValue())
-                .array();
     }
 
     private static String readHead(InputStream in) throws IOException {

@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -43,7 +42,8 @@ class AttachmentCleanerTest {
         var image = new BufferedImage(20, 10, BufferedImage.TYPE_INT_ARGB);
         var out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
-        byte[] png = insertBeforeIend(out.toByteArray(), chunk("tEXt", ("Comment\0" + SECRET).getBytes()));
+        byte[] png =
+                insertBeforeIend(out.toByteArray(), SamplePhotos.pngChunk("tEXt", ("Comment\0" + SECRET).getBytes()));
         assertThat(new String(png, StandardCharsets.ISO_8859_1)).contains(SECRET);
 
         var cleaned = clean(png);
@@ -67,9 +67,9 @@ class AttachmentCleanerTest {
         int length = deflater.deflate(body);
         var png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        png.writeBytes(chunk("IHDR", header));
-        png.writeBytes(chunk("IDAT", java.util.Arrays.copyOf(body, length)));
-        png.writeBytes(chunk("IEND", new byte[0]));
+        png.writeBytes(SamplePhotos.pngChunk("IHDR", header));
+        png.writeBytes(SamplePhotos.pngChunk("IDAT", java.util.Arrays.copyOf(body, length)));
+        png.writeBytes(SamplePhotos.pngChunk("IEND", new byte[0]));
 
         assertThatThrownBy(() -> clean(png.toByteArray()))
                 .isInstanceOfSatisfying(
@@ -202,18 +202,6 @@ class AttachmentCleanerTest {
                 .isInstanceOfSatisfying(
                         AttachmentCleaner.RefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(AttachmentCleaner.Refusal.TOO_BIG));
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        var crc = new CRC32();
-        crc.update(type.getBytes(StandardCharsets.US_ASCII));
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length)
-                .putInt(data.length)
-                .put(type.getBytes(StandardCharsets.US_ASCII))
-                .put(data)
-                .putInt((int) crc.getValue())
-                .array();
     }
 
     private static byte[] insertBeforeIend(byte[] png, byte[] extra) {

@@ -2,7 +2,9 @@ package org.tipline.intake.followup;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Photos as phones make them, with metadata a tipster must never leak. */
@@ -27,5 +29,18 @@ public final class SamplePhotos {
         withExif.writeBytes(payload);
         withExif.write(plain, 2, plain.length - 2);
         return withExif.toByteArray();
+    }
+
+    /** One PNG chunk: length, type, data and the CRC over type and data. */
+    public static byte[] pngChunk(String type, byte[] data) {
+        var crc = new CRC32();
+        crc.update(type.getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        return ByteBuffer.allocate(12 + data.length)
+                .putInt(data.length)
+                .put(type.getBytes(StandardCharsets.US_ASCII))
+                .put(data)
+                .putInt((int) crc.getValue())
+                .array();
     }
 }
