@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tipline.testsupport.FormPosts;
 
 /** A tipster on the public form, without JavaScript: the tests run intake with the proof of work off. */
 final class PublicForm {
@@ -76,11 +77,6 @@ final class PublicForm {
     /** Posts a form's fields, already encoded, as a browser without JavaScript does. */
     static HttpResponse<String> post(HttpClient http, String url, String body)
             throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(FormPosts.to(url, body).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

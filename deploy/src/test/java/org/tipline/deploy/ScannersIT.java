@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipline.model.crypto.Totp;
+import org.tipline.testsupport.FormPosts;
 import org.tipline.testsupport.Ports;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -277,10 +278,8 @@ class ScannersIT {
 
     private static HttpResponse<String> post(String url, String body, String session) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
+                FormPosts.to(url, body)
                         .header("Cookie", "JSESSIONID=" + session)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

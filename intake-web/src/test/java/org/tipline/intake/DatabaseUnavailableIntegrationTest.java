@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.testsupport.FormPosts;
 
 /**
  * When every database connection is taken, a tipster who presses Send waits a moment and is then asked to send again
@@ -85,10 +86,7 @@ class DatabaseUnavailableIntegrationTest {
     private HttpResponse<String> send(String body) {
         try {
             return http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tips"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
+                    FormPosts.to("http://localhost:" + port + "/tips", body).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -2,16 +2,15 @@ package org.tipline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.crypto.Receipt;
+import org.tipline.testsupport.FormPosts;
 import org.tipline.testsupport.TestDatabase;
 
 /** A tipster checks on their tip with the receipt alone, and sees only a coarse status. */
@@ -214,11 +213,7 @@ class FollowUpIntegrationTest {
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                FormPosts.to("http://localhost:" + port + path, body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String receiptIn(String page) {

@@ -2,9 +2,7 @@ package org.tipline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.model.crypto.Receipt;
+import org.tipline.testsupport.FormPosts;
 
 /**
  * Wrong receipts are slowed and then refused once their budget is spent, but a tipster with a correct receipt gets
@@ -89,10 +88,6 @@ class LookupThrottleIntegrationTest {
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                FormPosts.to("http://localhost:" + port + path, body).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,10 +2,8 @@ package org.tipline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tipline.testsupport.FormPosts;
 
 /** Invariant 3: no log line holds a submitted value, a client address, a forwarded address or a user agent. */
 @IntakeIntegrationTest
@@ -37,11 +36,9 @@ class NothingIdentifyingIsLoggedTest {
         };
         for (String body : bodies) {
             var response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tips"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
+                    FormPosts.to("http://localhost:" + port + "/tips", body)
                             .header("X-Forwarded-For", FORWARDED_FOR)
                             .header("User-Agent", USER_AGENT)
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isLessThan(500);

@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.intake.abuse.ProofOfWork;
 import org.tipline.model.crypto.BalloonHash;
+import org.tipline.testsupport.FormPosts;
 
 /**
  * Sending under attack, over real HTTP against real PostgreSQL, with the production wait: a flood without
@@ -281,10 +282,7 @@ class ProofOfWorkIntegrationTest {
     }
 
     private static HttpRequest form(String base, String body) {
-        return HttpRequest.newBuilder(URI.create(base + "/tips"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        return FormPosts.to(base + "/tips", body).build();
     }
 
     private static long count(String table) throws SQLException {

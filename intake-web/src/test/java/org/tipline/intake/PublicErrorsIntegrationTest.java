@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tipline.testsupport.FormPosts;
 
 /**
  * Every answer intake gives, including the ones Tomcat writes itself and the errors, is one of our HTML pages with
@@ -133,10 +134,8 @@ class PublicErrorsIntegrationTest {
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create(url(path)))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
+                FormPosts.to(url(path), body)
                         .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -24,6 +24,7 @@ import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.SealedField;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.TipAnswersCodec;
+import org.tipline.testsupport.FormPosts;
 
 /**
  * Receipt fixation (issue 15), played through real HTTP against real PostgreSQL: another site plants a submission
@@ -231,9 +232,7 @@ class ReceiptFixationIntegrationTest {
     }
 
     private HttpRequest.Builder form(String path, String body) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return FormPosts.to("http://localhost:" + port + path, body);
     }
 
     private static String encode(String value) {

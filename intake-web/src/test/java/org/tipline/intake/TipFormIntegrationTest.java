@@ -23,6 +23,7 @@ import org.tipline.model.crypto.SealedField;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.TipAnswersCodec;
 import org.tipline.testsupport.Browsers;
+import org.tipline.testsupport.FormPosts;
 import org.tipline.testsupport.TestDatabase;
 
 /** The public form over real HTTP, in a browser with JavaScript off, against real PostgreSQL. */
@@ -375,10 +376,7 @@ class TipFormIntegrationTest {
         var http = HttpClient.newHttpClient();
         List<HttpRequest> requests = List.of(
                 HttpRequest.newBuilder(URI.create(url("/"))).build(),
-                HttpRequest.newBuilder(URI.create(url("/tips")))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("location=Main+St"))
-                        .build());
+                FormPosts.to(url("/tips"), "location=Main+St").build());
         for (HttpRequest request : requests) {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             var headers = response.headers();
@@ -506,12 +504,7 @@ class TipFormIntegrationTest {
 
     private HttpResponse<String> post(String body) throws Exception {
         return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(url("/tips")))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                .send(FormPosts.to(url("/tips"), body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String url(String path) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tipline.model.crypto.Receipt;
 import org.tipline.model.tip.Attachments;
+import org.tipline.testsupport.FormPosts;
 
 /** Follow-up uploads as a browser sends them (receipt first), and the stored copies read back as staff would. */
 final class UploadRequests {
@@ -39,10 +40,7 @@ final class UploadRequests {
     static HttpResponse<String> postForm(int port, String path, String body) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
+                        FormPosts.to("http://localhost:" + port + path, body).build(),
                         HttpResponse.BodyHandlers.ofString());
     }
 

@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditVerifier;
 import org.tipline.testsupport.Browsers;
+import org.tipline.testsupport.FormPosts;
 import org.tipline.triage.audit.AuditSealer;
 import org.tipline.triage.audit.RefusedSignIns;
 import org.tipline.triage.staff.UnlockBudget;
@@ -246,10 +247,8 @@ class StaffSignInUnderAttackIntegrationTest {
             String form = "_csrf=" + encode(csrf()) + "&username=" + encode(username) + "&password=" + encode(password)
                     + "&code=" + encode(code);
             return http.send(
-                    HttpRequest.newBuilder(URI.create(url("/login")))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
+                    FormPosts.to(url("/login"), form)
                             .header("Accept", "text/html")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
