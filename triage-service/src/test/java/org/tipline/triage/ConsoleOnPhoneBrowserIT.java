@@ -138,6 +138,33 @@ class ConsoleOnPhoneBrowserIT {
         assertThat(violations).isEmpty();
     }
 
+    @Test
+    void aSupervisorReadsTheAuditTrailAndDashboardOnAPhoneWithoutScrollingSideways() throws Exception {
+        SETUP.fileSealedTip(TriageTestSetup.atAMotel("Harbor Motel, room 7", "Seen at the desk at night."));
+        List<String> violations = new ArrayList<>();
+        for (String language : List.of("en", "es")) {
+            ChromeDriver browser = Chromium.start(Map.of("intl.accept_languages", language), "--lang=" + language);
+            try {
+                ChromiumConsole.signIn(browser, url(""), SETUP.staff("SUPERVISOR"));
+                ChromiumConsole.phone(browser);
+                for (String page : List.of("/audit", "/dashboard")) {
+                    browser.get(url(page));
+                    assertNoSidewaysScroll(browser, page + " at 390 px " + language);
+                    violations.addAll(Chromium.axe(browser, page + " at 390 px " + language));
+                    ChromiumConsole.screenshot(browser, page.substring(1) + "-390-" + language);
+                }
+                browser.get(url("/audit"));
+                assertThat(browser.findElement(By.cssSelector("#audit tbody tr"))
+                                .getCssValue("display"))
+                        .as("an audit entry is a card")
+                        .isEqualTo("block");
+            } finally {
+                browser.quit();
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     private static void printMedia(ChromeDriver browser, boolean print) {
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
     }

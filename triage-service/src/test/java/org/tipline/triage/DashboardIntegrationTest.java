@@ -48,7 +48,10 @@ class DashboardIntegrationTest {
                 false,
                 "channel = 'phone', received_at = now() - interval '3 days', first_looked_at = now() - interval '3 days' "
                         + "+ interval '2000 minutes', status = 'CLOSED', close_reason = 'SPAM', closed_at = now()");
-        tip("street", true, "channel = 'walk-in', received_at = now() - interval '30 minutes'");
+        tip(
+                "street",
+                true,
+                "channel = 'walk-in', received_at = now() - interval '30 minutes', child_protection_required = true");
         tip(
                 "massage-parlor",
                 false,
@@ -63,6 +66,9 @@ class DashboardIntegrationTest {
             assertThat(page.getHtmlElementById("computed").asNormalizedText()).startsWith("Figures as of ");
 
             assertThat(rows(page, "by-tier")).containsExactly("Happening now 1", "Standard 3");
+            assertThat(rows(page, "by-minor"))
+                    .as("the child in danger now is in the first tier and still counted as a minor")
+                    .containsExactly("May involve a minor 1", "No sign of a minor 3");
             assertThat(rows(page, "by-outcome"))
                     .containsExactlyInAnyOrder("Closed (Spam or abuse) 1", "Forwarded 1", "New 1", "In review 1");
             assertThat(rows(page, "by-place")).contains("Hotel or motel 1", "Street or parking lot 1");

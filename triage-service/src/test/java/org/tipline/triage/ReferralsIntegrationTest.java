@@ -153,7 +153,7 @@ class ReferralsIntegrationTest extends SignedInCoordinatorTest {
         assertThat(referred.getHtmlElementById("referrals").asNormalizedText())
                 .contains(
                         "Connecticut Department of Children and Families (DCF) Careline · Phone · reference CL-2026-118"
-                                + " · spoke to Intake worker Diaz · 2026-01-15 04:30 EST");
+                                + " · spoke to Intake worker Diaz · 2026-01-15 09:30 EST");
 
         referred.<HtmlSelect>getHtmlElementById("status-select").setSelectedAttribute("CLOSED", true);
         referred.<HtmlSelect>getHtmlElementById("reason-select").setSelectedAttribute("REFERRED", true);

@@ -101,6 +101,11 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
             HtmlPage saved = Browsers.submit(conflict, "labels-form");
             assertThat(saved.asNormalizedText()).contains("Saved.");
             assertThat(column(tipId, "array_to_string(labels, ',')")).isEqualTo("repeat-location");
+
+            // Commas separate labels; the spaces inside one make it one label with dashes, accents kept.
+            saved.<HtmlTextInput>getHtmlElementById("labels-input").setValue("Menor, motel,  Niña en peligro , Ruta 1");
+            Browsers.submit(saved, "labels-form");
+            assertThat(column(tipId, "array_to_string(labels, ',')")).isEqualTo("menor,motel,niña-en-peligro,ruta-1");
         }
     }
 

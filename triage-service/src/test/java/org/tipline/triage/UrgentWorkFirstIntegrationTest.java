@@ -61,6 +61,10 @@ class UrgentWorkFirstIntegrationTest {
         assertThat(column(childNow, "child_protection_required")).isEqualTo("t");
         HtmlPage page = looker.getPage(url("/tips/" + childNow));
         assertThat(page.getHtmlElementById("call-now").asNormalizedText()).contains("Emergency services (911): 911");
+        assertThat(page.getHtmlElementById("call-now").getElementsByTagName("a"))
+                .as("numbers a coordinator on a phone taps to call")
+                .isNotEmpty()
+                .allSatisfy(link -> assertThat(link.getAttribute("href")).startsWith("tel:"));
         assertThat(page.asNormalizedText())
                 .contains("Urgency: Happening now")
                 .contains("A minor may be involved: a child-protection referral is required.");
@@ -70,6 +74,20 @@ class UrgentWorkFirstIntegrationTest {
         assertThat(listed.indexOf(adultNow.toString().substring(0, 8)))
                 .as("both are urgent, the older first")
                 .isLessThan(listed.indexOf(childNow.toString().substring(0, 8)));
+        assertThat(queue.getHtmlElementById("row-" + childNow).asNormalizedText())
+                .as("the tier says danger now; the row says a child too")
+                .contains("Happening now · may involve a minor");
+        assertThat(queue.getHtmlElementById("row-" + adultNow).asNormalizedText())
+                .doesNotContain("minor");
+
+        // Once child protection has the tip (a referral handed over by phone), the page says so instead.
+        SETUP.execute("INSERT INTO referral (id, tip_id, destination_id, reference_number, recorded_by) VALUES ('"
+                + UUID.randomUUID() + "', '" + childNow + "', 'ct-dcf-careline', 'DCF-1', '"
+                + SETUP.staff("COORDINATOR").id() + "')");
+        HtmlPage referred = looker.getPage(url("/tips/" + childNow));
+        assertThat(referred.getElementById("minor-pending")).isNull();
+        assertThat(referred.getHtmlElementById("minor-referred").asNormalizedText())
+                .contains("Child protection has this tip");
     }
 
     @Test

@@ -39,6 +39,14 @@ public record UrgencyPolicy(List<Tier> tiers, List<Rule> rules, String defaultTi
 
     public record Assessment(Tier tier, boolean childProtectionReferral) {}
 
+    /**
+     * Whether a tip in this tier was put there for a child: only tiers that a child-protection rule assigns. A tip
+     * that may involve a minor in any other tier (one happening now) needs saying so beside its tier.
+     */
+    public boolean tierMeansMinor(String tierId) {
+        return rules.stream().anyMatch(rule -> rule.tier().equals(tierId) && rule.requiresChildProtection());
+    }
+
     public Assessment assess(TipAnswers answers) {
         List<Rule> matching = rules.stream()
                 .filter(rule -> rule.whenAny().stream().anyMatch(condition -> condition.matches(answers)))

@@ -37,6 +37,10 @@ class UrgencyCombinationsTest {
                         assertThat(assessment.childProtectionReferral())
                                 .as(combination)
                                 .isEqualTo(minor);
+                        // The queue names a minor beside a tier that does not already say so.
+                        assertThat(!URGENCY.tierMeansMinor(expectedTier) && minor)
+                                .as(combination + ": minor said beside the tier")
+                                .isEqualTo(happeningNow && minor);
                         checked++;
                     }
                 }

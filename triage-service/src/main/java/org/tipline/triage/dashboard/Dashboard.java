@@ -78,6 +78,7 @@ public class Dashboard {
             List<Count> byPlace,
             List<Count> byOutcome,
             List<Count> byChannel,
+            List<Count> byMinor,
             List<Count> perWeek,
             List<Timing> timings,
             List<Count> backlog) {
@@ -87,6 +88,7 @@ public class Dashboard {
             return List.of(
                     new Chart("per-week", perWeek),
                     new Chart("by-tier", byTier),
+                    new Chart("by-minor", byMinor == null ? List.of() : byMinor),
                     new Chart("by-place", byPlace),
                     new Chart("by-outcome", byOutcome),
                     new Chart("by-channel", byChannel),
@@ -158,14 +160,16 @@ public class Dashboard {
                                     WHEN GROUPING(place) = 0 THEN 'place'
                                     WHEN GROUPING(outcome) = 0 THEN 'outcome'
                                     WHEN GROUPING(channel) = 0 THEN 'channel'
+                                    WHEN GROUPING(minor) = 0 THEN 'minor'
                                     ELSE 'week' END,
-                               coalesce(urgency_tier, place, outcome, channel, week), count(*)
+                               coalesce(urgency_tier, place, outcome, channel, minor, week), count(*)
                         FROM (SELECT urgency_tier, coalesce(place_type, 'not given') AS place, channel,
+                                     CASE WHEN child_protection_required THEN 'minor' ELSE 'no-minor' END AS minor,
                                      CASE WHEN status = 'CLOSED' THEN 'closed: ' || lower(close_reason)
                                           ELSE lower(status) END AS outcome,
                                      to_char(date_trunc('week', received_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week
                               FROM tip WHERE received_at >= :from) recent
-                        GROUP BY GROUPING SETS ((urgency_tier), (place), (outcome), (channel), (week))
+                        GROUP BY GROUPING SETS ((urgency_tier), (place), (outcome), (channel), (minor), (week))
                         """)
                 .param("from", from)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))})
@@ -180,6 +184,8 @@ public class Dashboard {
                 breakdown(rows, "place", byCountThenLabel()),
                 breakdown(rows, "outcome", byCountThenLabel()),
                 breakdown(rows, "channel", byCountThenLabel()),
+                // A tip about a child is counted here whatever its tier: one happening now is in the first tier.
+                breakdown(rows, "minor", Comparator.comparing(Count::label)),
                 breakdown(rows, "week", Comparator.comparing(Count::label)),
                 timings,
                 backlog);

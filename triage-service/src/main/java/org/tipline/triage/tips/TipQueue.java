@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,8 @@ public class TipQueue {
             boolean overdue,
             boolean unread,
             String channel,
-            int version) {}
+            int version,
+            boolean mayInvolveMinor) {}
 
     public record Page(List<Row> rows, int page, boolean hasNext) {}
 
@@ -99,14 +99,18 @@ public class TipQueue {
             where.append(" AND t.received_at >= :from");
             params.put(
                     "from",
-                    Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+                    Timestamp.from(filter.from()
+                            .atStartOfDay(guidance.deployment().zone())
+                            .toInstant()));
         }
         if (filter.to() != null) {
             where.append(" AND t.received_at < :to");
             params.put(
                     "to",
-                    Timestamp.from(
-                            filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                    Timestamp.from(filter.to()
+                            .plusDays(1)
+                            .atStartOfDay(guidance.deployment().zone())
+                            .toInstant()));
         }
         params.put("limit", PAGE_SIZE + 1);
         params.put("offset", page * PAGE_SIZE);
@@ -117,7 +121,7 @@ public class TipQueue {
                                    SELECT 1 FROM tip_message m
                                    WHERE m.tip_id = t.id AND m.direction = 'FROM_TIPSTER'
                                      AND m.sent_at > seen.seen_at) AS unread,
-                               t.version
+                               t.version, t.child_protection_required
                         FROM tip t
                         LEFT JOIN staff s ON s.id = t.assignee
                         LEFT JOIN tip_seen seen ON seen.tip_id = t.id AND seen.staff_id = :me
@@ -142,7 +146,8 @@ public class TipQueue {
                             !looked && overdue(tier, received, now),
                             rs.getBoolean(10),
                             rs.getString(9),
-                            rs.getInt(11));
+                            rs.getInt(11),
+                            rs.getBoolean(12));
                 })
                 .list());
         boolean hasNext = rows.size() > PAGE_SIZE;

@@ -81,7 +81,8 @@ class TipTimeline {
                             : Messages.openQuestion(dataKey, tip.id(), messageId, rs.getBytes(5));
                     return entries.add(new Entry(
                             rs.getTimestamp(2).toInstant(),
-                            fromTipster ? "Tipster" : rs.getString(4),
+                            // The kind says it came from the tipster, in the reader's language; no name to show.
+                            fromTipster ? null : rs.getString(4),
                             fromTipster ? Entry.Kind.FROM_TIPSTER : Entry.Kind.TO_TIPSTER,
                             null,
                             text));

@@ -2,7 +2,7 @@ package org.tipline.triage.audit.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.model.audit.AuditEntry;
+import org.tipline.model.guidance.Guidance;
 import org.tipline.triage.audit.AuditCheckpoints;
 import org.tipline.triage.audit.AuditTrail;
 import org.tipline.triage.staff.StaffNames;
@@ -43,9 +44,17 @@ class AuditController {
     private final AuditCheckpoints checkpoints;
     private final StaffNames staff;
     private final MessageSource messages;
+    /** Days typed in the filter are the deployment's days, as the times on the page are. */
+    private final ZoneId zone;
 
-    AuditController(AuditTrail audit, AuditCheckpoints checkpoints, StaffNames staff, MessageSource messages) {
+    AuditController(
+            AuditTrail audit,
+            AuditCheckpoints checkpoints,
+            StaffNames staff,
+            MessageSource messages,
+            Guidance guidance) {
         this.messages = messages;
+        this.zone = guidance.deployment().zone();
         this.audit = audit;
         this.checkpoints = checkpoints;
         this.staff = staff;
@@ -114,7 +123,7 @@ class AuditController {
     }
 
     /** The filter typed; what cannot be read is left out and named in {@code errors} by message key. */
-    private static AuditTrail.Filter filter(
+    private AuditTrail.Filter filter(
             String actor, String tip, String action, String from, String to, Map<String, String> errors) {
         UUID tipId = null;
         if (!tip.isBlank()) {
@@ -132,14 +141,14 @@ class AuditController {
                 day(to, "to", errors, 1));
     }
 
-    private static Instant day(String typed, String field, Map<String, String> errors, int plusDays) {
+    private Instant day(String typed, String field, Map<String, String> errors, int plusDays) {
         if (typed.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(typed.strip())
                     .plusDays(plusDays)
-                    .atStartOfDay(ZoneOffset.UTC)
+                    .atStartOfDay(zone)
                     .toInstant();
         } catch (DateTimeParseException e) {
             errors.put(field, "audit.error.date");

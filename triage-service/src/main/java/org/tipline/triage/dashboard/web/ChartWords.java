@@ -9,7 +9,7 @@ import org.tipline.model.guidance.Guidance;
 
 /**
  * A dashboard bar's stored code in the reader's words: tiers and types of place from the seeds, statuses, close
- * reasons, channels and ages from the messages. Week starts are dates and stay as they are. Templates use it as
+ * reasons, channels, minors and ages from the messages. Week starts are dates and stay as they are. Templates use it as
  * {@code @chartWords}.
  */
 @Component("chartWords")
@@ -47,6 +47,7 @@ public class ChartWords {
                         : message("dashboard.place.notGiven", code, locale);
             case "by-outcome" -> outcome(code, locale);
             case "by-channel" -> message("dashboard.channel." + code, code, locale);
+            case "by-minor" -> message("dashboard.minor." + code, code, locale);
             case "backlog" -> message("dashboard.age." + code, code, locale);
             default -> code;
         };

@@ -3,6 +3,7 @@ package org.tipline.triage.referrals.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +13,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.tipline.model.guidance.Guidance;
 import org.tipline.triage.referrals.ReferralRecords;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.tips.Referral;
@@ -29,12 +31,15 @@ class ReferralController {
     private final TipFormValidator validator;
     private final TipPageModel page;
     private final Clock clock;
+    private final ZoneId zone;
 
-    ReferralController(ReferralRecords records, TipFormValidator validator, TipPageModel page, Clock clock) {
+    ReferralController(
+            ReferralRecords records, TipFormValidator validator, TipPageModel page, Clock clock, Guidance guidance) {
         this.records = records;
         this.validator = validator;
         this.page = page;
         this.clock = clock;
+        this.zone = guidance.deployment().zone();
     }
 
     @PostMapping("/tips/{id}/referrals")
@@ -66,6 +71,6 @@ class ReferralController {
                 Referral.Channel.valueOf(form.channel()),
                 form.referenceNumber(),
                 form.contactPerson().isEmpty() ? null : form.contactPerson(),
-                form.contactedAtInstant(clock));
+                form.contactedAtInstant(clock, zone));
     }
 }

@@ -2,7 +2,6 @@ package org.tipline.triage.tips.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +20,7 @@ record QueueBulkForm(List<String> tip, String action, String setStatus, String r
         action = typed(action);
         setStatus = typed(setStatus);
         reason = typed(reason);
-        label = typed(label).strip().toLowerCase(Locale.ROOT);
+        label = TipForms.asLabel(typed(label));
         assignTo = typed(assignTo);
     }
 

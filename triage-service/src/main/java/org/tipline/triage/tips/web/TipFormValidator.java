@@ -84,7 +84,8 @@ public class TipFormValidator implements Validator {
         shortText("contactPerson", form.contactPerson(), errors);
         if (!form.contactedAt().isEmpty()) {
             try {
-                Instant at = form.contactedAtInstant(clock);
+                Instant at =
+                        form.contactedAtInstant(clock, guidance.deployment().zone());
                 if (at.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
                     errors.rejectValue("contactedAt", "referral.error.contactedAt.future");
                 }

@@ -24,15 +24,22 @@ final class TipForms {
             version = typed(version);
         }
 
-        /** Comma- or space-separated, lowercased, without repeats. */
+        /** Comma-separated, each as {@link #asLabel}, without repeats. */
         List<String> parsed() {
-            return Arrays.stream(labels.split("[,\\s]+"))
-                    .map(String::strip)
-                    .map(s -> s.toLowerCase(Locale.ROOT))
+            return Arrays.stream(labels.split(","))
+                    .map(TipForms::asLabel)
                     .filter(s -> !s.isEmpty())
                     .distinct()
                     .toList();
         }
+    }
+
+    /**
+     * A typed label as it is kept: lowercase, the spaces inside it made dashes, so "Niña en peligro" stays one label
+     * ("niña-en-peligro") instead of becoming three.
+     */
+    static String asLabel(String typed) {
+        return typed.strip().replaceAll("\\s+", "-").toLowerCase(Locale.ROOT);
     }
 
     record Assignee(String assignee, String version) implements VersionedForm {

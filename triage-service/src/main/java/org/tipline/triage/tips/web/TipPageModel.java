@@ -23,6 +23,7 @@ import org.tipline.model.guidance.Indicator;
 import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.staff.UnlockedKeys;
 import org.tipline.triage.tips.Assignees;
+import org.tipline.triage.tips.ChildProtectionPolicy;
 import org.tipline.triage.tips.ChildProtectionPolicy.ChildProtectionPendingException;
 import org.tipline.triage.tips.CloseReason;
 import org.tipline.triage.tips.Referral;
@@ -64,6 +65,7 @@ public class TipPageModel {
     private final TipQueue queue;
     private final Assignees assignees;
     private final Guidance guidance;
+    private final ChildProtectionPolicy childProtection;
     private final MessageSource messages;
     private final Clock clock;
     private final CannedQuestions canned;
@@ -85,6 +87,7 @@ public class TipPageModel {
         this.queue = queue;
         this.assignees = assignees;
         this.guidance = guidance;
+        this.childProtection = new ChildProtectionPolicy(guidance);
         this.messages = messages;
         this.clock = clock;
         this.canned = canned;
@@ -136,6 +139,8 @@ public class TipPageModel {
                 UnlockedKeys.of(session),
                 RecentViews.firstInWindow(session, RecentViews.tip(id), clock.instant()));
         model.addAttribute("opened", opened);
+        // Once child protection has the tip, the page says so instead of still asking for the referral.
+        model.addAttribute("childProtectionHasIt", childProtection.allowsClosing(opened.tip(), opened.referrals()));
         model.addAttribute("guidance", guidance);
         model.addAttribute("tier", guidance.urgency().tier(opened.tip().urgencyTier()));
         String language = language(LocaleContextHolder.getLocale());
