@@ -71,13 +71,18 @@ class ConsoleLanguageIntegrationTest extends SignedInCoordinatorTest {
                 .isEqualTo("none");
 
         browser.getOptions().setRedirectEnabled(false);
-        for (String back : new String[] {"//evil.example/x", "/..//evil.example", "/queue/../../evil", "/\\evil"}) {
+        for (String back : new String[] {
+            "//evil.example/x", "/..//evil.example", "/queue/../../evil", "/\\evil", "/queue?a=b%0D%0AX:y"
+        }) {
             WebResponse elsewhere = post(browser, "_csrf=" + csrf + "&language=en&back=" + back.replace("\\", "%5C"));
             assertThat(elsewhere.getStatusCode()).as(back).isEqualTo(302);
             assertThat(elsewhere.getResponseHeaderValue("Location")).as(back).isEqualTo(url("/"));
         }
         WebResponse home = post(browser, "_csrf=" + csrf + "&language=en&back=/tips/1a2b");
         assertThat(home.getResponseHeaderValue("Location")).isEqualTo(url("/tips/1a2b"));
+        // The queue's filters come back with it.
+        WebResponse filtered = post(browser, "_csrf=" + csrf + "&language=en&back=%2Fqueue%3Fstatus%3DNEW%26page%3D1");
+        assertThat(filtered.getResponseHeaderValue("Location")).isEqualTo(url("/queue?status=NEW&page=1"));
         assertThat(SETUP.text("SELECT language FROM staff WHERE id = ?", coordinator.id()))
                 .isEqualTo("en");
     }

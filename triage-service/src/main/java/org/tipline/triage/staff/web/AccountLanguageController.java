@@ -17,8 +17,9 @@ class AccountLanguageController {
     /**
      * Only a plain path on this console: segments that neither are empty nor start with a dot, so the switch can be
      * turned neither into a redirect to another site ("//host") nor into a path the redirect itself refuses ("/..").
+     * A query of URL-safe characters may follow, so the queue's filters and a search stay as they were.
      */
-    private static final Pattern LOCAL_PATH = Pattern.compile("/|(/[\\w~-][\\w.~-]*)+/?");
+    private static final Pattern LOCAL_PATH = Pattern.compile("(/|(/[\\w~-][\\w.~-]*)+/?)(\\?[\\w.~%&=+-]*)?");
 
     private final ConsoleLanguages languages;
 
