@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlRadioButtonInput;
 import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.html.HtmlTextInput;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.testsupport.Browsers;
@@ -79,6 +81,14 @@ class ConsoleWordsIntegrationTest {
                             .getHtmlElementById("row-" + tipId)
                             .asNormalizedText())
                     .contains("Esperando al informante");
+
+            // A forward names where it went, by the seeds' name in the reader's language.
+            spanish.<HtmlRadioButtonInput>getHtmlElementById("destination-ct-dcf-careline")
+                    .setChecked(true);
+            spanish.<HtmlTextInput>getHtmlElementById("referenceNumber").setValue("CL-7");
+            HtmlPage forwarded = Browsers.submit(spanish, "referral-form");
+            assertThat(forwarded.getHtmlElementById("timeline-entries").asNormalizedText())
+                    .contains("Anotó una remisión a Línea de atención del Departamento de Niños y Familias");
         }
         try (WebClient supervisor = Browsers.withoutJavaScript()) {
             SETUP.staff("SUPERVISOR").signIn(supervisor, url(""));
@@ -88,6 +98,7 @@ class ConsoleWordsIntegrationTest {
                     .contains("Assigned the tip to Test " + colleague.username())
                     .contains("Changed the status to Waiting for the tipster")
                     .contains("Tip " + tipId.toString().substring(0, 8))
+                    .contains("Recorded a forward to Connecticut Department of Children and Families (DCF) Careline")
                     .doesNotContain("Changed the status to Tip");
         }
         try (var owner = SETUP.database.connectAsOwner();

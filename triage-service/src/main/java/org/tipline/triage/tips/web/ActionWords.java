@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.tipline.model.guidance.Guidance;
 import org.tipline.triage.tips.Assignees.Assignee;
 
 /**
@@ -18,9 +19,11 @@ import org.tipline.triage.tips.Assignees.Assignee;
 public class ActionWords {
 
     private final MessageSource messages;
+    private final Guidance guidance;
 
-    ActionWords(MessageSource messages) {
+    ActionWords(MessageSource messages, Guidance guidance) {
         this.messages = messages;
+        this.guidance = guidance;
     }
 
     public String describe(String action, String detail, List<Assignee> coordinators, Locale locale) {
@@ -37,6 +40,7 @@ public class ActionWords {
             case "STATUS_CHANGED" -> status(values, locale);
             case "TIP_ASSIGNED" -> assignee(values.get("assignee"), names, locale);
             case "LABELS_CHANGED" -> values.getOrDefault("labels", "");
+            case "REFERRAL_RECORDED", "REFERRAL_QUEUED" -> destination(values.get("destination"), locale);
             default -> null;
         };
         return object == null ? words : words + " " + object;
@@ -48,6 +52,17 @@ public class ActionWords {
         return reason == null ? status : status + " (" + message("closeReason." + reason, reason, locale) + ")";
     }
 
+    /** Where a forward went, by the name the seeds give it; a destination since removed keeps its id. */
+    private String destination(String id, Locale locale) {
+        if (id == null) {
+            return null;
+        }
+        String name = guidance.destination(id)
+                .map(d -> d.name().in(locale.getLanguage()))
+                .orElse(id);
+        return message("audit.object.destination", name, locale, name);
+    }
+
     private String assignee(String id, Map<String, String> names, Locale locale) {
         if (id == null || id.equals("none")) {
             return message("timeline.nobody", "nobody", locale);
@@ -56,8 +71,8 @@ public class ActionWords {
         return name != null ? name : message("timeline.unlisted", "someone no longer a coordinator", locale);
     }
 
-    private String message(String code, String fallback, Locale locale) {
-        return messages.getMessage(code, null, fallback, locale);
+    private String message(String code, String fallback, Locale locale, Object... arguments) {
+        return messages.getMessage(code, arguments, fallback, locale);
     }
 
     /** A detail's {@code key=value} words; anything else in it is not shown. */
