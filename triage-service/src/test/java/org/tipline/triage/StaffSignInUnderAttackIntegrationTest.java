@@ -254,6 +254,18 @@ class StaffSignInUnderAttackIntegrationTest {
         }
     }
 
+    @Test
+    void theCodeFieldIsFoldedAwayUnlessTheSignInWasAskedToWait() throws Exception {
+        WebClient browser = browser();
+        HtmlPage first = browser.getPage(url("/login"));
+        assertThat(first.getHtmlElementById("login-code-details").hasAttribute("open"))
+                .as("a day-one sign-in asks for the code on the next page")
+                .isFalse();
+        HtmlPage waiting = browser.getPage(url("/login?wait"));
+        assertThat(waiting.getHtmlElementById("login-code-details").hasAttribute("open"))
+                .isTrue();
+    }
+
     private WebClient browser() {
         WebClient browser = Browsers.withoutJavaScript();
         browsers.add(browser);
