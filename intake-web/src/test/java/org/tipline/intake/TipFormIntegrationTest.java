@@ -69,6 +69,7 @@ class TipFormIntegrationTest {
         assertThat(tip.rank()).isZero();
         assertThat(new String(tip.sealed(), StandardCharsets.ISO_8859_1)).doesNotContain("Wall St");
         assertThat(tip.answers().location()).isEqualTo("Sunrise Spa, 12 Wall St");
+        assertThat(tip.answers().language()).as("sealed with the answers").isEqualTo("en");
         assertThat(tip.answers().indicators()).containsExactly("lives-at-workplace");
         assertThat(tip.answers().happeningNow()).isTrue();
         assertThat(tip.tipsterPublicKey()).isEqualTo(Receipt.tipsterKeys(code).publicKey());

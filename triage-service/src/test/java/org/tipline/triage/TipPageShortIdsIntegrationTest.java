@@ -92,6 +92,22 @@ class TipPageShortIdsIntegrationTest extends SignedInCoordinatorTest {
                 .containsExactly("TO_TIPSTER: ¿Puede describir el vehículo? El color, la marca, el modelo y cualquier "
                         + "parte de la placa ayudan.");
 
+        // A tip that says its tipster wrote in Spanish is offered the questions in Spanish only.
+        var spanish = SETUP.fileSealedTip(TipAnswers.builder()
+                .location("Terminal de autobuses")
+                .language("es")
+                .build());
+        HtmlPage spanishPage = browser.getPage(url("/tips/" + spanish.id()));
+        assertThat(spanishPage.getHtmlElementById("answer-language").asNormalizedText())
+                .isEqualTo("Spanish");
+        assertThat(spanishPage.<HtmlSelect>getHtmlElementById("canned").getOptions())
+                .extracting(option -> option.getValueAttribute())
+                .filteredOn(value -> !value.isEmpty())
+                .isNotEmpty()
+                .allSatisfy(value -> assertThat(value).endsWith(":es"));
+        assertThat(spanishPage.getHtmlElementById("canned-hint").asNormalizedText())
+                .contains("The tipster wrote in Spanish");
+
         // What is typed wins over the list; nothing chosen and nothing typed is refused at the top.
         HtmlPage empty = Browsers.submit(asked, "message-form");
         assertThat(empty.getWebResponse().getStatusCode()).isEqualTo(422);

@@ -140,6 +140,7 @@ public interface PostedAnswers {
                 persons(),
                 vehicleDetails(),
                 city(),
-                callback);
+                callback,
+                "");
     }
 }

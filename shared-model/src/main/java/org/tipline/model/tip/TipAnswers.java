@@ -24,14 +24,16 @@ public record TipAnswers(
         List<PersonSeen> persons,
         List<VehicleSeen> vehicleDetails,
         String city,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String callback) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String callback,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String language) {
 
     /**
      * Version 3 added each person and vehicle in detail, version 4 the number a caller asked to be called back on
-     * (entered by staff only; left out of the sealed JSON when empty, so a web tip's bytes are as in version 3). Older
-     * tips read the later answers as empty.
+     * (entered by staff only; left out of the sealed JSON when empty, so a web tip's bytes are as in version 3),
+     * version 5 the language of the form the tipster wrote in ("en", "es"), so that questions go back in it; sealed
+     * like every answer, never in clear. Older tips read the later answers as empty.
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     public static final String FIELD = "answers";
 
@@ -50,12 +52,36 @@ public record TipAnswers(
         howKnown = trimToEmpty(howKnown);
         city = trimToEmpty(city);
         callback = trimToEmpty(callback);
+        language = trimToEmpty(language);
         persons = persons == null
                 ? List.of()
                 : persons.stream().filter(p -> p != null && !p.isEmpty()).toList();
         vehicleDetails = vehicleDetails == null
                 ? List.of()
                 : vehicleDetails.stream().filter(v -> v != null && !v.isEmpty()).toList();
+    }
+
+    /** These answers, written in {@code language} (a deployment language's code). */
+    public TipAnswers inLanguage(String language) {
+        return new TipAnswers(
+                location,
+                businessName,
+                placeType,
+                zip,
+                seenWhen,
+                happeningNow,
+                people,
+                youngestAge,
+                vehicles,
+                indicators,
+                details,
+                onlineDetails,
+                howKnown,
+                persons,
+                vehicleDetails,
+                city,
+                callback,
+                language);
     }
 
     /** Answers named rather than placed; every answer not set is empty. */

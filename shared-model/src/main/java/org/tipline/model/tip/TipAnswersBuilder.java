@@ -25,6 +25,7 @@ public final class TipAnswersBuilder {
     private List<VehicleSeen> vehicleDetails = List.of();
     private String city = "";
     private String callback = "";
+    private String language = "";
 
     TipAnswersBuilder() {}
 
@@ -114,6 +115,11 @@ public final class TipAnswersBuilder {
         return this;
     }
 
+    public TipAnswersBuilder language(String language) {
+        this.language = language;
+        return this;
+    }
+
     public TipAnswers build() {
         return new TipAnswers(
                 location,
@@ -132,6 +138,7 @@ public final class TipAnswersBuilder {
                 persons,
                 vehicleDetails,
                 city,
-                callback);
+                callback,
+                language);
     }
 }

@@ -135,10 +135,10 @@ class TipFormController {
         if (step.equals("review")) {
             return review(form.withSubmission(tokens.issue()), null, model);
         }
-        return send(form, model, response);
+        return send(form, locale, model, response);
     }
 
-    private String send(TipForm form, Model model, HttpServletResponse response) {
+    private String send(TipForm form, Locale locale, Model model, HttpServletResponse response) {
         boolean tokenGiven = form.submission() != null && !form.submission().isEmpty();
         if (tokenGiven && !tokens.isOurs(form.submission())) {
             // Expired, or made by someone else: never filed under it, and nothing said about other tips.
@@ -167,7 +167,8 @@ class TipFormController {
         String receipt = digest == null ? Receipt.generate() : SubmissionTokens.receipt(digest);
         Submissions.FiledTip filed;
         try {
-            filed = submissions.file(form.toAnswers(), receipt, pass);
+            // The page's language goes in with the answers, sealed, so a coordinator's questions come back in it.
+            filed = submissions.file(form.toAnswers().inLanguage(locale.getLanguage()), receipt, pass);
         } catch (TransientDataAccessException
                 | DataAccessResourceFailureException
                 | RecoverableDataAccessException

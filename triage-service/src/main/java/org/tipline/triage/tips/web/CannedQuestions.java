@@ -9,9 +9,10 @@ import org.tipline.model.guidance.CannedQuestion;
 import org.tipline.model.guidance.Guidance;
 
 /**
- * The seeds' canned questions as "Ask the tipster" offers them: one group per language of the deployment, the
- * console's language first (the tip does not record the tipster's language, so the coordinator picks the one the
- * tipster wrote in). A choice is sent as "id:language" and resolved here, so only the seeds' own texts can be sent.
+ * The seeds' canned questions as "Ask the tipster" offers them: in the language the tipster wrote in when the tip
+ * says (web tips since schema version 5), else one group per language of the deployment, the console's language first,
+ * for the coordinator to pick. A choice is sent as "id:language" and resolved here, so only the seeds' own texts can
+ * be sent.
  */
 @Component
 class CannedQuestions {
@@ -26,10 +27,13 @@ class CannedQuestions {
 
     record Group(String language, List<Choice> choices) {}
 
-    List<Group> groups(Locale console) {
+    List<Group> groups(Locale console, String tipsterLanguage) {
         List<String> languages = new ArrayList<>(guidance.deployment().languages());
+        if (languages.contains(tipsterLanguage)) {
+            languages = List.of(tipsterLanguage);
+        }
         String first = TipPageModel.language(console);
-        if (languages.remove(first)) {
+        if (languages.size() > 1 && languages.remove(first)) {
             languages.add(0, first);
         }
         return languages.stream()

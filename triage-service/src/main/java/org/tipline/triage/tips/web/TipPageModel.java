@@ -157,7 +157,9 @@ public class TipPageModel {
         model.addAttribute("channels", List.of(Referral.Channel.PHONE, Referral.Channel.WEB_FORM));
         model.addAttribute("me", me);
         model.addAttribute("pickable", TipChoices.of(opened, RecentViews.tips(session)));
-        model.addAttribute("cannedQuestions", canned.groups(LocaleContextHolder.getLocale()));
+        model.addAttribute(
+                "cannedQuestions",
+                canned.groups(LocaleContextHolder.getLocale(), opened.answers().language()));
         if (!model.containsAttribute("conflict")) {
             model.addAttribute("conflict", false);
         }
