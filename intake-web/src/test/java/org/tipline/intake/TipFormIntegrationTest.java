@@ -92,6 +92,9 @@ class TipFormIntegrationTest {
                 .click();
 
         assertThat(twoPeople.getElementById("person-1")).isNotNull();
+        assertThat(twoPeople.getUrl().getRef())
+                .as("the page comes back at the new person")
+                .isEqualTo("person-1");
         assertThat(twoPeople
                         .<org.htmlunit.html.HtmlTextInput>getHtmlElementById("person-0-marks")
                         .getValue())
