@@ -123,6 +123,11 @@ public interface PostedAnswers {
 
     /** The answers with {@code callback} as the number to call back on, "" for none. */
     default TipAnswers toAnswers(String callback) {
+        return toAnswers(callback, "");
+    }
+
+    /** As {@link #toAnswers(String)}, written in {@code language} ("" when it is not known). */
+    default TipAnswers toAnswers(String callback, String language) {
         return new TipAnswers(
                 location(),
                 businessName(),
@@ -141,6 +146,6 @@ public interface PostedAnswers {
                 vehicleDetails(),
                 city(),
                 callback,
-                "");
+                language);
     }
 }

@@ -61,29 +61,6 @@ public record TipAnswers(
                 : vehicleDetails.stream().filter(v -> v != null && !v.isEmpty()).toList();
     }
 
-    /** These answers, written in {@code language} (a deployment language's code). */
-    public TipAnswers inLanguage(String language) {
-        return new TipAnswers(
-                location,
-                businessName,
-                placeType,
-                zip,
-                seenWhen,
-                happeningNow,
-                people,
-                youngestAge,
-                vehicles,
-                indicators,
-                details,
-                onlineDetails,
-                howKnown,
-                persons,
-                vehicleDetails,
-                city,
-                callback,
-                language);
-    }
-
     /** Answers named rather than placed; every answer not set is empty. */
     public static TipAnswersBuilder builder() {
         return new TipAnswersBuilder();

@@ -168,7 +168,7 @@ class TipFormController {
         Submissions.FiledTip filed;
         try {
             // The page's language goes in with the answers, sealed, so a coordinator's questions come back in it.
-            filed = submissions.file(form.toAnswers().inLanguage(locale.getLanguage()), receipt, pass);
+            filed = submissions.file(form.toAnswers("", locale.getLanguage()), receipt, pass);
         } catch (TransientDataAccessException
                 | DataAccessResourceFailureException
                 | RecoverableDataAccessException
