@@ -34,8 +34,9 @@ class ConsoleWordsIntegrationTest {
     void statusesActionsPlacesAndAssigneesReadAsWordsInEnglishAndSpanish() throws Exception {
         var colleague = SETUP.staff("COORDINATOR");
         UUID tipId = SETUP.fileTip(TriageTestSetup.atAMotel("Harbor Motel", ""));
+        var coordinator = SETUP.staff("COORDINATOR");
         try (WebClient browser = Browsers.withoutJavaScript()) {
-            SETUP.staff("COORDINATOR").signIn(browser, url(""));
+            coordinator.signIn(browser, url(""));
             HtmlPage tip = Browsers.submit(browser.getPage(url("/tips/" + tipId)), "take-form");
             tip.<HtmlSelect>getHtmlElementById("assignee-select")
                     .setSelectedAttribute(colleague.id().toString(), true);
@@ -100,6 +101,26 @@ class ConsoleWordsIntegrationTest {
                     .contains("Tip " + tipId.toString().substring(0, 8))
                     .contains("Recorded a forward to Connecticut Department of Children and Families (DCF) Careline")
                     .doesNotContain("Changed the status to Tip");
+
+            // The short id the console shows filters the trail as the full id does; what is not an id is said.
+            String shortId = tipId.toString().substring(0, 8);
+            HtmlPage byShortId = supervisor.getPage(url("/audit?tip=Tip+" + shortId));
+            assertThat(byShortId.getByXPath("//table[@id='audit']/tbody/tr/td[5]").stream()
+                            .map(cell -> ((org.htmlunit.html.HtmlElement) cell)
+                                    .getTextContent()
+                                    .strip())
+                            .distinct()
+                            .toList())
+                    .containsExactly("Tip " + shortId);
+            assertThat(supervisor.<HtmlPage>getPage(url("/audit?tip=zz")).asNormalizedText())
+                    .contains("Type a tip id as the console shows it");
+            HtmlPage nobody = supervisor.getPage(url("/audit?actor=nobody-at-all"));
+            assertThat(nobody.getElementById("no-entries")).isNotNull();
+            HtmlPage capitals = supervisor.getPage(
+                    url("/audit?actor=" + coordinator.username().toUpperCase()));
+            assertThat(capitals.getElementById("no-entries"))
+                    .as("a username in capitals finds its entries")
+                    .isNull();
         }
         try (var owner = SETUP.database.connectAsOwner();
                 var rs = owner.createStatement()

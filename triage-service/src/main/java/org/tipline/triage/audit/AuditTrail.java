@@ -49,7 +49,8 @@ public class AuditTrail {
     }
 
     /** Which entries a supervisor wants to see; null fields do not filter. */
-    public record Filter(String actor, UUID tipId, String action, Instant from, Instant to) {}
+    /** {@code tipStart}: a tip's id or its start, as the console shows it ("1a2b3c4d"), lowercase. */
+    public record Filter(String actor, String tipStart, String action, Instant from, Instant to) {}
 
     /** Matching entries, newest first, at most {@code limit}. */
     @Transactional(readOnly = true)
@@ -58,12 +59,13 @@ public class AuditTrail {
         StringBuilder where = new StringBuilder(" WHERE true");
         var params = new java.util.HashMap<String, Object>();
         if (filter.actor() != null) {
-            where.append(" AND actor = :actor");
+            // Usernames are typed as people remember them, in any case.
+            where.append(" AND lower(actor) = lower(:actor)");
             params.put("actor", filter.actor());
         }
-        if (filter.tipId() != null) {
-            where.append(" AND tip_id = :tip");
-            params.put("tip", filter.tipId());
+        if (filter.tipStart() != null) {
+            where.append(" AND tip_id::text LIKE :tip");
+            params.put("tip", filter.tipStart() + "%");
         }
         if (filter.action() != null) {
             where.append(" AND action = :action");

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -39,6 +39,10 @@ class AuditController {
     static final int PAGE_LIMIT = 500;
     static final int EXPORT_LIMIT = 100_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A tip as the console shows it ("Tip 1a2b3c4d", "Aviso 1a2b3c4d"): the word and a "#" may stand before the id. */
+    private static final Pattern SHOWN_TIP = Pattern.compile("^(tip|aviso)?\\s*#?\\s*");
+    /** An id or its start of at least 4 characters; entries of destroyed tips keep their ids, so no tip is looked up. */
+    private static final Pattern TIP_START = Pattern.compile("[0-9a-f]{4,8}(-[0-9a-f]{0,12}){0,4}");
 
     private final AuditTrail audit;
     private final AuditCheckpoints checkpoints;
@@ -125,17 +129,17 @@ class AuditController {
     /** The filter typed; what cannot be read is left out and named in {@code errors} by message key. */
     private AuditTrail.Filter filter(
             String actor, String tip, String action, String from, String to, Map<String, String> errors) {
-        UUID tipId = null;
+        String tipStart = null;
         if (!tip.isBlank()) {
-            try {
-                tipId = UUID.fromString(tip.strip());
-            } catch (IllegalArgumentException e) {
+            tipStart = SHOWN_TIP.matcher(tip.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
+            if (!TIP_START.matcher(tipStart).matches()) {
                 errors.put("tip", "audit.error.tip");
+                tipStart = null;
             }
         }
         return new AuditTrail.Filter(
                 actor.isBlank() ? null : actor.strip(),
-                tipId,
+                tipStart,
                 action.isBlank() ? null : action.strip(),
                 day(from, "from", errors, 0),
                 day(to, "to", errors, 1));
