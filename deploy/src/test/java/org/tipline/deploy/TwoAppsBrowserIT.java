@@ -99,7 +99,8 @@ class TwoAppsBrowserIT {
         signInAsCoordinator();
         List<WebElement> links = browser.findElements(By.cssSelector("#queue tbody a[href^='/tips/']"));
         assertThat(links).hasSize(2);
-        assertThat(text("#queue tbody tr:first-child td:nth-child(2)")).isEqualTo("Happening now");
+        assertThat(text("#queue tbody tr:first-child td:nth-child(2)"))
+                .isEqualTo("Happening now · may involve a minor");
         String childTip = path(links.get(0).getAttribute("href"));
         String spanishTip = path(links.get(1).getAttribute("href"));
         links.get(0).click();
