@@ -31,11 +31,18 @@ final class ChromiumConsole {
 
     /** Signs in with password and one-time code, and waits for the queue. */
     static void signIn(WebDriver browser, String baseUrl, TriageTestSetup.StaffAccount account) {
+        signInAnyRole(browser, baseUrl, account);
+        waitForPath(browser, "/queue");
+    }
+
+    /** Signs in with password and one-time code, and waits for whatever page the role lands on (a supervisor's). */
+    static void signInAnyRole(WebDriver browser, String baseUrl, TriageTestSetup.StaffAccount account) {
         typePassword(browser, baseUrl, account);
         waitForPath(browser, "/sign-in/code");
         browser.findElement(By.id("code")).sendKeys(account.nextCode());
         browser.findElement(By.cssSelector("#code-form button")).click();
-        waitForPath(browser, "/queue");
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(d -> !d.getCurrentUrl().contains("/sign-in"));
     }
 
     /** A 390 by 844 CSS pixel phone screen that honours the page's viewport meta tag. */

@@ -145,14 +145,7 @@ class ConsoleOnPhoneBrowserIT {
         for (String language : List.of("en", "es")) {
             ChromeDriver browser = Chromium.start(Map.of("intl.accept_languages", language), "--lang=" + language);
             try {
-                // A supervisor lands on the start page, not the queue: sign in with the code, then open each page.
-                var supervisor = SETUP.staff("SUPERVISOR");
-                ChromiumConsole.typePassword(browser, url(""), supervisor);
-                ChromiumConsole.waitForPath(browser, "/sign-in/code");
-                browser.findElement(By.id("code")).sendKeys(supervisor.nextCode());
-                browser.findElement(By.cssSelector("#code-form button")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(60))
-                        .until(d -> !d.getCurrentUrl().contains("/sign-in/"));
+                ChromiumConsole.signInAnyRole(browser, url(""), SETUP.staff("SUPERVISOR"));
                 ChromiumConsole.phone(browser);
                 for (String page : List.of("/audit", "/dashboard")) {
                     browser.get(url(page));

@@ -107,14 +107,7 @@ class TipPageFeedbackBrowserIT {
         for (String language : List.of("en", "es")) {
             ChromeDriver browser = Chromium.start(Map.of("intl.accept_languages", language), "--lang=" + language);
             try {
-                // A supervisor lands elsewhere than the queue, so the sign-in is done here step by step.
-                var supervisor = SETUP.staff("SUPERVISOR");
-                ChromiumConsole.typePassword(browser, url(""), supervisor);
-                ChromiumConsole.waitForPath(browser, "/sign-in/code");
-                browser.findElement(By.id("code")).sendKeys(supervisor.nextCode());
-                browser.findElement(By.cssSelector("#code-form button")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(60))
-                        .until(d -> !d.getCurrentUrl().contains("/sign-in"));
+                ChromiumConsole.signInAnyRole(browser, url(""), SETUP.staff("SUPERVISOR"));
                 browser.get(url("/retention"));
                 assertThat(browser.findElement(By.id("hold-reason")).getAttribute("required"))
                         .isNotNull();
