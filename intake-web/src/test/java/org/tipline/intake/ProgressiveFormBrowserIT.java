@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -132,7 +133,7 @@ class ProgressiveFormBrowserIT extends PublicPagesInChromium {
 
         WebElement vehiclesPage = browser.findElement(By.id("progress"));
         browser.findElement(By.id("review-now")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(vehiclesPage));
+        waitUntilReplaced(vehiclesPage);
         assertThat(waitFor(By.id("review-details")).getText()).isEqualTo(DETAILS);
         assertThat(progress()).isEqualTo("Paso 5 de 5: Revisar y enviar");
         assertThat(browser.findElement(By.id("review-person-0")).getText()).contains("español y mixteco");
@@ -157,7 +158,7 @@ class ProgressiveFormBrowserIT extends PublicPagesInChromium {
     private void send() {
         WebElement review = browser.findElement(By.id("progress"));
         browser.findElement(By.cssSelector("#review-form button[value=send]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(review));
+        waitUntilReplaced(review);
     }
 
     private void next(String expectedProgress) {
@@ -172,8 +173,19 @@ class ProgressiveFormBrowserIT extends PublicPagesInChromium {
     private void press(String button, String expectedProgress) {
         WebElement before = browser.findElement(By.id("progress"));
         browser.findElement(By.id(button)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+        waitUntilReplaced(before);
         assertThat(progress()).isEqualTo(expectedProgress);
+    }
+
+    /**
+     * Waits until the page holding {@code element} is replaced. While that happens, Chromium may answer for the old
+     * element with a plain WebDriverException ("node does not belong to the document") rather than a stale-element
+     * one, so the check is asked again until the element is stale.
+     */
+    private void waitUntilReplaced(WebElement element) {
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(element));
     }
 
     private String progress() {
