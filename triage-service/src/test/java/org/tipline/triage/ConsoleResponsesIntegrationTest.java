@@ -102,6 +102,10 @@ class ConsoleResponsesIntegrationTest {
                 List.of("fields['1']", "fields[1 ]", "fields[0x1]", "fields[a]", "nibrs['x'].y", "fields]")) {
             check(problems, postPacket(name + "=NARRATIVE"), 400, name);
         }
+        for (String form :
+                List.of("notes", "messages", "status", "assignee", "labels", "case", "duplicate", "referrals")) {
+            check(problems, post("/tips/not-a-tip/" + form, "note=x"), 400, "a tip id that is no id, on " + form);
+        }
         assertThat(problems).isEmpty();
         var genuine = postPacket("destinationId=&fields=NARRATIVE&action=pdf");
         assertThat(genuine.statusCode())
@@ -147,8 +151,12 @@ class ConsoleResponsesIntegrationTest {
     }
 
     private HttpResponse<String> postPacket(String form) throws Exception {
+        return post("/tips/" + tipId + "/packet", form);
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create(url("/tips/" + tipId + "/packet")))
+                HttpRequest.newBuilder(URI.create(url(path)))
                         .header("Cookie", "JSESSIONID=" + cookie)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(

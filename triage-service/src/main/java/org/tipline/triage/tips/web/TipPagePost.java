@@ -1,16 +1,10 @@
 package org.tipline.triage.tips.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.tips.ChildProtectionPolicy.ChildProtectionPendingException;
 import org.tipline.triage.tips.TipChangedException;
 
@@ -21,15 +15,7 @@ import org.tipline.triage.tips.TipChangedException;
  * that what is not saved never reads as a success to anything that looks only at the status.
  * {@code typed} gives the page's forms with what was typed into this one and the problems to show beside it.
  */
-public record TipPagePost(
-        TipPageModel page,
-        UUID id,
-        StaffPrincipal me,
-        HttpSession session,
-        Locale locale,
-        Model model,
-        HttpServletResponse response,
-        Function<Map<String, String>, Forms> typed) {
+public record TipPagePost(TipPageRequest request, Function<Map<String, String>, Forms> typed) {
 
     /** The page again with the form's errors if it has any; else the change is made and the coordinator sent on. */
     public String save(BindingResult binding, Runnable change, String then) {
@@ -50,31 +36,36 @@ public record TipPagePost(
         try {
             change.run();
         } catch (TipChangedException | ObjectOptimisticLockingFailureException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("conflict", true);
-            return page.render(id, me, session, typed.apply(Map.of()), model);
+            request.response().setStatus(HttpStatus.CONFLICT.value());
+            request.model().addAttribute("conflict", true);
+            return again(Map.of());
         }
         return redirect(then);
     }
 
     /** The page again with one problem beside the form. */
     public String refused(String field, String problem) {
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page.render(id, me, session, typed.apply(Map.of(field, problem)), model);
+        request.response().setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return again(Map.of(field, problem));
     }
 
     /** The page again saying why the tip cannot be closed before the child-protection referral. */
     public String refused(String field, ChildProtectionPendingException refusal) {
-        return refused(field, page.refusal(refusal, locale));
+        return refused(field, request.page().refusal(refusal, request.locale()));
     }
 
     private String invalid(BindingResult binding) {
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page.render(id, me, session, typed.apply(page.errors(binding, locale)), model);
+        request.response().setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return again(request.page().errors(binding, request.locale()));
+    }
+
+    private String again(Map<String, String> problems) {
+        return request.page()
+                .render(request.id(), request.me(), request.session(), typed.apply(problems), request.model());
     }
 
     /** {@code then}: the query saying what was done; the page opens at its feedback, at the top, which takes focus. */
     private String redirect(String then) {
-        return "redirect:/tips/" + id + then + "#feedback";
+        return "redirect:/tips/" + request.id() + then + "#feedback";
     }
 }

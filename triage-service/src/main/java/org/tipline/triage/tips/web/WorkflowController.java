@@ -1,17 +1,11 @@
 package org.tipline.triage.tips.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.tipline.triage.staff.StaffPrincipal;
 import org.tipline.triage.tips.Assignees;
 import org.tipline.triage.tips.ChildProtectionPolicy.ChildProtectionPendingException;
 import org.tipline.triage.tips.TipCases;
@@ -31,7 +25,6 @@ class WorkflowController {
     private final TipQueue queue;
     private final Assignees assignees;
     private final TipFormValidator validator;
-    private final TipPageModel page;
     private final TipIds tipIds;
 
     WorkflowController(
@@ -40,34 +33,24 @@ class WorkflowController {
             TipQueue queue,
             Assignees assignees,
             TipFormValidator validator,
-            TipPageModel page,
             TipIds tipIds) {
         this.workflow = workflow;
         this.cases = cases;
         this.queue = queue;
         this.assignees = assignees;
         this.validator = validator;
-        this.page = page;
         this.tipIds = tipIds;
     }
 
     @PostMapping("/tips/{id}/status")
-    String status(
-            @PathVariable UUID id,
-            @ModelAttribute StatusForm form,
-            BindingResult binding,
-            @AuthenticationPrincipal StaffPrincipal me,
-            HttpSession session,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
+    String status(@ModelAttribute StatusForm form, BindingResult binding, TipPageRequest tip) {
         validator.validate(form, binding);
-        var post = new TipPagePost(
-                page, id, me, session, locale, model, response, problems -> new Forms().status(form, problems));
+        var post = tip.answering(problems -> new Forms().status(form, problems));
         try {
             return post.saveOnVersion(
                     binding,
-                    () -> workflow.changeStatus(id, form.seenVersion(), form.target(), form.closeReason(), me),
+                    () -> workflow.changeStatus(
+                            tip.id(), form.seenVersion(), form.target(), form.closeReason(), tip.me()),
                     "?saved");
         } catch (ChildProtectionPendingException e) {
             return post.refused("status", e);
@@ -75,33 +58,18 @@ class WorkflowController {
     }
 
     @PostMapping("/tips/{id}/assignee")
-    String assign(
-            @PathVariable UUID id,
-            @ModelAttribute("assigneeForm") TipForms.Assignee form,
-            @AuthenticationPrincipal StaffPrincipal me,
-            HttpSession session,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
-        var post = new TipPagePost(
-                page,
-                id,
-                me,
-                session,
-                locale,
-                model,
-                response,
-                problems -> new Forms().assign(form.assignee(), problems));
+    String assign(@ModelAttribute("assigneeForm") TipForms.Assignee form, TipPageRequest tip) {
+        var post = tip.answering(problems -> new Forms().assign(form.assignee(), problems));
         UUID target = form.assignee().isEmpty() ? null : coordinator(form.assignee());
         if (!form.assignee().isEmpty()) {
             var refusal = target == null
-                    ? java.util.Optional.of(page.message("tip.error.assignee.choose", locale))
-                    : assignees.refusal(id, target).map(r -> page.message(r, locale));
+                    ? Optional.of(tip.page().message("tip.error.assignee.choose", tip.locale()))
+                    : assignees.refusal(tip.id(), target).map(r -> tip.page().message(r, tip.locale()));
             if (refusal.isPresent()) {
                 return post.refused("assignee", refusal.get());
             }
         }
-        return post.onVersion(() -> workflow.assign(id, form.seenVersion(), target, me), "?saved");
+        return post.onVersion(() -> workflow.assign(tip.id(), form.seenVersion(), target, tip.me()), "?saved");
     }
 
     /** The coordinator whose id was chosen, or null if none has it. */
@@ -114,76 +82,54 @@ class WorkflowController {
     }
 
     @PostMapping("/tips/{id}/labels")
-    String labels(
-            @PathVariable UUID id,
-            @ModelAttribute("labelsForm") TipForms.Labels form,
-            BindingResult binding,
-            @AuthenticationPrincipal StaffPrincipal me,
-            HttpSession session,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
+    String labels(@ModelAttribute("labelsForm") TipForms.Labels form, BindingResult binding, TipPageRequest tip) {
         validator.validate(form, binding);
-        return new TipPagePost(
-                        page,
-                        id,
-                        me,
-                        session,
-                        locale,
-                        model,
-                        response,
-                        problems -> new Forms().labels(form.labels(), problems))
-                .saveOnVersion(binding, () -> workflow.setLabels(id, form.seenVersion(), form.parsed(), me), "?saved");
+        return tip.answering(problems -> new Forms().labels(form.labels(), problems))
+                .saveOnVersion(
+                        binding,
+                        () -> workflow.setLabels(tip.id(), form.seenVersion(), form.parsed(), tip.me()),
+                        "?saved");
     }
 
     /** Puts this tip in one case with another, typed by its short id or picked: both stay open and readable. */
     @PostMapping("/tips/{id}/case")
-    String sameCase(
-            @PathVariable UUID id,
-            @ModelAttribute("caseForm") TipForms.SameCase form,
-            BindingResult binding,
-            @AuthenticationPrincipal StaffPrincipal me,
-            HttpSession session,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
-        var post = new TipPagePost(
-                page, id, me, session, locale, model, response, problems -> new Forms().problems(problems));
+    String sameCase(@ModelAttribute("caseForm") TipForms.SameCase form, BindingResult binding, TipPageRequest tip) {
+        var post = tip.answering(problems -> new Forms().problems(problems));
         var other = tipIds.resolve(form.chosen());
-        if (!other.found() || other.id().equals(id)) {
-            return refusedId(post, "case", other, "tip.error.case.other", form.chosen());
+        if (!other.found() || other.id().equals(tip.id())) {
+            return refusedId(tip, post, "case", other, "tip.error.case.other", form.chosen());
         }
-        return post.save(binding, () -> cases.sameCase(id, other.id(), me), "?linked");
+        return post.save(binding, () -> cases.sameCase(tip.id(), other.id(), tip.me()), "?linked");
     }
 
     /** Closes this tip as a duplicate of another, typed by its short id or picked; both originals stay. */
     @PostMapping("/tips/{id}/duplicate")
     String duplicate(
-            @PathVariable UUID id,
-            @ModelAttribute("duplicateForm") TipForms.Duplicate form,
-            BindingResult binding,
-            @AuthenticationPrincipal StaffPrincipal me,
-            HttpSession session,
-            HttpServletResponse response,
-            Locale locale,
-            Model model) {
-        var post = new TipPagePost(
-                page, id, me, session, locale, model, response, problems -> new Forms().problems(problems));
+            @ModelAttribute("duplicateForm") TipForms.Duplicate form, BindingResult binding, TipPageRequest tip) {
+        var post = tip.answering(problems -> new Forms().problems(problems));
         var original = tipIds.resolve(form.chosen());
-        if (!original.found() || original.id().equals(id)) {
-            return refusedId(post, "duplicate", original, "tip.error.case.original", form.chosen());
+        if (!original.found() || original.id().equals(tip.id())) {
+            return refusedId(tip, post, "duplicate", original, "tip.error.case.original", form.chosen());
         }
         try {
             return post.saveOnVersion(
-                    binding, () -> cases.markDuplicate(id, form.seenVersion(), original.id(), me), "?merged");
+                    binding,
+                    () -> cases.markDuplicate(tip.id(), form.seenVersion(), original.id(), tip.me()),
+                    "?merged");
         } catch (ChildProtectionPendingException e) {
             return post.refused("duplicate", e);
         }
     }
 
     /** The page again, 422, saying why the typed or picked id names no other tip; the id is not put back in a box. */
-    private String refusedId(TipPagePost post, String field, TipIds.Resolution resolution, String self, String chosen) {
+    private static String refusedId(
+            TipPageRequest tip,
+            TipPagePost post,
+            String field,
+            TipIds.Resolution resolution,
+            String self,
+            String chosen) {
         String code = resolution.found() ? self : resolution.problem();
-        return post.refused(field, page.message(code, post.locale(), chosen.strip()));
+        return post.refused(field, tip.page().message(code, tip.locale(), chosen.strip()));
     }
 }
