@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tipline.jdbc.provisioning.Provisioning;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
-import org.tipline.model.provisioning.Provisioning;
 
 /** One signed-in console browser session, like a coordinator's: its cookie jar and its CSRF token. */
 final class ConsoleSession {

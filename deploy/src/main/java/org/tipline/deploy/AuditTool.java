@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tipline.model.audit.AuditVerifier;
+import org.tipline.jdbc.audit.AuditVerifier;
 import org.tipline.model.audit.Checkpoint;
 
 /**

@@ -11,11 +11,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.tipline.jdbc.provisioning.Provisioning;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
-import org.tipline.model.provisioning.Provisioning;
 
 /**
  * On first start: a tip-line key (epoch 1, X-Wing), three demo staff accounts with generated passwords and enrolled

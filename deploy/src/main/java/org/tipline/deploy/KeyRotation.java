@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.tipline.jdbc.provisioning.Provisioning;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.TipLineKeyPair;
-import org.tipline.model.provisioning.Provisioning;
 
 /**
  * Moves the tip line to a new key epoch without re-encrypting any content: only each tip's small wrapped data key is

@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.tipline.jdbc.provisioning.Provisioning;
 import org.tipline.model.crypto.CryptoException;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.RecoveryShares;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.TipLinePublicKey;
-import org.tipline.model.provisioning.Provisioning;
 
 /**
  * Key custody for operators: {@code java -jar tipline-local.jar keys <command>}. Commands that need the tip-line

@@ -120,7 +120,7 @@ public final class LocalLauncher {
         if (Files.exists(settings.checkpointKeyFile())) {
             return;
         }
-        String[] pair = org.tipline.model.audit.AuditVerifier.newKeyPair();
+        String[] pair = org.tipline.jdbc.audit.AuditVerifier.newKeyPair();
         Files.createFile(
                 settings.checkpointKeyFile(),
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(

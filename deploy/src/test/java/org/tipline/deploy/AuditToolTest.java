@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipline.jdbc.audit.AuditVerifier;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
-import org.tipline.model.audit.AuditVerifier;
 import org.tipline.testsupport.TestDatabase;
 
 /** The command-line verifier against real PostgreSQL: exit 0 when intact, 1 naming the damage, 2 on bad usage. */

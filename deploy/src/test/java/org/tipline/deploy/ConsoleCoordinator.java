@@ -20,10 +20,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tipline.jdbc.provisioning.Provisioning;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.crypto.Totp;
-import org.tipline.model.provisioning.Provisioning;
 
 /**
  * One coordinator's browser, reduced to what the replica tests need: a cookie jar behind the console's balancer,

@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipline.jdbc.provisioning.Provisioning;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.Receipt;
-import org.tipline.model.provisioning.Provisioning;
 import org.tipline.testsupport.Ports;
 
 /**

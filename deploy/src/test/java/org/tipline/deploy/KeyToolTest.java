@@ -18,10 +18,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipline.jdbc.provisioning.Provisioning;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.TipLineKeyPair;
-import org.tipline.model.provisioning.Provisioning;
 import org.tipline.testsupport.TestDatabase;
 
 /** The operator's key commands, run as an operator would, against real PostgreSQL. */

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipline.jdbc.audit.AuditVerifier;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
-import org.tipline.model.audit.AuditVerifier;
 import org.tipline.model.crypto.Totp;
 import org.tipline.testsupport.Browsers;
 import org.tipline.testsupport.Ports;
@@ -338,7 +338,7 @@ class WalkingSkeletonIT {
 
     private static long unsealed() throws SQLException {
         try (var owner = DATABASE.connectAsOwner()) {
-            return org.tipline.model.audit.AuditVerifier.unsealed(owner).count();
+            return org.tipline.jdbc.audit.AuditVerifier.unsealed(owner).count();
         }
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.tipline.model.audit.AuditVerifier;
+import org.tipline.jdbc.audit.AuditVerifier;
 import org.tipline.model.audit.Checkpoint;
 import org.tipline.triage.audit.AuditTrail;
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tipline.jdbc.audit.AuditVerifier;
 import org.tipline.model.audit.AuditChain;
-import org.tipline.model.audit.AuditVerifier;
 import org.tipline.triage.audit.AuditTrail;
 
 /**

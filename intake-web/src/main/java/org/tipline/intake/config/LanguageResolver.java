@@ -3,6 +3,7 @@ package org.tipline.intake.config;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
@@ -15,16 +16,13 @@ import org.tipline.model.guidance.Guidance;
  * cookie and no session: nothing about the visitor is stored, so a shared device keeps no trace of a choice.
  */
 @Component("localeResolver")
+@RequiredArgsConstructor
 class LanguageResolver implements LocaleResolver {
 
     /** Far longer than any browser's header; a longer one is not worth parsing. */
     private static final int MAX_ACCEPT_LANGUAGE = 500;
 
     private final Guidance guidance;
-
-    LanguageResolver(Guidance guidance) {
-        this.guidance = guidance;
-    }
 
     /**
      * Reads {@code lang} from the query string only, never the body: forms carry it in their action URL. Reading a

@@ -1,6 +1,7 @@
 package org.tipline.intake.config;
 
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -9,15 +10,11 @@ import org.tipline.model.guidance.Guidance;
 
 /** What every public page shows: the deployment, the language links, the emergency numbers, the quick exit. */
 @ControllerAdvice
+@RequiredArgsConstructor
 class PublicPageModel {
 
     private final Guidance guidance;
     private final IntakeProperties properties;
-
-    PublicPageModel(Guidance guidance, IntakeProperties properties) {
-        this.guidance = guidance;
-        this.properties = properties;
-    }
 
     /** Runs before every handler; error pages call {@link #addTo} themselves, as Spring does not run it for them. */
     @ModelAttribute

@@ -2,6 +2,7 @@ package org.tipline.intake.config;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.annotation.Configuration;
@@ -17,13 +18,10 @@ import org.tipline.intake.followup.AttachmentCleaner;
 import org.tipline.intake.followup.AttachmentIntake;
 
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor
 class WebConfiguration implements WebMvcConfigurer {
 
     private final BodySizeLimit bodySizeLimit;
-
-    WebConfiguration(BodySizeLimit bodySizeLimit) {
-        this.bodySizeLimit = bodySizeLimit;
-    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

@@ -12,6 +12,8 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * the heap.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AttachmentCleaner {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
@@ -73,10 +76,6 @@ public class AttachmentCleaner {
     }
 
     private final UploadMemory memory;
-
-    AttachmentCleaner(UploadMemory memory) {
-        this.memory = memory;
-    }
 
     /** Cleans one file, taking its decoding memory from {@code share}; BUSY when the shared budget stays full. */
     public Cleaned clean(byte[] upload, UploadMemory.Share share) throws RefusedException, InterruptedException {

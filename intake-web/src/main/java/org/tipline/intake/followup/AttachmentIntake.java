@@ -1,6 +1,8 @@
 package org.tipline.intake.followup;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,7 @@ import org.tipline.model.tip.Attachments;
  * stored together or not at all. How many uploads are held in memory at once is bounded by {@link UploadMemory}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AttachmentIntake {
 
     public static final int MAX_FILES_PER_UPLOAD = 5;
@@ -28,12 +31,6 @@ public class AttachmentIntake {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TipLinePublicKey tipLineKey;
-
-    AttachmentIntake(JdbcTemplate jdbc, TransactionTemplate transaction, TipLinePublicKey tipLineKey) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-        this.tipLineKey = tipLineKey;
-    }
 
     /** Stores every file or none. */
     public Outcome store(String receipt, List<AttachmentCleaner.Cleaned> files) {

@@ -1,12 +1,15 @@
 package org.tipline.intake.followup;
 
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.tipline.model.crypto.Receipt;
 
 /** The coarse status a tipster may see for their own tip, found through the receipt's one-way lookup id. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TipsterStatus {
 
     /** What a tipster is told; never the urgency tier, the destination or anything a coordinator wrote. */
@@ -26,11 +29,6 @@ public class TipsterStatus {
 
     private final JdbcClient jdbc;
     private final LookupThrottle throttle;
-
-    TipsterStatus(JdbcClient jdbc, LookupThrottle throttle) {
-        this.jdbc = jdbc;
-        this.throttle = throttle;
-    }
 
     /**
      * Throws {@link IllegalArgumentException} for something that is not a receipt, {@link Busy} when a lookup that

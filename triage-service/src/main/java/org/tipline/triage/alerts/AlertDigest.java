@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,7 @@ import org.tipline.triage.jobs.ScheduledRuns;
  * connection held, and a failed one is retried with a doubling wait.
  */
 @Component
+@RequiredArgsConstructor
 class AlertDigest {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDigest.class);
@@ -33,21 +35,6 @@ class AlertDigest {
     private final EmailChannel email;
     private final AlertProperties properties;
     private final Clock clock;
-
-    AlertDigest(
-            JdbcClient jdbc,
-            TransactionTemplate transaction,
-            ScheduledRuns runs,
-            EmailChannel email,
-            AlertProperties properties,
-            Clock clock) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-        this.runs = runs;
-        this.email = email;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Counts the tips of the other tiers since the last digest and queues the count, in one replica per interval. */
     @Scheduled(

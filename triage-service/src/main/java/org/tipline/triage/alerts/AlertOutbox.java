@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,7 @@ import org.tipline.triage.delivery.Retries;
  * time and a console link.
  */
 @Component
+@RequiredArgsConstructor
 class AlertOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(AlertOutbox.class);
@@ -34,14 +36,6 @@ class AlertOutbox {
     private final WebhookChannel webhook;
     private final AlertProperties properties;
     private final Clock clock;
-
-    AlertOutbox(JdbcClient jdbc, EmailChannel email, WebhookChannel webhook, AlertProperties properties, Clock clock) {
-        this.jdbc = jdbc;
-        this.email = email;
-        this.webhook = webhook;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Scheduled(fixedDelayString = "${tipline.triage.alerts.poll:PT10S}")
     void deliverDue() {

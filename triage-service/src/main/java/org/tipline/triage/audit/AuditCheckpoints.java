@@ -22,7 +22,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.tipline.model.audit.AuditVerifier;
+import org.tipline.jdbc.audit.AuditVerifier;
 import org.tipline.model.audit.Checkpoint;
 import org.tipline.triage.jobs.ScheduledRuns;
 import org.tipline.triage.security.IsSupervisor;

@@ -3,6 +3,8 @@ package org.tipline.triage.audit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,7 @@ import org.tipline.model.audit.AuditEntry;
  * so once every transaction of that snapshot has ended, a number still missing was rolled back and is skipped.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditSealer {
 
     /** Names the seal lock; checkpoints are signed under it too. The same constant in every triage replica. */
@@ -32,11 +35,6 @@ public class AuditSealer {
     private final TransactionTemplate transaction;
     /** The first missing number and the snapshot that showed it missing; only touched under this object's lock. */
     private Gap pending;
-
-    AuditSealer(JdbcClient jdbc, TransactionTemplate transaction) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-    }
 
     private record Gap(long from, Snapshot seenIn) {}
 

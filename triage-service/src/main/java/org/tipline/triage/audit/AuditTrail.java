@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,13 +18,10 @@ import org.tipline.triage.security.IsSupervisor;
  * the chain after commit by {@link AuditSealer} (ADR 23).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditTrail {
 
     private final JdbcClient jdbc;
-
-    AuditTrail(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional
     public AuditEntry append(String actor, String action, UUID tipId, String detail) {

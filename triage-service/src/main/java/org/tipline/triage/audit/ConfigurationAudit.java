@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * change from the last recorded values: configuration lives outside the database, so this is where its history is.
  */
 @Component
+@RequiredArgsConstructor
 class ConfigurationAudit {
 
     static final String ACTION = "CONFIGURATION_CHANGED";
@@ -23,13 +25,6 @@ class ConfigurationAudit {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final AuditCheckpoints checkpoints;
-
-    ConfigurationAudit(Environment environment, JdbcClient jdbc, AuditTrail audit, AuditCheckpoints checkpoints) {
-        this.environment = environment;
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.checkpoints = checkpoints;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void recordIfChanged() {

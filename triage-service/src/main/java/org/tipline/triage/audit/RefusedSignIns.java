@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +19,12 @@ import org.springframework.stereotype.Component;
  * closing count, never the opening entry.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RefusedSignIns {
 
     private final AuditTrail audit;
     private final Clock clock;
     private Map<Key, Tally> open = new LinkedHashMap<>();
-
-    RefusedSignIns(AuditTrail audit, Clock clock) {
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     private record Key(String actor, String action) {}
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,17 +19,13 @@ import org.tipline.triage.staff.StaffPrincipal;
  * locale again and again while a page renders.
  */
 @Component("localeResolver")
+@RequiredArgsConstructor
 class ConsoleLocaleResolver implements LocaleResolver {
 
     private static final String RESOLVED = ConsoleLocaleResolver.class.getName() + ".locale";
 
     private final ConsoleLanguages languages;
     private final Guidance guidance;
-
-    ConsoleLocaleResolver(ConsoleLanguages languages, Guidance guidance) {
-        this.languages = languages;
-        this.guidance = guidance;
-    }
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {

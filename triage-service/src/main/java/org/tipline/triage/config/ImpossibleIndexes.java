@@ -2,6 +2,7 @@ package org.tipline.triage.config;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
  * 400 with a plain explanation.
  */
 @ControllerAdvice
+@RequiredArgsConstructor
 class ImpossibleIndexes {
 
     /** A list index the binder can use: one or two plain digits, below {@link #MAX_INDEX}. */
@@ -28,10 +30,6 @@ class ImpossibleIndexes {
     private static final int MAX_INDEX = 64;
 
     private final MessageSource messages;
-
-    ImpossibleIndexes(MessageSource messages) {
-        this.messages = messages;
-    }
 
     @InitBinder
     void refuse(WebRequest request) {

@@ -2,6 +2,7 @@ package org.tipline.triage.dashboard;
 
 import java.sql.Timestamp;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
@@ -12,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * replica shows the same ones (ADR 24). Counts and timings only: nothing here is tip content.
  */
 @Component
+@RequiredArgsConstructor
 class StoredFigures {
 
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -19,10 +21,6 @@ class StoredFigures {
             .build();
 
     private final JdbcClient jdbc;
-
-    StoredFigures(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Optional<Dashboard.View> read() {
         return jdbc.sql("SELECT figures::text FROM dashboard_figures")

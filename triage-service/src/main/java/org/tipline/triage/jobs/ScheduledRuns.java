@@ -2,6 +2,8 @@ package org.tipline.triage.jobs;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,16 +16,13 @@ import org.springframework.stereotype.Component;
  * jobs that must not lose work do it in the claiming transaction.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ScheduledRuns {
 
     /** This replica as {@code pid@host}, recorded with each run so operators (and tests) can see who ran what. */
     private static final String REPLICA = ManagementFactory.getRuntimeMXBean().getName();
 
     private final JdbcClient jdbc;
-
-    ScheduledRuns(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Claims the due run of {@code job} for this replica and schedules the next one {@code every} later; false when

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,6 +35,7 @@ import org.tipline.triage.tips.ReferralRepository;
  */
 @JdbcAccess({JdbcAccess.Use.QUEUE_CLAIM})
 @Component
+@RequiredArgsConstructor
 class ReferralOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralOutbox.class);
@@ -48,23 +50,6 @@ class ReferralOutbox {
     private final AuditTrail audit;
     private final ReferralProperties properties;
     private final Clock clock;
-
-    ReferralOutbox(
-            JdbcClient jdbc,
-            ReferralRepository referrals,
-            TransactionTemplate transaction,
-            ObjectProvider<JavaMailSender> mail,
-            AuditTrail audit,
-            ReferralProperties properties,
-            Clock clock) {
-        this.jdbc = jdbc;
-        this.referrals = referrals;
-        this.transaction = transaction;
-        this.mail = mail;
-        this.audit = audit;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     private record Due(UUID id, UUID tipId, byte[] message, int attempts, Instant lease) {}
 

@@ -3,6 +3,8 @@ package org.tipline.triage.referrals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.model.guidance.Guidance;
@@ -22,6 +24,7 @@ import org.tipline.triage.tips.TipWorkflow;
  */
 @Service
 @IsCoordinator
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReferralRecords {
 
     private final ReferralRepository referrals;
@@ -30,21 +33,6 @@ public class ReferralRecords {
     private final AuditTrail audit;
     private final Guidance guidance;
     private final Clock clock;
-
-    ReferralRecords(
-            ReferralRepository referrals,
-            TipWorkflow workflow,
-            TipKeys keys,
-            AuditTrail audit,
-            Guidance guidance,
-            Clock clock) {
-        this.referrals = referrals;
-        this.workflow = workflow;
-        this.keys = keys;
-        this.audit = audit;
-        this.guidance = guidance;
-        this.clock = clock;
-    }
 
     /** What a coordinator records after forwarding a tip by phone or through the destination's own form. */
     public record ManualReferral(

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
@@ -32,17 +34,13 @@ import org.bouncycastle.operator.OperatorCreationException;
  * mail is signed first and then enveloped, so a destination that decrypts it can check it came from the tip line and
  * was not changed. Built on Bouncy Castle's CMS directly, the same signer bcjmail wraps.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public final class SmimeSigner {
 
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private final PrivateKey key;
     private final X509Certificate certificate;
-
-    SmimeSigner(PrivateKey key, X509Certificate certificate) {
-        this.key = key;
-        this.certificate = certificate;
-    }
 
     /** The key (PKCS#8, or a traditional RSA or EC key, unencrypted PEM) and its certificate (PEM). */
     public static SmimeSigner read(Path keyPem, Path certificatePem) throws SmimeEnvelope.CertificateProblem {

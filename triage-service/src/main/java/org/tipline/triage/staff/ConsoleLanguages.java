@@ -2,6 +2,8 @@ package org.tipline.triage.staff;
 
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,17 +15,12 @@ import org.tipline.triage.audit.AuditTrail;
  * replica. Only the deployment's languages (the seeds') can be chosen; the choice is audited like a password change.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ConsoleLanguages {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Guidance guidance;
-
-    ConsoleLanguages(JdbcClient jdbc, AuditTrail audit, Guidance guidance) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.guidance = guidance;
-    }
 
     /** The language this staff member chose, if any and if the deployment still offers it. */
     public Optional<String> chosenBy(UUID staffId) {

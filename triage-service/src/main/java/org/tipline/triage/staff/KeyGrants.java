@@ -2,6 +2,8 @@ package org.tipline.triage.staff;
 
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,15 +20,11 @@ import org.tipline.triage.security.IsCoordinator;
  */
 @Service
 @IsCoordinator
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class KeyGrants {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-
-    KeyGrants(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-    }
 
     /** A coordinator who lacks a key this session holds. */
     public record Waiting(UUID staffId, String username, String displayName, int epoch) {}

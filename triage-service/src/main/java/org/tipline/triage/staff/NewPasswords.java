@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,7 @@ import org.tipline.triage.audit.AuditTrail;
  * within the {@link UnlockBudget}, and the change commits together with its audit entry.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class NewPasswords {
 
     private final SignInSteps steps;
@@ -30,25 +33,6 @@ public class NewPasswords {
     private final UnlockBudget budget;
     private final TransactionTemplate transaction;
     private final MessageSource messages;
-
-    NewPasswords(
-            SignInSteps steps,
-            StaffRepository staff,
-            JdbcClient jdbc,
-            AuditTrail audit,
-            SignInThrottle throttle,
-            UnlockBudget budget,
-            TransactionTemplate transaction,
-            MessageSource messages) {
-        this.steps = steps;
-        this.staff = staff;
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.throttle = throttle;
-        this.budget = budget;
-        this.transaction = transaction;
-        this.messages = messages;
-    }
 
     /** Sets the first new password: the personal key is locked under it. Returns what is wrong, if anything. */
     public List<String> chooseFirstPassword(PendingSignIn pending, String password, String confirmation) {

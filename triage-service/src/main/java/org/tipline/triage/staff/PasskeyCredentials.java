@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
 import org.springframework.security.web.webauthn.api.Bytes;
@@ -17,13 +18,10 @@ import org.springframework.stereotype.Component;
 
 /** Staff members' passkeys: public keys and signature counters, for Spring Security's WebAuthn relying party. */
 @Component
+@RequiredArgsConstructor
 class PasskeyCredentials implements UserCredentialRepository {
 
     private final JdbcClient jdbc;
-
-    PasskeyCredentials(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void save(CredentialRecord record) {

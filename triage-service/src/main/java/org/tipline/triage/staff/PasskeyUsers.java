@@ -1,5 +1,6 @@
 package org.tipline.triage.staff;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
@@ -9,13 +10,10 @@ import org.springframework.stereotype.Component;
 
 /** The WebAuthn user handle of each staff member who has a passkey: a random id, never their name or email. */
 @Component
+@RequiredArgsConstructor
 class PasskeyUsers implements PublicKeyCredentialUserEntityRepository {
 
     private final JdbcClient jdbc;
-
-    PasskeyUsers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public PublicKeyCredentialUserEntity findById(Bytes id) {

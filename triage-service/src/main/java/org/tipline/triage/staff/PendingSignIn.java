@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionBindingListener;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.tipline.model.crypto.HpkeKeyPair;
 
 /**
@@ -12,6 +14,7 @@ import org.tipline.model.crypto.HpkeKeyPair;
  * holds the personal key the password unlocked, because the TOTP secret is sealed to it and the tip-line keys are
  * opened with it only once every duty is done. Not serializable; wiped when removed or when the session ends.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public final class PendingSignIn implements HttpSessionBindingListener {
 
     static final String SESSION_ATTRIBUTE = PendingSignIn.class.getName();
@@ -28,15 +31,6 @@ public final class PendingSignIn implements HttpSessionBindingListener {
     private boolean secondFactorChecked;
     private int wrongCodes;
     private byte[] enrolmentSecret;
-
-    PendingSignIn(
-            UUID staffId, String username, HpkeKeyPair personal, SignInThrottle.Lane lane, char[] temporaryPassword) {
-        this.staffId = staffId;
-        this.username = username;
-        this.personal = personal;
-        this.lane = lane;
-        this.temporaryPassword = temporaryPassword;
-    }
 
     public static Optional<PendingSignIn> of(HttpSession session) {
         Object pending = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,13 +27,10 @@ import org.tipline.triage.security.Factors;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
+@RequiredArgsConstructor
 class RevokedSessions extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
-
-    RevokedSessions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

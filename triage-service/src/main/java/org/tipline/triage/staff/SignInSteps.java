@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,6 +30,7 @@ import org.tipline.triage.security.Factors;
  * tip-line keys opened and the roles granted.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SignInSteps {
 
     public enum Step {
@@ -50,21 +53,6 @@ public class SignInSteps {
     private final SignInThrottle throttle;
     private final TransactionTemplate transaction;
     private final Clock clock;
-
-    SignInSteps(
-            StaffRepository staff,
-            JdbcClient jdbc,
-            AuditTrail audit,
-            SignInThrottle throttle,
-            TransactionTemplate transaction,
-            Clock clock) {
-        this.staff = staff;
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.throttle = throttle;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     public Step next(PendingSignIn pending) {
         StaffMember member = member(pending);

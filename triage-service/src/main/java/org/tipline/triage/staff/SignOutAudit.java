@@ -2,6 +2,8 @@ package org.tipline.triage.staff;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.stereotype.Component;
@@ -10,13 +12,10 @@ import org.tipline.triage.audit.AuditTrail;
 
 /** Records sign-out. The session's invalidation, which follows, wipes the unlocked keys. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SignOutAudit implements LogoutHandler {
 
     private final AuditTrail audit;
-
-    SignOutAudit(AuditTrail audit) {
-        this.audit = audit;
-    }
 
     @Override
     @Transactional

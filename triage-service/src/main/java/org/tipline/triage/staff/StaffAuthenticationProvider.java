@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -35,6 +36,7 @@ import org.tipline.triage.security.Factors;
  * request: strangers can slow the password alone but cannot shut its owner out.
  */
 @Component
+@RequiredArgsConstructor
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
     private static final StaffKeyMaterial DECOY = StaffKeyMaterial.create(
@@ -48,25 +50,6 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     private final DeviceCookies devices;
     private final SignInSteps steps;
     private final TransactionTemplate transaction;
-
-    StaffAuthenticationProvider(
-            StaffRepository staff,
-            AuditTrail audit,
-            RefusedSignIns refused,
-            SignInThrottle throttle,
-            UnlockBudget budget,
-            DeviceCookies devices,
-            SignInSteps steps,
-            TransactionTemplate transaction) {
-        this.staff = staff;
-        this.audit = audit;
-        this.refused = refused;
-        this.throttle = throttle;
-        this.budget = budget;
-        this.devices = devices;
-        this.steps = steps;
-        this.transaction = transaction;
-    }
 
     @Override
     public Authentication authenticate(Authentication attempt) {

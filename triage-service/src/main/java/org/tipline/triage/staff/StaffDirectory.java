@@ -3,31 +3,27 @@ package org.tipline.triage.staff;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tipline.jdbc.provisioning.Provisioning;
 import org.tipline.model.crypto.Argon2idParameters;
 import org.tipline.model.crypto.StaffKeyMaterial;
-import org.tipline.model.provisioning.Provisioning;
 import org.tipline.triage.audit.AuditTrail;
 import org.tipline.triage.security.IsAdmin;
 
 /** The staff accounts as an administrator sees them: who has which role and whether sign-in is set up. */
 @Service
 @IsAdmin
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class StaffDirectory {
 
     private final StaffRepository staff;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final UnlockBudget budget;
-
-    StaffDirectory(StaffRepository staff, JdbcClient jdbc, AuditTrail audit, UnlockBudget budget) {
-        this.staff = staff;
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.budget = budget;
-    }
 
     public record Account(
             UUID id,

@@ -2,6 +2,8 @@ package org.tipline.triage.staff;
 
 import java.util.HashMap;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.triage.security.IsSupervisor;
@@ -9,13 +11,10 @@ import org.tipline.triage.security.IsSupervisor;
 /** Who an id in the audit trail is, so the supervisor reads "Assigned the tip to Ana" rather than an account id. */
 @Service
 @IsSupervisor
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class StaffNames {
 
     private final StaffRepository staff;
-
-    StaffNames(StaffRepository staff) {
-        this.staff = staff;
-    }
 
     /** Every account's display name by its id, including accounts since disabled. */
     @Transactional(readOnly = true)

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reads staff accounts with their roles; the staff aggregate is SQL-only (ADR 25), so this is plain JdbcClient. */
 @Repository
+@RequiredArgsConstructor
 class StaffRepository {
 
     private static final String SELECT = """
@@ -23,10 +25,6 @@ class StaffRepository {
             """;
 
     private final JdbcClient jdbc;
-
-    StaffRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Optional<StaffMember> findByUsername(String username) {
         return jdbc.sql(SELECT + " WHERE s.username = :username")

@@ -3,6 +3,8 @@ package org.tipline.triage.tips;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,13 +19,10 @@ import org.tipline.triage.security.IsCoordinator;
 @JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Service
 @IsCoordinator
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Assignees {
 
     private final JdbcClient jdbc;
-
-    Assignees(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A coordinator account as the tip sees it: whether it is enabled and whether it can read this tip. */
     public record Assignee(UUID id, String displayName, boolean enabled, boolean canRead) {}

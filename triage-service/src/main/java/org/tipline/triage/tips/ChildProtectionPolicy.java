@@ -2,6 +2,7 @@ package org.tipline.triage.tips;
 
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.tipline.model.guidance.Destination;
 import org.tipline.model.guidance.Guidance;
 
@@ -10,13 +11,10 @@ import org.tipline.model.guidance.Guidance;
  * CHILD_PROTECTION destination that was handed over by a person or whose email was sent. A queued or failed email
  * does not count, since the destination does not have it yet.
  */
+@RequiredArgsConstructor
 public final class ChildProtectionPolicy {
 
     private final Guidance guidance;
-
-    public ChildProtectionPolicy(Guidance guidance) {
-        this.guidance = guidance;
-    }
 
     /** Whether a tip with these referrals may be closed. */
     public boolean allowsClosing(Tip tip, List<Referral> referrals) {

@@ -1,6 +1,8 @@
 package org.tipline.triage.tips;
 
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,13 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
  * and audits the change.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LegalHolds {
 
     private final TipRepository tips;
-
-    LegalHolds(TipRepository tips) {
-        this.tips = tips;
-    }
 
     /** Whether there was such a tip to hold or release; {@code reason} is kept while the hold lasts. */
     @Transactional(propagation = Propagation.MANDATORY)

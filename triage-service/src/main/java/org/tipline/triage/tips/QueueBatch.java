@@ -3,6 +3,8 @@ package org.tipline.triage.tips;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.tipline.triage.security.IsCoordinator;
 import org.tipline.triage.staff.StaffPrincipal;
@@ -21,6 +23,7 @@ import org.tipline.triage.staff.StaffPrincipal;
  */
 @Service
 @IsCoordinator
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class QueueBatch {
 
     /** The most tips one request may change: two queue pages' worth. */
@@ -28,11 +31,6 @@ public class QueueBatch {
 
     private final TipRepository tips;
     private final TipWorkflow workflow;
-
-    QueueBatch(TipRepository tips, TipWorkflow workflow) {
-        this.tips = tips;
-        this.workflow = workflow;
-    }
 
     /** What became of one tip: changed, left as it was, or refused before anything was written. */
     public enum Outcome {

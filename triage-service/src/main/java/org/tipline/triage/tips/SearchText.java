@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.tipline.model.tip.PersonSeen;
 import org.tipline.model.tip.TipAnswers;
 import org.tipline.model.tip.VehicleSeen;
@@ -19,6 +20,7 @@ import org.tipline.model.tip.VehicleSeen;
  * gris" finds "Camioneta GRIS" and "Jose" finds "José". The callback number is left out: it is the caller's, not
  * something they saw.
  */
+@RequiredArgsConstructor
 final class SearchText {
 
     /** Words shorter than this match too much to rank anything ("a", "de"). */
@@ -26,11 +28,6 @@ final class SearchText {
 
     private final List<String> words;
     private final String phrase;
-
-    private SearchText(List<String> words, String phrase) {
-        this.words = words;
-        this.phrase = phrase;
-    }
 
     static SearchText of(String query) {
         String folded = fold(query);

@@ -3,6 +3,8 @@ package org.tipline.triage.tips;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,15 +20,11 @@ import org.tipline.triage.staff.UnlockedKeys;
 @JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Service
 @IsCoordinator
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TipAttachments {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-
-    TipAttachments(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-    }
 
     /** What is known about a file without opening it. */
     public record AttachmentInfo(UUID id, String mediaType, int sizeBytes, Instant addedAt) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,7 @@ import org.tipline.triage.staff.UnlockedKeys;
 @JdbcAccess({JdbcAccess.Use.SIDE_TABLES})
 @Service
 @IsCoordinator
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TipConversation {
 
     public static final int MAX_NOTE_LENGTH = 4000;
@@ -31,14 +34,6 @@ public class TipConversation {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
-
-    TipConversation(TipRepository tips, TipKeys keys, JdbcClient jdbc, AuditTrail audit, Clock clock) {
-        this.tips = tips;
-        this.keys = keys;
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /** Adds a note sealed under the tip's own data key: readable only where the tip is. */
     @Transactional

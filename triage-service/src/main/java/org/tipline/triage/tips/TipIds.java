@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tipline.triage.persistence.JdbcAccess;
@@ -15,6 +17,7 @@ import org.tipline.triage.persistence.JdbcAccess;
  */
 @JdbcAccess(JdbcAccess.Use.READ_MODEL)
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TipIds {
 
     /** How many characters of a tip's id the console shows. */
@@ -29,10 +32,6 @@ public class TipIds {
     private static final Pattern ID_START = Pattern.compile("[0-9a-f]{" + SHORTEST + ",8}(-[0-9a-f]{0,12}){0,4}");
 
     private final JdbcClient jdbc;
-
-    TipIds(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The tip found, or why none is: {@code problem} is a message code taking what was typed. */
     public record Resolution(UUID id, String problem) {

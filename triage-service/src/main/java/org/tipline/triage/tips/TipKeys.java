@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +24,11 @@ import org.tipline.triage.staff.UnlockedKeys;
 @JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Component
 @IsCoordinator
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TipKeys {
 
     private final TipRepository tips;
     private final JdbcClient jdbc;
-
-    TipKeys(TipRepository tips, JdbcClient jdbc) {
-        this.tips = tips;
-        this.jdbc = jdbc;
-    }
 
     /** A tip's metadata with its decrypted answers. */
     public record Decrypted(Tip tip, TipAnswers answers) {}

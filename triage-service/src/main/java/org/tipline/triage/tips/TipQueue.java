@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +28,7 @@ import org.tipline.triage.staff.StaffPrincipal;
 @JdbcAccess({JdbcAccess.Use.READ_MODEL, JdbcAccess.Use.QUEUE_CLAIM})
 @Service
 @IsCoordinator
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TipQueue {
 
     public static final int PAGE_SIZE = 50;
@@ -34,13 +37,6 @@ public class TipQueue {
     private final AuditTrail audit;
     private final Guidance guidance;
     private final Clock clock;
-
-    TipQueue(JdbcClient jdbc, AuditTrail audit, Guidance guidance, Clock clock) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.guidance = guidance;
-        this.clock = clock;
-    }
 
     /** Which tips to list. Null fields do not filter; a null status means every status but CLOSED. */
     public record Filter(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tipline.model.crypto.SealedField;
@@ -16,13 +17,10 @@ import org.tipline.triage.staff.UnlockedKeys;
 /** A tip's history as the tip page shows it: audited actions, sealed notes and the conversation, oldest first. */
 @JdbcAccess({JdbcAccess.Use.READ_MODEL})
 @Component
+@RequiredArgsConstructor
 class TipTimeline {
 
     private final JdbcClient jdbc;
-
-    TipTimeline(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * One line of a tip's history: an audited action (its code in {@code action}, its detail in {@code text}), a

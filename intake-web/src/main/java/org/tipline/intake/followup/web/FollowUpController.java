@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,7 @@ import org.tipline.model.tip.Messages;
  * more. No cookie and nothing in the URL: the receipt travels in the form body each time, and pages are no-store.
  */
 @Controller
+@RequiredArgsConstructor
 class FollowUpController {
 
     /** The receipt as typed; kept as typed when it is not a receipt. */
@@ -44,19 +46,6 @@ class FollowUpController {
     private final AttachmentCleaner cleaner;
     private final AttachmentIntake attachments;
     private final UploadMemory memory;
-
-    FollowUpController(
-            TipsterStatus status,
-            Conversation conversation,
-            AttachmentCleaner cleaner,
-            AttachmentIntake attachments,
-            UploadMemory memory) {
-        this.status = status;
-        this.conversation = conversation;
-        this.cleaner = cleaner;
-        this.attachments = attachments;
-        this.memory = memory;
-    }
 
     /** The whole body is read here, by {@link ReceiptFirstUpload}: the receipt first, files only for a real tip. */
     @PostMapping(path = "/status/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.View;
@@ -25,6 +26,7 @@ import org.tipline.model.guidance.Guidance;
  * no seed text contains; a page that does not show it exactly once is never cached.
  */
 @Component
+@RequiredArgsConstructor
 class BlankFormPage {
 
     private static final String TOKEN_SLOT = "token-slot-" + HexFormat.of().formatHex(Bytes.random(16));
@@ -33,12 +35,6 @@ class BlankFormPage {
     private final SubmissionTokens tokens;
     private final Guidance guidance;
     private final Map<String, String[]> pages = new ConcurrentHashMap<>();
-
-    BlankFormPage(ThymeleafViewResolver views, SubmissionTokens tokens, Guidance guidance) {
-        this.views = views;
-        this.tokens = tokens;
-        this.guidance = guidance;
-    }
 
     /** Writes the page, as the view would have: same headers, same bytes, a token issued just now. */
     void write(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) throws Exception {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
@@ -33,6 +34,7 @@ import org.tipline.model.tip.SeenBlocks;
 
 /** The tip form and its receipt. Rendered on the server; works with JavaScript off. */
 @Controller
+@RequiredArgsConstructor
 class TipFormController {
 
     private static final Logger log = LoggerFactory.getLogger(TipFormController.class);
@@ -45,21 +47,6 @@ class TipFormController {
     private final ProofOfWork proofOfWork;
     private final SubmissionTokens tokens;
     private final BlankFormPage blankForm;
-
-    TipFormController(
-            TipFormValidator validator,
-            Submissions submissions,
-            IntakeProperties properties,
-            ProofOfWork proofOfWork,
-            SubmissionTokens tokens,
-            BlankFormPage blankForm) {
-        this.validator = validator;
-        this.submissions = submissions;
-        this.properties = properties;
-        this.proofOfWork = proofOfWork;
-        this.tokens = tokens;
-        this.blankForm = blankForm;
-    }
 
     @GetMapping("/")
     void form(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) throws Exception {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,19 +32,13 @@ import org.tipline.triage.staff.UnlockedKeys;
 /** "New tip from a call": the seeds' questionnaire for a coordinator taking a call or a visit, in their language. */
 @Controller
 @IsCoordinator
+@RequiredArgsConstructor
 class CallTipController {
 
     private final CallTips callTips;
     private final CallFormValidator validator;
     private final Guidance guidance;
     private final MessageSource messages;
-
-    CallTipController(CallTips callTips, CallFormValidator validator, Guidance guidance, MessageSource messages) {
-        this.callTips = callTips;
-        this.validator = validator;
-        this.guidance = guidance;
-        this.messages = messages;
-    }
 
     /** The form binds through the record's constructor and is checked with the seeds-driven validator. */
     @InitBinder("form")

@@ -1,5 +1,6 @@
 package org.tipline.triage.dashboard.web;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,13 +8,10 @@ import org.tipline.triage.dashboard.Dashboard;
 
 /** The supervisors' dashboard; its charts are SVG drawn by the template, with no script. */
 @Controller
+@RequiredArgsConstructor
 class DashboardController {
 
     private final Dashboard dashboard;
-
-    DashboardController(Dashboard dashboard) {
-        this.dashboard = dashboard;
-    }
 
     @GetMapping("/dashboard")
     String dashboard(Model model) {

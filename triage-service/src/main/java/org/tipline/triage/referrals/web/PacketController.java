@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,15 +28,11 @@ import org.tipline.triage.staff.UnlockedKeys;
 
 /** The referral packet page: choose and redact, then print, download or send encrypted. */
 @Controller
+@RequiredArgsConstructor
 class PacketController {
 
     private final Referrals referrals;
     private final Guidance guidance;
-
-    PacketController(Referrals referrals, Guidance guidance) {
-        this.referrals = referrals;
-        this.guidance = guidance;
-    }
 
     @GetMapping("/tips/{id}/packet")
     String form(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal me, HttpSession session, Model model) {

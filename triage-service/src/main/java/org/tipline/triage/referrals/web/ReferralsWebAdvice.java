@@ -1,6 +1,7 @@
 package org.tipline.triage.referrals.web;
 
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,13 +16,10 @@ import org.tipline.triage.tips.web.TipPageModel;
 
 /** What the referral pages answer when a tip cannot be found, read or forwarded, or a referral not sent again. */
 @ControllerAdvice(basePackageClasses = ReferralsWebAdvice.class)
+@RequiredArgsConstructor
 class ReferralsWebAdvice {
 
     private final TipPageModel page;
-
-    ReferralsWebAdvice(TipPageModel page) {
-        this.page = page;
-    }
 
     @ExceptionHandler(TipNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)

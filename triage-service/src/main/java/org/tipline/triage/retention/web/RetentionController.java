@@ -2,6 +2,7 @@ package org.tipline.triage.retention.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.tipline.triage.tips.TipIds;
 
 /** Retention for supervisors: the periods, legal holds, and purging what is due now. */
 @Controller
+@RequiredArgsConstructor
 class RetentionController {
 
     static final int MAX_REASON = 200;
@@ -23,12 +25,6 @@ class RetentionController {
     private final Retention retention;
     private final TipIds tipIds;
     private final MessageSource messages;
-
-    RetentionController(Retention retention, TipIds tipIds, MessageSource messages) {
-        this.retention = retention;
-        this.tipIds = tipIds;
-        this.messages = messages;
-    }
 
     @GetMapping("/retention")
     String page(Model model) {

@@ -1,6 +1,7 @@
 package org.tipline.triage.staff.web;
 
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,6 +13,7 @@ import org.tipline.triage.staff.StaffPrincipal;
 
 /** The language switch in the console's header: saved for the signed-in staff member, then back to their page. */
 @Controller
+@RequiredArgsConstructor
 class AccountLanguageController {
 
     /**
@@ -22,10 +24,6 @@ class AccountLanguageController {
     private static final Pattern LOCAL_PATH = Pattern.compile("(/|(/[\\w~-][\\w.~-]*)+/?)(\\?[\\w.~%&=+-]*)?");
 
     private final ConsoleLanguages languages;
-
-    AccountLanguageController(ConsoleLanguages languages) {
-        this.languages = languages;
-    }
 
     @PostMapping("/account/language")
     String choose(

@@ -2,6 +2,7 @@ package org.tipline.triage.staff.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,13 +15,10 @@ import org.tipline.triage.staff.UnlockedKeys;
 
 /** Coordinators waiting for a tip-line key, and granting it from this session. */
 @Controller
+@RequiredArgsConstructor
 class KeyGrantController {
 
     private final KeyGrants grants;
-
-    KeyGrantController(KeyGrants grants) {
-        this.grants = grants;
-    }
 
     @GetMapping("/keys")
     String waiting(HttpSession session, Model model) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -35,6 +36,7 @@ import org.tipline.triage.staff.StaffPrincipal;
 
 /** The pages between the password and the console: code, first new password, enrolment; and password changes. */
 @Controller
+@RequiredArgsConstructor
 class SignInController {
 
     private static final String ISSUER = "Tipline staff";
@@ -46,21 +48,6 @@ class SignInController {
     private final DeviceCookies devices;
     private final MessageSource messages;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-
-    SignInController(
-            SignInSteps steps,
-            NewPasswords newPasswords,
-            Passkeys passkeys,
-            SessionLimits sessionLimits,
-            DeviceCookies devices,
-            MessageSource messages) {
-        this.steps = steps;
-        this.newPasswords = newPasswords;
-        this.passkeys = passkeys;
-        this.sessionLimits = sessionLimits;
-        this.devices = devices;
-        this.messages = messages;
-    }
 
     @GetMapping("/sign-in/next")
     String next(HttpServletRequest request, HttpServletResponse response) {

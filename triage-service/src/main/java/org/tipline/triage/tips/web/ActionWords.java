@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.tipline.model.guidance.Guidance;
@@ -16,15 +18,11 @@ import org.tipline.triage.tips.Assignees.Assignee;
  * {@code @actionWords}.
  */
 @Component("actionWords")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ActionWords {
 
     private final MessageSource messages;
     private final Guidance guidance;
-
-    ActionWords(MessageSource messages, Guidance guidance) {
-        this.messages = messages;
-        this.guidance = guidance;
-    }
 
     public String describe(String action, String detail, List<Assignee> coordinators, Locale locale) {
         Map<String, String> names = new HashMap<>();

@@ -3,6 +3,7 @@ package org.tipline.triage.tips.web;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,15 +26,11 @@ import org.tipline.triage.tips.TipAttachments;
  * downloads. Problems are answered by {@link TipsWebAdvice}, worded for the file.
  */
 @Controller
+@RequiredArgsConstructor
 class AttachmentController {
 
     private final TipAttachments attachments;
     private final Clock clock;
-
-    AttachmentController(TipAttachments attachments, Clock clock) {
-        this.attachments = attachments;
-        this.clock = clock;
-    }
 
     @GetMapping("/tips/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> image(

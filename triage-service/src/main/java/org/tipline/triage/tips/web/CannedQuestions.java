@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.tipline.model.guidance.CannedQuestion;
 import org.tipline.model.guidance.Guidance;
@@ -15,13 +16,10 @@ import org.tipline.model.guidance.Guidance;
  * be sent.
  */
 @Component
+@RequiredArgsConstructor
 class CannedQuestions {
 
     private final Guidance guidance;
-
-    CannedQuestions(Guidance guidance) {
-        this.guidance = guidance;
-    }
 
     record Choice(String value, String text) {}
 

@@ -1,5 +1,6 @@
 package org.tipline.triage.tips.web;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -8,17 +9,12 @@ import org.tipline.triage.tips.TipConversation;
 
 /** Sealed notes among staff, and questions to the tipster, typed or chosen from the seeds' canned questions. */
 @Controller
+@RequiredArgsConstructor
 class ConversationController {
 
     private final TipConversation conversation;
     private final TipFormValidator validator;
     private final CannedQuestions canned;
-
-    ConversationController(TipConversation conversation, TipFormValidator validator, CannedQuestions canned) {
-        this.conversation = conversation;
-        this.validator = validator;
-        this.canned = canned;
-    }
 
     @PostMapping("/tips/{id}/notes")
     String note(@ModelAttribute("noteForm") TipForms.Note form, BindingResult binding, TipPageRequest tip) {

@@ -2,6 +2,7 @@ package org.tipline.triage.tips.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -11,13 +12,10 @@ import org.tipline.triage.staff.SessionLimits;
 
 /** The queue's live stream: new tips, urgent ones named, and tipsters' replies, as they arrive. */
 @Controller
+@RequiredArgsConstructor
 class LiveQueueController {
 
     private final QueueListeners listeners;
-
-    LiveQueueController(QueueListeners listeners) {
-        this.listeners = listeners;
-    }
 
     @GetMapping(SessionLimits.PASSIVE_PATH)
     ResponseEntity<SseEmitter> events(HttpSession session, Locale locale) {

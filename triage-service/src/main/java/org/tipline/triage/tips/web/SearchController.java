@@ -2,6 +2,7 @@ package org.tipline.triage.tips.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,15 +16,11 @@ import org.tipline.triage.tips.TipSearch;
 
 /** Finding tips by a plate, a phone number or words; a GET, so the browser's back button returns to the results. */
 @Controller
+@RequiredArgsConstructor
 class SearchController {
 
     private final TipSearch search;
     private final Guidance guidance;
-
-    SearchController(TipSearch search, Guidance guidance) {
-        this.search = search;
-        this.guidance = guidance;
-    }
 
     @GetMapping("/search")
     String search(

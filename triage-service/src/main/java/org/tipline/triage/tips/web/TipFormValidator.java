@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -18,6 +20,7 @@ import org.tipline.triage.tips.TipWorkflow;
  * field an error is rejected on is the one the page shows it beside.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TipFormValidator implements Validator {
 
     private static final Set<Class<?>> FORMS = Set.of(
@@ -25,11 +28,6 @@ public class TipFormValidator implements Validator {
 
     private final Guidance guidance;
     private final Clock clock;
-
-    TipFormValidator(Guidance guidance, Clock clock) {
-        this.guidance = guidance;
-        this.clock = clock;
-    }
 
     @Override
     public boolean supports(Class<?> type) {

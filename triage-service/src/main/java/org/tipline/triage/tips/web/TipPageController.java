@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,15 +18,11 @@ import org.tipline.triage.tips.TipReading;
 
 /** A decrypted tip, and the warning page an outside link from it opens through. */
 @Controller
+@RequiredArgsConstructor
 class TipPageController {
 
     private final TipPageModel page;
     private final TipReading reading;
-
-    TipPageController(TipPageModel page, TipReading reading) {
-        this.page = page;
-        this.reading = reading;
-    }
 
     @GetMapping("/tips/{id}")
     String show(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal me, HttpSession session, Model model) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,13 +23,10 @@ import org.tipline.triage.staff.StaffPrincipal;
 
 /** Resolves {@link TipPageRequest} for handlers mapped under {@code /tips/{id}}. */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor
 class TipPageRequestResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
     private final TipPageModel page;
-
-    TipPageRequestResolver(TipPageModel page) {
-        this.page = page;
-    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

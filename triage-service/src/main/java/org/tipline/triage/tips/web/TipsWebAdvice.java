@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -23,15 +24,11 @@ import org.tipline.triage.tips.TipStateConflict;
  * for the file.
  */
 @ControllerAdvice(basePackageClasses = TipsWebAdvice.class)
+@RequiredArgsConstructor
 class TipsWebAdvice {
 
     private final TipPageModel page;
     private final Assignees assignees;
-
-    TipsWebAdvice(TipPageModel page, Assignees assignees) {
-        this.page = page;
-        this.assignees = assignees;
-    }
 
     @ExceptionHandler({TipNotFoundException.class, PdfPages.Unshowable.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)

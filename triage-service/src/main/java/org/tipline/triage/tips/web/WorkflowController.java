@@ -2,6 +2,7 @@ package org.tipline.triage.tips.web;
 
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,6 +19,7 @@ import org.tipline.triage.tips.TipWorkflow;
  * the tip someone has since changed shows the page again with what is there now and what was typed.
  */
 @Controller
+@RequiredArgsConstructor
 class WorkflowController {
 
     private final TipWorkflow workflow;
@@ -26,21 +28,6 @@ class WorkflowController {
     private final Assignees assignees;
     private final TipFormValidator validator;
     private final TipIds tipIds;
-
-    WorkflowController(
-            TipWorkflow workflow,
-            TipCases cases,
-            TipQueue queue,
-            Assignees assignees,
-            TipFormValidator validator,
-            TipIds tipIds) {
-        this.workflow = workflow;
-        this.cases = cases;
-        this.queue = queue;
-        this.assignees = assignees;
-        this.validator = validator;
-        this.tipIds = tipIds;
-    }
 
     @PostMapping("/tips/{id}/status")
     String status(@ModelAttribute StatusForm form, BindingResult binding, TipPageRequest tip) {

@@ -1,4 +1,4 @@
-package org.tipline.model.tip;
+package org.tipline.jdbc.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.tipline.model.crypto.HpkeSuite;
 import org.tipline.model.crypto.TipLineKeyPair;
 import org.tipline.model.guidance.GuidanceLoader;
-import org.tipline.model.provisioning.Provisioning;
+import org.tipline.model.tip.SealedTip;
+import org.tipline.model.tip.TipAnswers;
 import org.tipline.testsupport.TestDatabase;
 
 /**

@@ -1,4 +1,4 @@
-package org.tipline.model.audit;
+package org.tipline.jdbc.audit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.tipline.model.audit.AuditChain;
+import org.tipline.model.audit.AuditEntry;
+import org.tipline.model.audit.Checkpoint;
 import org.tipline.model.crypto.Bytes;
 
 /**

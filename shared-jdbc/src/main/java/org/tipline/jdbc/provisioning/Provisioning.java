@@ -1,4 +1,4 @@
-package org.tipline.model.provisioning;
+package org.tipline.jdbc.provisioning;
 
 import java.sql.Connection;
 import java.sql.SQLException;

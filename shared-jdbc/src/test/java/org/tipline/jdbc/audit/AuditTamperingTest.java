@@ -1,4 +1,4 @@
-package org.tipline.model.audit;
+package org.tipline.jdbc.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tipline.model.audit.AuditChain;
+import org.tipline.model.audit.AuditEntry;
 import org.tipline.testsupport.TestDatabase;
 
 /** Tampering with the audit rows directly in PostgreSQL, as an owner could: every kind is detected. */
