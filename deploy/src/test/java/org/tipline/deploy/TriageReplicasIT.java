@@ -3,6 +3,8 @@ package org.tipline.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipline.deploy.ConsoleCoordinator.Ack;
-import org.tipline.model.provisioning.Provisioning;
+import org.tipline.jdbc.provisioning.Provisioning;
 import org.tipline.testsupport.TestDatabase;
 
 /**
@@ -234,9 +236,46 @@ class TriageReplicasIT {
             Thread.sleep(500);
             left = ownerLong(unsealed);
         }
-        assertThat(left)
-                .as("audit entries not sealed 30 s after the load stopped")
-                .isZero();
+        if (left > 0) {
+            // What a failure needs to be understood: the gap, who was still in a transaction, what the survivor said.
+            assertThat(left)
+                    .as(
+                            "audit entries not sealed 30 s after the load stopped%nunsealed: %s%nsealed up to: %s%n"
+                                    + "open transactions: %s%nthe survivor's warnings: %s",
+                            ownerRows("SELECT e.sequence, e.action, e.occurred_at FROM audit_entry e WHERE NOT EXISTS"
+                                    + " (SELECT 1 FROM audit_seal s WHERE s.sequence = e.sequence)"
+                                    + " ORDER BY e.sequence LIMIT 10"),
+                            ownerRows("SELECT max(sequence), max(position) FROM audit_seal"),
+                            ownerRows("SELECT pid, state, backend_xid, xact_start, wait_event, left(query, 80)"
+                                    + " FROM pg_stat_activity WHERE backend_xid IS NOT NULL"),
+                            survivorWarnings())
+                    .isZero();
+        }
+    }
+
+    private static String ownerRows(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (var owner = DATABASE.connectAsOwner();
+                var rs = owner.createStatement().executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.add(String.valueOf(rs.getObject(c)));
+                }
+                rows.add(String.join(" | ", row));
+            }
+        }
+        return String.join("; ", rows);
+    }
+
+    private static String survivorWarnings() throws Exception {
+        List<String> lines = new String(
+                        Files.readAllBytes(data.resolve("logs/triage-service.log")), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.contains("WARN") || line.contains("ERROR"))
+                .toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     /**
