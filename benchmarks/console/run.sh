@@ -11,6 +11,14 @@ TRIAGE_PORT=${BENCH_TRIAGE_PORT:-18081}
 DATA=$(mktemp -d)
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB"
 cleanup() {
+  status=$?
+  # A failed run keeps what the apps said, which is gone with the data directory otherwise.
+  if [ "$status" -ne 0 ]; then
+    for log in "$DATA"/launcher.out "$DATA"/logs/*.log; do
+      [ -f "$log" ] && { echo "== warnings and errors in $log"; grep -E "WARN|ERROR|Exception|OutOfMemory" "$log" | tail -40 || true; }
+    done
+    ls -R "$DATA" | head -40
+  fi
   [ -n "${LAUNCHER:-}" ] && kill "$LAUNCHER" 2>/dev/null && wait "$LAUNCHER" 2>/dev/null || true
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$DATA"

@@ -8,13 +8,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.tipline.model.audit.AuditChain;
 import org.tipline.model.audit.AuditEntry;
 import org.tipline.model.audit.Checkpoint;
+import org.tipline.model.audit.MerkleTree;
 import org.tipline.model.crypto.Bytes;
 
 /**
@@ -25,6 +31,9 @@ import org.tipline.model.crypto.Bytes;
 public final class AuditVerifier {
 
     private static final java.util.regex.Pattern EXPORTED = java.util.regex.Pattern.compile("checkpoint-\\d+\\.txt");
+
+    /** Rows fetched per round trip while walking the chain. */
+    private static final int FETCH_SIZE = 1000;
 
     private AuditVerifier() {}
 
@@ -44,28 +53,47 @@ public final class AuditVerifier {
         public static final Unsealed NONE = new Unsealed(0, Optional.empty());
     }
 
-    /** Every sealed entry of the chain, oldest first; entries not sealed yet are not in it. */
+    /** Every sealed entry of the chain, oldest first; entries not sealed yet are not in it. For short chains. */
     public static List<AuditChain.Stored> sealedChain(Connection connection) throws SQLException {
         List<AuditChain.Stored> chain = new ArrayList<>();
-        try (var rows = connection
-                .createStatement()
-                .executeQuery("SELECT s.position, e.sequence, e.occurred_at, e.actor, e.action, e.tip_id, e.detail,"
-                        + " s.link FROM audit_seal s JOIN audit_entry e ON e.sequence = s.sequence"
-                        + " ORDER BY s.position")) {
-            while (rows.next()) {
-                chain.add(new AuditChain.Stored(
-                        rows.getLong("position"),
-                        new AuditEntry(
-                                rows.getLong("sequence"),
-                                rows.getTimestamp("occurred_at").toInstant(),
-                                rows.getString("actor"),
-                                rows.getString("action"),
-                                rows.getObject("tip_id", java.util.UUID.class),
-                                rows.getString("detail")),
-                        rows.getBytes("link")));
+        walkSealedChain(connection, stored -> chain.add(stored));
+        return chain;
+    }
+
+    /**
+     * Hands each sealed entry, oldest first, to {@code visitor} until it answers false. Rows are fetched a batch at a
+     * time, so memory stays flat however long the chain: a million entries held at once exhaust a console's heap.
+     */
+    private static void walkSealedChain(Connection connection, Predicate<AuditChain.Stored> visitor)
+            throws SQLException {
+        // PostgreSQL's driver fetches in batches only inside a transaction; one begun here ends here.
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (var statement = connection.createStatement()) {
+            statement.setFetchSize(FETCH_SIZE);
+            try (var rows = statement.executeQuery(
+                    "SELECT s.position, e.sequence, e.occurred_at, e.actor, e.action, e.tip_id, e.detail, s.link"
+                            + " FROM audit_seal s JOIN audit_entry e ON e.sequence = s.sequence ORDER BY s.position")) {
+                boolean more = true;
+                while (more && rows.next()) {
+                    more = visitor.test(new AuditChain.Stored(
+                            rows.getLong(1),
+                            new AuditEntry(
+                                    rows.getLong(2),
+                                    rows.getTimestamp(3).toInstant(),
+                                    rows.getString(4),
+                                    rows.getString(5),
+                                    rows.getObject(6, java.util.UUID.class),
+                                    rows.getString(7)),
+                            rows.getBytes(8)));
+                }
+            }
+        } finally {
+            if (autoCommit) {
+                connection.rollback();
+                connection.setAutoCommit(true);
             }
         }
-        return chain;
     }
 
     /** Entries with no seal: normally the last second's, more when sealing is stalled. */
@@ -92,48 +120,66 @@ public final class AuditVerifier {
     public static Result verify(
             Connection connection, Ed25519PublicKeyParameters checkpointKey, List<Checkpoint> exported)
             throws SQLException {
-        List<AuditChain.Stored> chain = sealedChain(connection);
         Unsealed unsealed = unsealed(connection);
         List<Checkpoint> checkpoints = new ArrayList<>(checkpoints(connection));
         checkpoints.addAll(exported);
-        Optional<AuditChain.Failure> broken = AuditChain.verify(chain);
-        if (broken.isPresent()) {
+        // One pass: each link is checked, and the Merkle root is taken at every size a checkpoint covers.
+        Set<Long> coveredSizes = new HashSet<>();
+        checkpoints.forEach(c -> coveredSizes.add(c.treeSize()));
+        Map<Long, byte[]> rootsAt = new HashMap<>();
+        var walk = new AuditChain.Walk();
+        var tree = new MerkleTree.Frontier();
+        rootsAt.put(0L, tree.root());
+        List<AuditChain.Failure> broken = new ArrayList<>(1);
+        walkSealedChain(connection, stored -> {
+            walk.next(stored).ifPresent(broken::add);
+            if (broken.isEmpty() && checkpointKey != null) {
+                tree.add(walk.leafHash());
+                if (coveredSizes.contains(tree.size())) {
+                    rootsAt.put(tree.size(), tree.root());
+                }
+            }
+            return broken.isEmpty();
+        });
+        if (!broken.isEmpty()) {
             return new Result(
-                    chain.size(),
+                    tree.size(),
                     unsealed,
                     checkpoints.size(),
                     false,
-                    Optional.of("entry " + broken.get().sequence() + ": "
-                            + broken.get().reason()));
+                    Optional.of("entry " + broken.get(0).sequence() + ": "
+                            + broken.get(0).reason()));
         }
+        long entries = walk.walked();
         if (checkpointKey == null) {
-            return new Result(chain.size(), unsealed, checkpoints.size(), false, Optional.empty());
+            return new Result(entries, unsealed, checkpoints.size(), false, Optional.empty());
         }
-        List<byte[]> leaves = new ArrayList<>(chain.size());
-        chain.forEach(stored -> leaves.add(AuditChain.leafHash(stored.entry())));
         for (Checkpoint checkpoint : checkpoints) {
-            Optional<String> problem = checkpoint.problemWith(leaves, checkpointKey);
+            Optional<String> problem =
+                    checkpoint.problemWith(entries, rootsAt.get(checkpoint.treeSize()), checkpointKey);
             if (problem.isPresent()) {
-                return new Result(chain.size(), unsealed, checkpoints.size(), true, problem);
+                return new Result(entries, unsealed, checkpoints.size(), true, problem);
             }
         }
-        return new Result(chain.size(), unsealed, checkpoints.size(), true, Optional.empty());
+        return new Result(entries, unsealed, checkpoints.size(), true, Optional.empty());
     }
 
     /** Signs a checkpoint over the whole sealed chain as it is now and stores it; empty when there is nothing new. */
     public static Optional<Checkpoint> checkpoint(Connection connection, Ed25519PrivateKeyParameters key, Instant now)
             throws SQLException {
-        List<AuditChain.Stored> chain = sealedChain(connection);
         long covered = checkpoints(connection).stream()
                 .mapToLong(Checkpoint::treeSize)
                 .max()
                 .orElse(0);
-        if (chain.size() <= covered) {
+        var tree = new MerkleTree.Frontier();
+        walkSealedChain(connection, stored -> {
+            tree.add(AuditChain.leafHash(stored.entry()));
+            return true;
+        });
+        if (tree.size() <= covered) {
             return Optional.empty();
         }
-        List<byte[]> leaves = new ArrayList<>(chain.size());
-        chain.forEach(stored -> leaves.add(AuditChain.leafHash(stored.entry())));
-        Checkpoint signed = Checkpoint.sign(leaves, now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), key);
+        Checkpoint signed = Checkpoint.sign(tree, now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), key);
         try (var insert = connection.prepareStatement(
                 "INSERT INTO audit_checkpoint (tree_size, root, issued_at, signature) VALUES (?, ?, ?, ?)")) {
             insert.setLong(1, signed.treeSize());

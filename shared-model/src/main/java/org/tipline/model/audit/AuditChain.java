@@ -22,10 +22,14 @@ public final class AuditChain {
     }
 
     public static byte[] link(byte[] previousLink, AuditEntry entry) {
+        return linkLeaf(previousLink, leafHash(entry));
+    }
+
+    private static byte[] linkLeaf(byte[] previousLink, byte[] leafHash) {
         MessageDigest sha = sha256();
         sha.update((byte) 0x01);
         sha.update(previousLink);
-        return sha.digest(leafHash(entry));
+        return sha.digest(leafHash);
     }
 
     /** A sealed entry: its place in the chain, the entry, and the link hash stored in its seal. */
@@ -40,10 +44,26 @@ public final class AuditChain {
      * must equal the recomputed one. Returns the first entry that breaks a rule.
      */
     public static Optional<Failure> verify(List<Stored> chain) {
-        byte[] previous = GENESIS;
-        long expectedPosition = 1;
-        long lastSequence = 0;
+        var walk = new Walk();
         for (Stored stored : chain) {
+            Optional<Failure> failure = walk.next(stored);
+            if (failure.isPresent()) {
+                return failure;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #verify} one entry at a time, for a chain read as a stream: memory stays flat however long it is. */
+    public static final class Walk {
+
+        private byte[] previous = GENESIS;
+        private byte[] leafHash;
+        private long expectedPosition = 1;
+        private long lastSequence;
+
+        /** The rule this entry breaks, if any; a walk that found one should stop. */
+        public Optional<Failure> next(Stored stored) {
             long sequence = stored.entry().sequence();
             if (stored.position() != expectedPosition) {
                 return Optional.of(new Failure(sequence, "expected seal " + expectedPosition + " here"));
@@ -51,15 +71,26 @@ public final class AuditChain {
             if (sequence <= lastSequence) {
                 return Optional.of(new Failure(sequence, "sealed after entry " + lastSequence));
             }
-            byte[] recomputed = link(previous, stored.entry());
+            leafHash = AuditChain.leafHash(stored.entry());
+            byte[] recomputed = linkLeaf(previous, leafHash);
             if (!MessageDigest.isEqual(recomputed, stored.link())) {
                 return Optional.of(new Failure(sequence, "hash does not match its content and predecessor"));
             }
             previous = recomputed;
             lastSequence = sequence;
             expectedPosition++;
+            return Optional.empty();
         }
-        return Optional.empty();
+
+        /** How many entries {@link #next} accepted. */
+        public long walked() {
+            return expectedPosition - 1;
+        }
+
+        /** The leaf hash of the last entry {@link #next} accepted, for the checkpoints' Merkle tree. */
+        public byte[] leafHash() {
+            return leafHash;
+        }
     }
 
     static MessageDigest sha256() {

@@ -20,12 +20,19 @@ public record Checkpoint(long treeSize, byte[] rootHash, Instant issuedAt, byte[
     private static final String HEADER = "tipline-audit-checkpoint/v1";
 
     public static Checkpoint sign(List<byte[]> leafHashes, Instant issuedAt, Ed25519PrivateKeyParameters key) {
-        byte[] root = MerkleTree.root(leafHashes);
+        var tree = new MerkleTree.Frontier();
+        leafHashes.forEach(tree::add);
+        return sign(tree, issuedAt, key);
+    }
+
+    /** Signs the tree as it has grown so far. */
+    public static Checkpoint sign(MerkleTree.Frontier tree, Instant issuedAt, Ed25519PrivateKeyParameters key) {
+        byte[] root = tree.root();
         var signer = new Ed25519Signer();
         signer.init(true, key);
-        byte[] body = body(leafHashes.size(), root, issuedAt);
+        byte[] body = body(tree.size(), root, issuedAt);
         signer.update(body, 0, body.length);
-        return new Checkpoint(leafHashes.size(), root, issuedAt, signer.generateSignature());
+        return new Checkpoint(tree.size(), root, issuedAt, signer.generateSignature());
     }
 
     public boolean signatureValid(Ed25519PublicKeyParameters key) {
@@ -41,14 +48,26 @@ public record Checkpoint(long treeSize, byte[] rootHash, Instant issuedAt, byte[
      * {@code treeSize} entries, and that its first {@code treeSize} leaves still produce the signed root.
      */
     public Optional<String> problemWith(List<byte[]> currentLeafHashes, Ed25519PublicKeyParameters key) {
+        return problemWith(
+                currentLeafHashes.size(),
+                currentLeafHashes.size() < treeSize
+                        ? null
+                        : MerkleTree.root(currentLeafHashes.subList(0, (int) treeSize)),
+                key);
+    }
+
+    /**
+     * As {@link #problemWith(List, Ed25519PublicKeyParameters)}, for a chain of {@code chainSize} entries whose first
+     * {@code treeSize} have the Merkle root {@code recomputed} (null when the chain is shorter).
+     */
+    public Optional<String> problemWith(long chainSize, byte[] recomputed, Ed25519PublicKeyParameters key) {
         if (!signatureValid(key)) {
             return Optional.of("checkpoint of " + treeSize + " entries has a bad signature");
         }
-        if (currentLeafHashes.size() < treeSize) {
-            return Optional.of("chain has " + currentLeafHashes.size() + " entries but a checkpoint covers " + treeSize
+        if (chainSize < treeSize) {
+            return Optional.of("chain has " + chainSize + " entries but a checkpoint covers " + treeSize
                     + ": entries were removed from the end");
         }
-        byte[] recomputed = MerkleTree.root(currentLeafHashes.subList(0, (int) treeSize));
         if (!MessageDigest.isEqual(recomputed, rootHash)) {
             return Optional.of("the first " + treeSize + " entries no longer match the checkpoint's root");
         }

@@ -162,4 +162,46 @@ public final class MerkleTree {
     private static int largestPowerOfTwoBelow(int n) {
         return Integer.highestOneBit(n - 1);
     }
+
+    /**
+     * A tree grown one leaf at a time, holding only the roots of its perfect subtrees (one per bit of its size), so
+     * the root of a chain of any length is computed in logarithmic memory. Its root equals {@link #root(List)} over the
+     * same leaves: RFC 9162 splits at the largest power of two, which is how these subtrees lie.
+     */
+    public static final class Frontier {
+
+        /** Roots of the perfect subtrees, largest first, with their sizes. */
+        private final List<byte[]> roots = new ArrayList<>();
+
+        private final List<Long> sizes = new ArrayList<>();
+        private long size;
+
+        public void add(byte[] leafHash) {
+            byte[] subtree = leafHash;
+            long subtreeSize = 1;
+            while (!sizes.isEmpty() && sizes.get(sizes.size() - 1) == subtreeSize) {
+                subtree = node(roots.remove(roots.size() - 1), subtree);
+                subtreeSize += sizes.remove(sizes.size() - 1);
+            }
+            roots.add(subtree);
+            sizes.add(subtreeSize);
+            size++;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        /** MTH over the leaves added so far. */
+        public byte[] root() {
+            if (roots.isEmpty()) {
+                return AuditChain.sha256().digest();
+            }
+            byte[] root = roots.get(roots.size() - 1);
+            for (int i = roots.size() - 2; i >= 0; i--) {
+                root = node(roots.get(i), root);
+            }
+            return root;
+        }
+    }
 }

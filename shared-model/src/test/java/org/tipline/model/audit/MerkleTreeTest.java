@@ -46,6 +46,25 @@ class MerkleTreeTest {
     }
 
     @Test
+    void aFrontierGrownLeafByLeafHasTheRootOfTheWholeTreeAtEverySize() {
+        var frontier = new MerkleTree.Frontier();
+        List<byte[]> leaves = new ArrayList<>();
+        assertThat(frontier.root()).isEqualTo(MerkleTree.root(leaves));
+        for (int size = 1; size <= 300; size++) {
+            byte[] leaf = leafHash(new byte[] {(byte) size, (byte) (size >> 8)});
+            leaves.add(leaf);
+            frontier.add(leaf);
+            assertThat(frontier.size()).isEqualTo(size);
+            assertThat(HEX.formatHex(frontier.root()))
+                    .as("size %d", size)
+                    .isEqualTo(HEX.formatHex(MerkleTree.root(leaves)));
+        }
+        var published = new MerkleTree.Frontier();
+        referenceLeaves.forEach(published::add);
+        assertThat(HEX.formatHex(published.root())).isEqualTo(referenceRoots.get(8));
+    }
+
+    @Test
     void inclusionProofsMatchThePublishedVectors() {
         assertThat(referenceInclusions).hasSize(2);
         for (String[] vector : referenceInclusions) {
