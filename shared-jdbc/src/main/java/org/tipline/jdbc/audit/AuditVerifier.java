@@ -56,24 +56,27 @@ public final class AuditVerifier {
     /** Every sealed entry of the chain, oldest first; entries not sealed yet are not in it. For short chains. */
     public static List<AuditChain.Stored> sealedChain(Connection connection) throws SQLException {
         List<AuditChain.Stored> chain = new ArrayList<>();
-        walkSealedChain(connection, stored -> chain.add(stored));
+        walkSealedChain(connection, 0, stored -> chain.add(stored));
         return chain;
     }
 
     /**
-     * Hands each sealed entry, oldest first, to {@code visitor} until it answers false. Rows are fetched a batch at a
-     * time, so memory stays flat however long the chain: a million entries held at once exhaust a console's heap.
+     * Hands each sealed entry after position {@code after}, oldest first, to {@code visitor} until it answers false.
+     * Rows are fetched a batch at a time, so memory stays flat however long the chain: a million entries held at once
+     * exhaust a console's heap.
      */
-    private static void walkSealedChain(Connection connection, Predicate<AuditChain.Stored> visitor)
+    private static void walkSealedChain(Connection connection, long after, Predicate<AuditChain.Stored> visitor)
             throws SQLException {
         // PostgreSQL's driver fetches in batches only inside a transaction; one begun here ends here.
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try (var statement = connection.createStatement()) {
+        try (var statement = connection.prepareStatement(
+                "SELECT s.position, e.sequence, e.occurred_at, e.actor, e.action, e.tip_id, e.detail, s.link"
+                        + " FROM audit_seal s JOIN audit_entry e ON e.sequence = s.sequence WHERE s.position > ?"
+                        + " ORDER BY s.position")) {
             statement.setFetchSize(FETCH_SIZE);
-            try (var rows = statement.executeQuery(
-                    "SELECT s.position, e.sequence, e.occurred_at, e.actor, e.action, e.tip_id, e.detail, s.link"
-                            + " FROM audit_seal s JOIN audit_entry e ON e.sequence = s.sequence ORDER BY s.position")) {
+            statement.setLong(1, after);
+            try (var rows = statement.executeQuery()) {
                 boolean more = true;
                 while (more && rows.next()) {
                     more = visitor.test(new AuditChain.Stored(
@@ -131,7 +134,7 @@ public final class AuditVerifier {
         var tree = new MerkleTree.Frontier();
         rootsAt.put(0L, tree.root());
         List<AuditChain.Failure> broken = new ArrayList<>(1);
-        walkSealedChain(connection, stored -> {
+        walkSealedChain(connection, 0, stored -> {
             walk.next(stored).ifPresent(broken::add);
             if (broken.isEmpty() && checkpointKey != null) {
                 tree.add(walk.leafHash());
@@ -164,31 +167,62 @@ public final class AuditVerifier {
         return new Result(entries, unsealed, checkpoints.size(), true, Optional.empty());
     }
 
-    /** Signs a checkpoint over the whole sealed chain as it is now and stores it; empty when there is nothing new. */
+    /**
+     * Signs a checkpoint over the whole sealed chain as it is now and stores it with its frontier; empty when there is
+     * nothing new. Starts from the newest checkpoint's frontier when it can be trusted, so only entries sealed since
+     * are read.
+     */
     public static Optional<Checkpoint> checkpoint(Connection connection, Ed25519PrivateKeyParameters key, Instant now)
             throws SQLException {
-        long covered = checkpoints(connection).stream()
-                .mapToLong(Checkpoint::treeSize)
-                .max()
-                .orElse(0);
+        long covered = 0;
         var tree = new MerkleTree.Frontier();
-        walkSealedChain(connection, stored -> {
-            tree.add(AuditChain.leafHash(stored.entry()));
+        try (var rows = connection
+                .createStatement()
+                .executeQuery("SELECT tree_size, root, issued_at, signature, frontier FROM audit_checkpoint"
+                        + " ORDER BY tree_size DESC LIMIT 1")) {
+            if (rows.next()) {
+                var newest = new Checkpoint(
+                        rows.getLong(1), rows.getBytes(2), rows.getTimestamp(3).toInstant(), rows.getBytes(4));
+                covered = newest.treeSize();
+                tree = trustedFrontier(newest, rows.getBytes(5), key).orElse(tree);
+            }
+        }
+        var grown = tree;
+        walkSealedChain(connection, grown.size(), stored -> {
+            grown.add(AuditChain.leafHash(stored.entry()));
             return true;
         });
-        if (tree.size() <= covered) {
+        if (grown.size() <= covered) {
             return Optional.empty();
         }
-        Checkpoint signed = Checkpoint.sign(tree, now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), key);
-        try (var insert = connection.prepareStatement(
-                "INSERT INTO audit_checkpoint (tree_size, root, issued_at, signature) VALUES (?, ?, ?, ?)")) {
+        Checkpoint signed = Checkpoint.sign(grown, now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), key);
+        try (var insert = connection.prepareStatement("INSERT INTO audit_checkpoint"
+                + " (tree_size, root, issued_at, signature, frontier) VALUES (?, ?, ?, ?, ?)")) {
             insert.setLong(1, signed.treeSize());
             insert.setBytes(2, signed.rootHash());
             insert.setTimestamp(3, java.sql.Timestamp.from(signed.issuedAt()));
             insert.setBytes(4, signed.signature());
+            insert.setBytes(5, grown.encoded());
             insert.executeUpdate();
         }
         return Optional.of(signed);
+    }
+
+    /**
+     * The frontier stored beside the newest checkpoint, if it is the one that checkpoint signed: a frontier that does
+     * not hash to the signed root, or a checkpoint this key did not sign, is not built on (the chain is read again).
+     */
+    private static Optional<MerkleTree.Frontier> trustedFrontier(
+            Checkpoint newest, byte[] encoded, Ed25519PrivateKeyParameters key) {
+        if (encoded == null
+                || encoded.length != Long.bitCount(newest.treeSize()) * 32
+                || !newest.signatureValid(key.generatePublicKey())) {
+            return Optional.empty();
+        }
+        var frontier = MerkleTree.Frontier.restore(newest.treeSize(), encoded);
+        return java.security.MessageDigest.isEqual(frontier.root(), newest.rootHash())
+                ? Optional.of(frontier)
+                : Optional.empty();
     }
 
     public static List<Checkpoint> checkpoints(Connection connection) throws SQLException {

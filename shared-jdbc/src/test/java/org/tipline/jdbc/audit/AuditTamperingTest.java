@@ -128,7 +128,7 @@ class AuditTamperingTest {
         return AuditVerifier.verify(connection, AuditVerifier.publicKey(keys[1]));
     }
 
-    private static void append(Connection owner, int count) throws SQLException {
+    static void append(Connection owner, int count) throws SQLException {
         var chain = AuditVerifier.sealedChain(owner);
         byte[] previous = chain.isEmpty()
                 ? AuditChain.GENESIS

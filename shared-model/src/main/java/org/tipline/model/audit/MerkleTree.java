@@ -188,6 +188,36 @@ public final class MerkleTree {
             size++;
         }
 
+        /**
+         * The frontier of a tree of {@code size} leaves from {@link #encoded()}; its subtree sizes are the bits of
+         * {@code size}, largest first.
+         */
+        public static Frontier restore(long size, byte[] encoded) {
+            if (size < 0 || encoded.length != Long.bitCount(size) * 32) {
+                throw new IllegalArgumentException("not the frontier of a tree of " + size + " leaves");
+            }
+            var frontier = new Frontier();
+            int next = 0;
+            for (int bit = 62; bit >= 0; bit--) {
+                if ((size & (1L << bit)) != 0) {
+                    frontier.roots.add(java.util.Arrays.copyOfRange(encoded, next * 32, next * 32 + 32));
+                    frontier.sizes.add(1L << bit);
+                    next++;
+                }
+            }
+            frontier.size = size;
+            return frontier;
+        }
+
+        /** The subtree roots, largest first, for storing beside a checkpoint. */
+        public byte[] encoded() {
+            byte[] encoded = new byte[roots.size() * 32];
+            for (int i = 0; i < roots.size(); i++) {
+                System.arraycopy(roots.get(i), 0, encoded, i * 32, 32);
+            }
+            return encoded;
+        }
+
         public long size() {
             return size;
         }
