@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.jdbc.audit.AuditVerifier;
 import org.tipline.model.audit.AuditChain;
@@ -123,6 +124,52 @@ class AuditSealingAcrossReplicasTest {
         slow.get(30, TimeUnit.SECONDS);
         awaitAllSealed();
         assertThat(position(lowSequence.get())).isLessThan(position(high));
+    }
+
+    /**
+     * The holder of the lower number took its transaction id after the holder of the higher one, which commits first:
+     * a snapshot then has {@code xmax} at or below the lower holder's id and does not list it as in progress. Trusting
+     * that list, the sealer once judged the lower number rolled back and sealed past an entry that then committed
+     * (TriageReplicasIT, 2026-12-05).
+     */
+    @Test
+    void aNumberHeldByATransactionNewerThanTheSnapshotsXmaxIsWaitedFor() throws Exception {
+        CountDownLatch olderHasId = new CountDownLatch(1);
+        CountDownLatch lowAppended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger lowSequence = new AtomicInteger();
+        AtomicInteger highSequence = new AtomicInteger();
+        var older = Executors.newSingleThreadExecutor()
+                .submit(() -> replicas.bean(1, TransactionTemplate.class).executeWithoutResult(status -> {
+                    replicas.bean(1, JdbcClient.class)
+                            .sql("SELECT pg_current_xact_id()::text")
+                            .query(String.class)
+                            .single();
+                    olderHasId.countDown();
+                    hold(lowAppended);
+                    highSequence.set((int) replicas.bean(1, AuditTrail.class)
+                            .append("older", "XMAX_PROBE", null, "")
+                            .sequence());
+                }));
+        assertThat(olderHasId.await(30, TimeUnit.SECONDS)).isTrue();
+        var newer = Executors.newSingleThreadExecutor()
+                .submit(() -> replicas.bean(0, TransactionTemplate.class).executeWithoutResult(status -> {
+                    lowSequence.set((int) replicas.bean(0, AuditTrail.class)
+                            .append("newer", "XMAX_PROBE", null, "")
+                            .sequence());
+                    lowAppended.countDown();
+                    hold(release);
+                }));
+        older.get(30, TimeUnit.SECONDS);
+
+        Thread.sleep(1500);
+        assertThat(sealed(highSequence.get()))
+                .as("not sealed past the number the newer transaction holds")
+                .isFalse();
+        release.countDown();
+        newer.get(30, TimeUnit.SECONDS);
+        awaitAllSealed();
+        assertThat(position(lowSequence.get())).isLessThan(position(highSequence.get()));
     }
 
     @Test

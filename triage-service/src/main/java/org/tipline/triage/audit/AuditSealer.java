@@ -1,6 +1,5 @@
 package org.tipline.triage.audit;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import lombok.AccessLevel;
@@ -19,8 +18,12 @@ import org.tipline.model.audit.AuditEntry;
  * connection. {@code audit_seal}'s keys refuse a second chain even if two ever ran at once.
  *
  * <p>A missing sequence number may belong to a transaction that has not committed yet: sealing stops there. Its holder
- * was in progress in the snapshot that first showed the gap (appenders take their transaction id before the number),
- * so once every transaction of that snapshot has ended, a number still missing was rolled back and is skipped.
+ * took its transaction id before the number (see {@code AuditTrail}), so before the snapshot that first showed the gap;
+ * the round that saw the gap then takes a transaction id of its own, after that snapshot, which is larger than the
+ * holder's. Once a later round's snapshot has no transaction older than that id in progress ({@code xmin} past it), a
+ * number still missing was rolled back and is skipped. (The snapshot's own list of transactions in progress is not
+ * enough: a transaction that took its id before the snapshot may be at or past the snapshot's {@code xmax}, which is
+ * the newest completed id plus one, and so not listed. Trusting that list once sealed past a committed entry.)
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -33,14 +36,15 @@ public class AuditSealer {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    /** The first missing number and the snapshot that showed it missing; only touched under this object's lock. */
+    /** The first missing number and an id taken after it was seen missing; only touched under this object's lock. */
     private Gap pending;
 
-    private record Gap(long from, Snapshot seenIn) {}
+    private record Gap(long from, long idAfterSeen) {}
 
     private record Head(long position, long sequence, byte[] link) {}
 
-    private record Unsealed(Snapshot snapshot, AuditEntry entry) {}
+    /** A row due for sealing, with its statement's snapshot {@code xmin} and this round's transaction id. */
+    private record Unsealed(long xmin, long roundId, AuditEntry entry) {}
 
     @Scheduled(
             initialDelayString = "${tipline.triage.audit.seal-every:PT1S}",
@@ -95,29 +99,31 @@ public class AuditSealer {
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getBytes(3)))
                 .optional()
                 .orElse(new Head(0, 0, AuditChain.GENESIS));
-        // One statement: the snapshot it reports is the one its rows were read in.
+        // One statement: the xmin it reports is its own snapshot's, and the id it takes is taken after that snapshot.
         List<Unsealed> due = jdbc.sql("""
-                        SELECT pg_current_snapshot()::text, sequence, occurred_at, actor, action, tip_id, detail
+                        SELECT pg_snapshot_xmin(pg_current_snapshot())::text, pg_current_xact_id()::text,
+                               sequence, occurred_at, actor, action, tip_id, detail
                         FROM audit_entry WHERE sequence > :after ORDER BY sequence LIMIT :batch
                         """)
                 .param("after", head.sequence())
                 .param("batch", BATCH)
                 .query((rs, n) -> new Unsealed(
-                        Snapshot.parse(rs.getString(1)),
+                        Long.parseLong(rs.getString(1)),
+                        Long.parseLong(rs.getString(2)),
                         new AuditEntry(
-                                rs.getLong(2),
-                                rs.getTimestamp(3).toInstant(),
-                                rs.getString(4),
+                                rs.getLong(3),
+                                rs.getTimestamp(4).toInstant(),
                                 rs.getString(5),
-                                rs.getObject(6, UUID.class),
-                                rs.getString(7))))
+                                rs.getString(6),
+                                rs.getObject(7, UUID.class),
+                                rs.getString(8))))
                 .list();
         long expected = head.sequence() + 1;
         long position = head.position();
         byte[] link = head.link();
         int sealed = 0;
         for (Unsealed next : due) {
-            if (next.entry().sequence() != expected && !provenHoles(expected, next.snapshot())) {
+            if (next.entry().sequence() != expected && !provenHoles(expected, next)) {
                 break;
             }
             link = AuditChain.link(link, next.entry());
@@ -133,42 +139,18 @@ public class AuditSealer {
         return sealed;
     }
 
-    /** Whether the numbers from {@code from} up to the next committed one can no longer commit. */
-    private boolean provenHoles(long from, Snapshot now) {
-        if (pending != null && pending.from() == from && now.sawEnd(pending.seenIn())) {
+    /**
+     * Whether the numbers from {@code from} up to the next committed one can no longer commit: only in a round after the
+     * one that first saw them missing, once no transaction older than that round's id is in progress.
+     */
+    private boolean provenHoles(long from, Unsealed now) {
+        if (pending != null && pending.from() == from && now.xmin() > pending.idAfterSeen()) {
             pending = null;
             return true;
         }
         if (pending == null || pending.from() != from) {
-            if (now.inProgress().length == 0) {
-                pending = null;
-                return true;
-            }
-            pending = new Gap(from, now);
+            pending = new Gap(from, now.roundId());
         }
         return false;
-    }
-
-    /** A PostgreSQL snapshot as {@code pg_current_snapshot()::text} writes it: {@code xmin:xmax:xip,...}. */
-    record Snapshot(long xmin, long xmax, long[] inProgress) {
-
-        static Snapshot parse(String text) {
-            String[] parts = text.split(":", -1);
-            long[] xip = parts[2].isEmpty()
-                    ? new long[0]
-                    : Arrays.stream(parts[2].split(","))
-                            .mapToLong(Long::parseLong)
-                            .toArray();
-            return new Snapshot(Long.parseLong(parts[0]), Long.parseLong(parts[1]), xip);
-        }
-
-        /** Whether every transaction in progress in {@code earlier} had ended (committed or not) in this snapshot. */
-        boolean sawEnd(Snapshot earlier) {
-            return Arrays.stream(earlier.inProgress()).allMatch(this::ended);
-        }
-
-        private boolean ended(long xid) {
-            return xid < xmin || (xid < xmax && Arrays.stream(inProgress).noneMatch(x -> x == xid));
-        }
     }
 }
