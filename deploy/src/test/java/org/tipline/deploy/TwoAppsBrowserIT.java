@@ -161,7 +161,7 @@ class TwoAppsBrowserIT {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
         browser.findElement(By.id("location")).sendKeys(SPANISH_LOCATION);
         browser.findElement(By.id("next")).click();
-        browser.findElement(By.id("details")).sendKeys(SPANISH_DETAILS);
+        onNextPage(By.id("details")).sendKeys(SPANISH_DETAILS);
         screenshot("spanish-form");
         String receipt = review();
         assertThat(text("main")).contains("Qué pasa ahora");
@@ -176,15 +176,20 @@ class TwoAppsBrowserIT {
         browser.findElement(By.cssSelector("input[type=radio][value='12-17']")).click();
         // The form's pages: what was seen, then who.
         browser.findElement(By.id("next")).click();
-        browser.findElement(By.id("details")).sendKeys(CHILD_DETAILS);
+        onNextPage(By.id("details")).sendKeys(CHILD_DETAILS);
         browser.findElement(By.id("next")).click();
-        browser.findElement(By.id("person-0-role-possible-victim")).click();
+        onNextPage(By.id("person-0-role-possible-victim")).click();
         new Select(browser.findElement(By.id("person-0-age"))).selectByValue("12-17");
         screenshot("child-form");
         review();
         assertThat(text(".urgent")).contains("call 911 now");
         assertThat(text("main")).contains("a minor may be involved");
         screenshot("child-receipt");
+    }
+
+    /** A field of the form's next page, once that page has loaded: a click on "Next" does not wait for it. */
+    private org.openqa.selenium.WebElement onNextPage(By field) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(field));
     }
 
     /** Reviews the tip and sends it; the page's script solves the proof of work in a worker before it posts. */
