@@ -158,6 +158,11 @@ class ConsoleOnPhoneBrowserIT {
                                 .getCssValue("display"))
                         .as("an audit entry is a card")
                         .isEqualTo("block");
+                assertThat(((JavascriptExecutor) browser)
+                                .executeScript("return [...document.querySelectorAll('#audit td')].filter(td =>"
+                                        + " getComputedStyle(td).display !== 'none' && !td.textContent.trim()).length"))
+                        .as("no card line names a field with nothing after it (a sign-in has no tip)")
+                        .isEqualTo(0L);
             } finally {
                 browser.quit();
             }

@@ -89,7 +89,7 @@ class ConsoleWordsIntegrationTest {
             spanish.<HtmlTextInput>getHtmlElementById("referenceNumber").setValue("CL-7");
             HtmlPage forwarded = Browsers.submit(spanish, "referral-form");
             assertThat(forwarded.getHtmlElementById("timeline-entries").asNormalizedText())
-                    .contains("Anotó una remisión a Línea de atención del Departamento de Niños y Familias");
+                    .contains("Anotó una derivación a Línea de atención del Departamento de Niños y Familias");
         }
         try (WebClient supervisor = Browsers.withoutJavaScript()) {
             SETUP.staff("SUPERVISOR").signIn(supervisor, url(""));
@@ -101,6 +101,12 @@ class ConsoleWordsIntegrationTest {
                     .contains("Tip " + tipId.toString().substring(0, 8))
                     .contains("Recorded a forward to Connecticut Department of Children and Families (DCF) Careline")
                     .doesNotContain("Changed the status to Tip");
+            // The action menu names each action alone, not the start of a sentence.
+            assertThat(trail.<org.htmlunit.html.HtmlSelect>getHtmlElementById("action").getOptions().stream()
+                            .map(org.htmlunit.html.HtmlOption::getText)
+                            .toList())
+                    .contains("Changed the status", "Assigned the tip")
+                    .doesNotContain("Changed the status to", "Assigned the tip to");
 
             // The short id the console shows filters the trail as the full id does; what is not an id is said.
             String shortId = tipId.toString().substring(0, 8);
