@@ -170,21 +170,18 @@ public final class MerkleTree {
      */
     public static final class Frontier {
 
-        /** Roots of the perfect subtrees, largest first, with their sizes. */
+        /** Roots of the perfect subtrees, largest first; their sizes are the set bits of {@code size}. */
         private final List<byte[]> roots = new ArrayList<>();
 
-        private final List<Long> sizes = new ArrayList<>();
         private long size;
 
         public void add(byte[] leafHash) {
             byte[] subtree = leafHash;
-            long subtreeSize = 1;
-            while (!sizes.isEmpty() && sizes.get(sizes.size() - 1) == subtreeSize) {
+            // Each trailing one bit of the size is a subtree as large as the one being carried: merge them.
+            for (long carry = size; (carry & 1) == 1; carry >>= 1) {
                 subtree = node(roots.remove(roots.size() - 1), subtree);
-                subtreeSize += sizes.remove(sizes.size() - 1);
             }
             roots.add(subtree);
-            sizes.add(subtreeSize);
             size++;
         }
 
@@ -197,13 +194,8 @@ public final class MerkleTree {
                 throw new IllegalArgumentException("not the frontier of a tree of " + size + " leaves");
             }
             var frontier = new Frontier();
-            int next = 0;
-            for (int bit = 62; bit >= 0; bit--) {
-                if ((size & (1L << bit)) != 0) {
-                    frontier.roots.add(java.util.Arrays.copyOfRange(encoded, next * 32, next * 32 + 32));
-                    frontier.sizes.add(1L << bit);
-                    next++;
-                }
+            for (int at = 0; at < encoded.length; at += 32) {
+                frontier.roots.add(java.util.Arrays.copyOfRange(encoded, at, at + 32));
             }
             frontier.size = size;
             return frontier;
