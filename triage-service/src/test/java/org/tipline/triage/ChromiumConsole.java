@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -64,6 +65,16 @@ final class ChromiumConsole {
                 browser.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true));
         Path folder = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(folder.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /**
+     * Presses a button whose form leads back to the page it is on, and waits for the new page: its path alone cannot
+     * tell the two pages apart, so wait until the old document is gone.
+     */
+    static void submitAndWaitForReload(WebDriver browser, By button) {
+        var oldPage = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(oldPage));
     }
 
     static void waitForPath(WebDriver browser, String path) {

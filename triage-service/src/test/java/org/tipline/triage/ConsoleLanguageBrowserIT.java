@@ -96,7 +96,7 @@ class ConsoleLanguageBrowserIT {
 
             browser.get(url("/search"));
             new Select(browser.findElement(By.id("console-language"))).selectByValue("es");
-            browser.findElement(By.cssSelector("#language-form button")).click();
+            ChromiumConsole.submitAndWaitForReload(browser, By.cssSelector("#language-form button"));
             ChromiumConsole.waitForPath(browser, "/search");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Buscar avisos");
             pages.forEach((path, headings) -> visit(browser, path, "es", headings[1]));
