@@ -23,38 +23,53 @@ final class PublicForm {
     private PublicForm() {}
 
     /**
-     * Files one tip and returns its receipt, or null when the tipster gave up. A "send again" page or a broken
-     * connection is retried with the same form, as a tipster would; a failed form fetch starts again.
+     * Files one tip and returns its receipt, or null when the tipster gave up. A failed form fetch is fetched again.
+     * Once a send has gone out, a "send again" page or a broken connection is answered as a browser does, by sending
+     * the same form again: that send may already have been filed, and the same form files at most one tip, where a
+     * fresh form would file a second one.
      */
     static String fileOneTip(HttpClient http, String base, String details) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                String form = http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
-                Matcher token = SUBMISSION.matcher(form);
-                if (!token.find()) {
-                    continue;
-                }
-                String body = "submission=" + encode(token.group(1))
-                        + "&location=" + encode("Harbor Road, Norwalk")
-                        + "&details=" + encode(details);
-                for (int send = 0; send < 3; send++) {
+        try {
+            String token = null;
+            for (int fetch = 0; fetch < 3 && token == null; fetch++) {
+                token = submissionToken(http, base);
+            }
+            if (token == null) {
+                return null;
+            }
+            String body = "submission=" + encode(token)
+                    + "&location=" + encode("Harbor Road, Norwalk")
+                    + "&details=" + encode(details);
+            for (int send = 0; send < 5; send++) {
+                try {
                     var response = post(http, base + "/tips", body);
                     Matcher receipt = RECEIPT.matcher(response.body());
                     if (response.statusCode() == 200 && receipt.find()) {
                         return receipt.group(1).replaceAll("<[^>]+>", "");
                     }
+                } catch (IOException brokenConnection) {
+                    // Sent again with the same form.
                 }
-            } catch (IOException brokenConnection) {
-                // Sent again below, with a fresh form: the old one may or may not have been filed.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
             }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
-        return null;
+    }
+
+    /** The submission token of a fresh form, or null when the page did not come. */
+    private static String submissionToken(HttpClient http, String base) throws InterruptedException {
+        try {
+            String form = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher token = SUBMISSION.matcher(form);
+            return token.find() ? token.group(1) : null;
+        } catch (IOException brokenConnection) {
+            return null;
+        }
     }
 
     /** Files tips one after another until told to stop, counting the receipts. */
