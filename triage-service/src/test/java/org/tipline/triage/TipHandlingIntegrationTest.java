@@ -144,6 +144,13 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
                 .contains("Note: Called NPD desk sergeant <b>Ortiz</b>");
         assertThat(after.getHtmlElementById("timeline-entries").getElementsByTagName("b"))
                 .isEmpty();
+        // Every line names the coordinator the same way: the note and the audited opening alike.
+        String displayName = "Test " + coordinator.username();
+        assertThat(after.getHtmlElementById("timeline-entries").getElementsByTagName("li"))
+                .extracting(line -> line.asNormalizedText())
+                .filteredOn(line -> line.contains(coordinator.username()))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(line -> assertThat(line).contains("· " + displayName));
         try (var owner = SETUP.database.connectAsOwner();
                 var rs = owner.createStatement().executeQuery("SELECT sealed FROM tip_note")) {
             while (rs.next()) {

@@ -38,7 +38,12 @@ class TipTimeline {
     /** Opens notes and questions with the tip's data key, the tipster's answers with the session's key. */
     List<Entry> of(Tip tip, byte[] dataKey, UnlockedKeys keys) {
         List<Entry> entries = new ArrayList<>();
-        jdbc.sql("SELECT occurred_at, actor, action, detail FROM audit_entry WHERE tip_id = :id ORDER BY sequence")
+        // Actions name staff as notes and questions do, by display name; a job's actor (no account) by itself.
+        jdbc.sql("""
+                        SELECT a.occurred_at, coalesce(s.display_name, a.actor), a.action, a.detail
+                        FROM audit_entry a LEFT JOIN staff s ON s.username = a.actor
+                        WHERE a.tip_id = :id ORDER BY a.sequence
+                        """)
                 .param("id", tip.id())
                 .query((rs, n) -> entries.add(new Entry(
                         rs.getTimestamp(1).toInstant(),
