@@ -63,7 +63,8 @@ final class AuditTool {
                     : List.of();
             var result = AuditVerifier.verify(connection, key, exported);
             if (!result.intact()) {
-                out.println("TAMPERED: " + result.problem().get());
+                out.println("TAMPERED: " + result.problem().get() + " (" + result.entries()
+                        + " entries intact and in order up to there)");
                 return 1;
             }
             out.println("intact: " + result.entries() + " entries"

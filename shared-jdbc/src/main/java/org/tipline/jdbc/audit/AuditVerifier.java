@@ -39,7 +39,8 @@ public final class AuditVerifier {
 
     /**
      * What was checked, and the first problem found, naming the entry or checkpoint. {@code entries} counts the sealed
-     * chain; {@code unsealed} counts entries committed but not linked yet (ADR 23), which is not tampering.
+     * entries found intact and in order, all of them or those before the first broken one; {@code unsealed} counts
+     * entries committed but not linked yet (ADR 23), which is not tampering.
      */
     public record Result(
             long entries, Unsealed unsealed, int checkpoints, boolean checkpointsChecked, Optional<String> problem) {
@@ -145,7 +146,7 @@ public final class AuditVerifier {
         });
         if (!broken.isEmpty()) {
             return new Result(
-                    tree.size(),
+                    walk.walked(),
                     unsealed,
                     checkpoints.size(),
                     false,

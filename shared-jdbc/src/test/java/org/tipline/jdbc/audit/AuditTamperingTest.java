@@ -40,6 +40,15 @@ class AuditTamperingTest {
     }
 
     @Test
+    void aBrokenChainCountsTheEntriesIntactBeforeTheBreakWithOrWithoutTheKey() throws SQLException {
+        try (Connection owner = database.connectAsOwner()) {
+            owner.createStatement().executeUpdate("UPDATE audit_entry SET actor = 'mallory' WHERE sequence = 4");
+            assertThat(verify(owner).entries()).isEqualTo(3);
+            assertThat(AuditVerifier.verify(owner, null).entries()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aDeletedEntryIsFound() throws SQLException {
         assertThat(problemAfter("DELETE FROM audit_entry WHERE sequence = 5")).startsWith("entry 6:");
     }
