@@ -148,6 +148,37 @@ class ReceiptFixationIntegrationTest {
         assertThat(IntakeTestDatabase.tipCount()).isEqualTo(before + 1);
     }
 
+    @Test
+    void theSameFormSentAgainLongAfterFilingDoesNotShowTheReceiptAgain() throws Exception {
+        String token = match(TOKEN, get("/"));
+        String review = post("location=Back+Button+Motel&submission=" + encode(token) + "&step=review");
+        String send = "location=Back+Button+Motel&submission=" + encode(match(TOKEN, review)) + "&powChallenge="
+                + encode(match(PASS, review)) + "&powNonce=&step=send";
+        long before = IntakeTestDatabase.tipCount();
+        String receipt = match(RECEIPT, post(send)).replaceAll("<[^>]+>", "");
+        assertThat(match(RECEIPT, post(send)).replaceAll("<[^>]+>", ""))
+                .as("a retry soon after shows it again")
+                .isEqualTo(receipt);
+
+        // Someone else at the tipster's phone, later: Back, and "resubmit".
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var age = owner.prepareStatement(
+                        "UPDATE tip SET received_at = now() - interval '11 minutes' WHERE receipt_lookup = ?")) {
+            age.setBytes(1, Receipt.lookupId(receipt));
+            assertThat(age.executeUpdate()).isEqualTo(1);
+        }
+        String later = post(send);
+
+        assertThat(later)
+                .contains("id=\"already-received\"")
+                .contains("its receipt is shown only when it is sent")
+                .doesNotContain("receipt-code");
+        for (String group : receipt.split("-")) {
+            assertThat(later).doesNotContain(">" + group + "<");
+        }
+        assertThat(IntakeTestDatabase.tipCount()).isEqualTo(before + 1);
+    }
+
     private String lastPage = "";
 
     /**

@@ -2,12 +2,14 @@ package org.tipline.intake.submission;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
+import java.time.Duration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.intake.abuse.ProofOfWork;
+import org.tipline.model.crypto.Receipt;
 import org.tipline.model.crypto.TipLinePublicKey;
 import org.tipline.model.guidance.UrgencyPolicy;
 import org.tipline.model.tip.SealedTip;
@@ -22,6 +24,12 @@ public class Submissions {
 
     /** Exported to Prometheus as {@code tipline_tips_received_total}. */
     public static final String TIPS_RECEIVED = "tipline.tips.received";
+
+    /**
+     * How long after filing the same form sent again still shows the receipt: a double click or a retry after a lost
+     * response comes within seconds; a resubmission much later may be someone else at the tipster's browser.
+     */
+    static final Duration RECEIPT_SHOWN_AGAIN_WITHIN = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -46,7 +54,8 @@ public class Submissions {
      * Files the tip under {@code receipt}, spending {@code pass} (null when the proof of work is off) in the same
      * transaction. The receipt stands for the submission token and the exact answers (ADR 17), and a pass is bound to
      * both, so either already being stored means this very tip was filed before (a double click, a retry after a lost
-     * response): nothing new is written, and the tipster gets the same receipt.
+     * response): nothing new is written, and the tipster gets the same receipt, if the tip was filed within
+     * {@link #RECEIPT_SHOWN_AGAIN_WITHIN}; after that the receipt is withheld.
      */
     public FiledTip file(TipAnswers answers, String receipt, ProofOfWork.Verdict pass) {
         SealedTip tip = SealedTip.seal(answers, urgency, tipLineKey, receipt);
@@ -65,8 +74,16 @@ public class Submissions {
         if (!alreadyReceived) {
             // A count per tier, per instance: nothing about the tip or the tipster beyond how urgent it was.
             metrics.counter(TIPS_RECEIVED, "tier", tip.assessment().tier().id()).increment();
+            return new FiledTip(receipt, tip.assessment(), false);
         }
-        return new FiledTip(receipt, tip.assessment(), alreadyReceived);
+        return new FiledTip(filedRecently(receipt) ? receipt : null, tip.assessment(), true);
+    }
+
+    private boolean filedRecently(String receipt) {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT tip_filed_within(?, make_interval(secs => ?))")
+                .params(Receipt.lookupId(receipt), RECEIPT_SHOWN_AGAIN_WITHIN.toSeconds())
+                .query(Boolean.class)
+                .single());
     }
 
     private boolean spend(ProofOfWork.Verdict pass) {
@@ -76,6 +93,9 @@ public class Submissions {
                 .single());
     }
 
-    /** What the tipster is shown once the tip is committed. */
+    /**
+     * What the tipster is shown once the tip is committed. {@code receipt} is null when the tip was already received
+     * longer ago than {@link #RECEIPT_SHOWN_AGAIN_WITHIN}.
+     */
     public record FiledTip(String receipt, UrgencyPolicy.Assessment assessment, boolean alreadyReceived) {}
 }
