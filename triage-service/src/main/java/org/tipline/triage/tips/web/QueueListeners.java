@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,13 @@ import org.tipline.triage.tips.QueueChanges;
  * The coordinators' pages listening for queue changes on this replica. Each replica looks at the database itself
  * and tells its own listeners (reading is not a job that must run once). Listeners are capped: a stream holds a
  * connection, and the queue page works without one (it falls back to reloading).
+ *
+ * <p>When the replica shuts down, its streams are ended before the web server's graceful shutdown begins: that waits
+ * for open requests, and a stream (ten minutes long, its heartbeats stopped with the scheduler) held every shutdown
+ * for the whole grace period. Browsers reconnect on their own, to a replica that is still running.
  */
 @Component
-class QueueListeners {
+class QueueListeners implements SmartLifecycle {
 
     /** A stream ends after this long and the browser opens a new one, so a signed-out session is noticed. */
     static final long STREAM_MILLIS = 10 * 60 * 1000L;
@@ -39,6 +44,7 @@ class QueueListeners {
     private record Listener(SseEmitter emitter, HttpSession session, String language) {}
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
     private final QueueChanges changes;
     private final SessionLimits sessionLimits;
     private final int maxListeners;
@@ -57,7 +63,7 @@ class QueueListeners {
 
     /** A new stream, or empty when this replica already holds as many as it allows. */
     Optional<SseEmitter> listen(HttpSession session, Locale locale) {
-        if (listeners.size() >= maxListeners) {
+        if (!running || listeners.size() >= maxListeners) {
             return Optional.empty();
         }
         SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
@@ -78,6 +84,26 @@ class QueueListeners {
 
     int count() {
         return listeners.size();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Runs in the first phase of shutdown, before the web server waits for open requests. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Listener listener : listeners) {
+            listener.emitter().complete();
+        }
+        listeners.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Scheduled(fixedDelayString = "${tipline.triage.live.poll:PT3S}")
