@@ -131,6 +131,51 @@ class FollowUpIntegrationTest {
     }
 
     @Test
+    void anAnswerSentTwiceIsStoredOnceAndTheNextAnswerIsStoredToo() throws Exception {
+        String receipt = receiptIn(post("/tips", "location=Reload+Road").body());
+        String page = post("/status?lang=es", "receipt=" + receipt).body();
+        assertThat(page).contains("action=\"/status/messages?lang=es#conversation\"");
+        String replyId = replyIdIn(page);
+        String form = "receipt=" + receipt + "&replyId=" + replyId + "&text="
+                + URLEncoder.encode("La niña lleva una sudadera rosa", StandardCharsets.UTF_8);
+
+        var first = post("/status/messages?lang=es", form);
+        // A reload of the page that answered, or a double tap: the same form again.
+        var again = post("/status/messages?lang=es", form);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("id=\"added\"");
+        assertThat(replyIdIn(first.body()))
+                .as("the next answer gets an id of its own")
+                .isNotEqualTo(replyId);
+        assertThat(answersStored(receipt)).isEqualTo(1);
+
+        post(
+                "/status/messages?lang=es",
+                "receipt=" + receipt + "&replyId=" + replyIdIn(again.body()) + "&text=Otra+cosa");
+        assertThat(answersStored(receipt)).isEqualTo(2);
+    }
+
+    private static String replyIdIn(String page) {
+        var matcher =
+                Pattern.compile("name=\"replyId\" value=\"([0-9a-f-]{36})\"").matcher(page);
+        assertThat(matcher.find()).as("a reply form with its id").isTrue();
+        return matcher.group(1);
+    }
+
+    private static long answersStored(String receipt) throws Exception {
+        try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                var count = owner.prepareStatement("SELECT count(*) FROM tip_message m JOIN tip t ON t.id = m.tip_id"
+                        + " WHERE t.receipt_lookup = ? AND m.direction = 'FROM_TIPSTER'")) {
+            count.setBytes(1, Receipt.lookupId(receipt));
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void aQuestionIsDatedByTheDeploymentsDayInTheTipstersLanguageNotByUtcs() throws Exception {
         String receipt = receiptIn(post("/tips", "location=Evening+Esplanade").body());
         askAsCoordinator(receipt, "¿Qué color tenía la furgoneta?");

@@ -28,6 +28,8 @@ public class Conversation {
 
     public enum Outcome {
         ADDED,
+        /** The same reply (its form's message id) was stored before: sent twice, kept once. */
+        ALREADY_ADDED,
         NO_SUCH_TIP,
         TOO_MANY
     }
@@ -56,9 +58,12 @@ public class Conversation {
         }
     }
 
-    /** Adds the tipster's answer or new information, sealed for staff and for the tipster. */
-    public Outcome add(String receipt, String text) {
-        Messages.Sealed sealed = Messages.answerFromReceipt(tipLineKey, receipt, text);
+    /**
+     * Adds the tipster's answer or new information, sealed for staff and for the tipster, under the message id the
+     * reply form was given.
+     */
+    public Outcome add(String receipt, UUID messageId, String text) {
+        Messages.Sealed sealed = Messages.answerFromReceipt(tipLineKey, receipt, messageId, text);
         String outcome = jdbc.sql("SELECT tipster_reply(?, ?, ?, ?, ?, ?)")
                 .params(
                         Receipt.lookupId(receipt),

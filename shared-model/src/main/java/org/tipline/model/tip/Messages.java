@@ -50,7 +50,11 @@ public final class Messages {
      * wrapped to the tip line's public key.
      */
     public static Sealed answer(TipLinePublicKey tipLineKey, byte[] tipsterPublicKey, String text) {
-        UUID id = UUID.randomUUID();
+        return answer(tipLineKey, tipsterPublicKey, UUID.randomUUID(), text);
+    }
+
+    /** An answer under a message id chosen beforehand, so the same answer sent twice is recognised by its id. */
+    public static Sealed answer(TipLinePublicKey tipLineKey, byte[] tipsterPublicKey, UUID id, String text) {
         byte[] plaintext = Bytes.utf8(text);
         byte[] dataKey = Bytes.random(Aead.KEY_BYTES);
         try {
@@ -80,10 +84,10 @@ public final class Messages {
      * The public tier's way to write a tipster's answer: it holds the receipt the tipster typed, never a key pair, and
      * the receipt-derived key is made and wiped here.
      */
-    public static Sealed answerFromReceipt(TipLinePublicKey tipLineKey, String receipt, String text) {
+    public static Sealed answerFromReceipt(TipLinePublicKey tipLineKey, String receipt, UUID id, String text) {
         HpkeKeyPair tipster = Receipt.tipsterKeys(receipt);
         try {
-            return answer(tipLineKey, tipster.publicKey(), text);
+            return answer(tipLineKey, tipster.publicKey(), id, text);
         } finally {
             tipster.wipe();
         }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,8 +33,21 @@ class FollowUpController {
     /** The receipt as typed; kept as typed when it is not a receipt. */
     record StatusForm(String receipt) {}
 
-    /** An answer or more information, with the receipt it belongs to. */
-    record AddForm(String receipt, String text) {}
+    /**
+     * An answer or more information, with the receipt it belongs to and the message id its form was rendered with: a
+     * reload that posts the form again, or a double tap, sends the same id and is stored once.
+     */
+    record AddForm(String receipt, String text, String replyId) {
+
+        /** The form's id, or a new one for a post without a usable id (a script), which is then never a repeat. */
+        UUID messageId() {
+            try {
+                return replyId == null ? UUID.randomUUID() : UUID.fromString(replyId);
+            } catch (IllegalArgumentException notAnId) {
+                return UUID.randomUUID();
+            }
+        }
+    }
 
     /**
      * A file the tipster chose that cannot be kept, by the name their device gave it (shown back, never stored), with
@@ -159,8 +173,8 @@ class FollowUpController {
         }
         Optional<Boolean> found = show(receipt, "", model, response);
         if (found.orElse(false)) {
-            switch (conversation.add(receipt, text)) {
-                case ADDED -> {
+            switch (conversation.add(receipt, form.messageId(), text)) {
+                case ADDED, ALREADY_ADDED -> {
                     model.addAttribute("added", true);
                     model.addAttribute("messages", conversation.messages(receipt));
                 }
@@ -179,6 +193,8 @@ class FollowUpController {
     private Optional<Boolean> show(String typed, String typedText, Model model, HttpServletResponse response) {
         model.addAttribute("receipt", typed);
         model.addAttribute("typedText", typedText);
+        // Each rendering of the reply form gets its own message id; the one posted is never shown back.
+        model.addAttribute("replyId", UUID.randomUUID());
         try {
             var found = status.of(typed);
             model.addAttribute("found", found.isPresent());
