@@ -186,6 +186,7 @@ class TipHandlingIntegrationTest extends SignedInCoordinatorTest {
         HtmlPage reread = browser.getPage(url("/tips/" + tipId));
         assertThat(reread.getHtmlElementById("timeline-entries").asNormalizedText())
                 .contains("Question to tipster: Which nights did you see the van?")
+                .contains("Sent a question to the tipster (status now Waiting for the tipster)")
                 .contains("From tipster: Friday and Saturday, after 11");
         assertThat(browser.<HtmlPage>getPage(url("/queue"))
                         .getHtmlElementById("row-" + tipId)

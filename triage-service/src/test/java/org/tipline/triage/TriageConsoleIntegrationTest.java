@@ -113,7 +113,10 @@ class TriageConsoleIntegrationTest {
                         org.assertj.core.groups.Tuple.tuple(coordinator.username(), "REFERRAL_RECORDED"));
         assertThat(added)
                 .filteredOn(e -> e.action().equals("REFERRAL_RECORDED"))
-                .allSatisfy(e -> assertThat(e.tipId()).isEqualTo(tipId));
+                .allSatisfy(e -> assertThat(e.tipId()).isEqualTo(tipId))
+                .allSatisfy(e -> assertThat(e.detail()).as("the status it set").endsWith(" status=REFERRED"));
+        assertThat(after.getHtmlElementById("timeline-entries").asNormalizedText())
+                .contains("Recorded a forward to Norwalk Police Department tip line (status now Forwarded)");
         assertThat(added).allSatisfy(e -> assertThat(e.detail()).doesNotContain("Lotus"));
         assertThat(AuditChain.verify(storedChain())).isEmpty();
     }

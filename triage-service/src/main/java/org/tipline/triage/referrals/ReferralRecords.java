@@ -46,7 +46,7 @@ public class ReferralRecords {
     @Transactional
     public Referral refer(UUID tipId, ManualReferral made, StaffPrincipal coordinator) {
         requireDestination(made.destinationId());
-        workflow.markReferred(tipId);
+        String statusChange = workflow.markReferred(tipId);
         Referral referral = referrals.save(Referral.manual(
                 tipId,
                 made.destinationId(),
@@ -60,7 +60,8 @@ public class ReferralRecords {
                 coordinator.username(),
                 "REFERRAL_RECORDED",
                 tipId,
-                "destination=" + made.destinationId() + " channel=" + made.channel() + " referral=" + referral.id());
+                "destination=" + made.destinationId() + " channel=" + made.channel() + " referral=" + referral.id()
+                        + statusChange);
         return referral;
     }
 
@@ -77,14 +78,14 @@ public class ReferralRecords {
             byte[] smimeMessage,
             StaffPrincipal coordinator) {
         requireDestination(destinationId);
-        workflow.markReferred(tipId);
+        String statusChange = workflow.markReferred(tipId);
         Referral referral = referrals.save(Referral.queuedEmail(
                 referralId, tipId, destinationId, recipient, smimeMessage, coordinator.id(), clock.instant()));
         audit.append(
                 coordinator.username(),
                 "REFERRAL_QUEUED",
                 tipId,
-                "destination=" + destinationId + " channel=EMAIL referral=" + referralId);
+                "destination=" + destinationId + " channel=EMAIL referral=" + referralId + statusChange);
         return referral;
     }
 

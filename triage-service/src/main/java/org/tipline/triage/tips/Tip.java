@@ -151,19 +151,29 @@ public class Tip {
         return Duration.between(receivedAt, now);
     }
 
-    /** A closed tip cannot be forwarded again without being reopened first. */
-    void markReferred() {
+    /**
+     * A closed tip cannot be forwarded again without being reopened first. True when the status changed, which the
+     * caller's audit entry then records.
+     */
+    boolean markReferred() {
         if (status == TipStatus.CLOSED) {
             throw new TipStateConflict("a closed tip cannot be referred");
         }
+        boolean changed = status != TipStatus.REFERRED;
         status = TipStatus.REFERRED;
+        return changed;
     }
 
-    /** A question went to the tipster: the tip waits for an answer unless it is already forwarded or closed. */
-    void awaitTipster() {
+    /**
+     * A question went to the tipster: the tip waits for an answer unless it is already forwarded or closed. True when
+     * the status changed.
+     */
+    boolean awaitTipster() {
         if (status == TipStatus.NEW || status == TipStatus.IN_REVIEW) {
             status = TipStatus.AWAITING_TIPSTER;
+            return true;
         }
+        return false;
     }
 
     /**

@@ -78,7 +78,8 @@ public class TipConversation {
                 .param("staff", sealed.forStaff())
                 .param("tipster", sealed.forTipster())
                 .update();
-        tip.awaitTipster();
-        audit.append(me.username(), "TIPSTER_ASKED", tipId, "message=" + sealed.id());
+        // The status this question set, if any, goes in its entry: the trail shows every status a tip had.
+        String statusChange = tip.awaitTipster() ? " status=" + TipStatus.AWAITING_TIPSTER : "";
+        audit.append(me.username(), "TIPSTER_ASKED", tipId, "message=" + sealed.id() + statusChange);
     }
 }

@@ -78,10 +78,11 @@ public class TipWorkflow {
 
     /**
      * The tip was forwarded: part of recording a referral, in the caller's transaction (which audits it). A closed
-     * tip cannot be forwarded without being reopened first.
+     * tip cannot be forwarded without being reopened first. Returns what the audit entry adds: {@code " status=REFERRED"}
+     * when the status changed, nothing when the tip was already forwarded.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void markReferred(UUID tipId) {
-        tips.get(tipId).markReferred();
+    public String markReferred(UUID tipId) {
+        return tips.get(tipId).markReferred() ? " status=" + TipStatus.REFERRED : "";
     }
 }

@@ -41,7 +41,11 @@ public class ActionWords {
             case "REFERRAL_RECORDED", "REFERRAL_QUEUED" -> destination(values.get("destination"), locale);
             default -> null;
         };
-        return object == null ? words : words + " " + object;
+        String described = object == null ? words : words + " " + object;
+        // An action that moved the tip on as well (a question, a forward) says where: the trail shows every status.
+        return action.equals("STATUS_CHANGED") || !values.containsKey("status")
+                ? described
+                : described + " " + message("audit.object.statusNow", "", locale, status(values, locale));
     }
 
     private String status(Map<String, String> values, Locale locale) {
