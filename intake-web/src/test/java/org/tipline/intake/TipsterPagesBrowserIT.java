@@ -157,6 +157,27 @@ class TipsterPagesBrowserIT extends PublicPagesInChromium {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theEmergencyNumbersAreLargeTapTargetsOnAPhone() {
+        browser.get(url("/?lang=es"));
+        var targets = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript("""
+                return [...document.querySelectorAll('.emergency a[href^="tel:"], .emergency a[href^="sms:"]')]
+                    .map(a => ({text: a.textContent, height: a.getBoundingClientRect().height,
+                                width: a.getBoundingClientRect().width}));
+                """);
+        // The number to call now, and the hotline's number to call and to text.
+        assertThat(targets).hasSize(3);
+        assertThat(targets.get(0).get("text")).asString().contains("911");
+        assertThat(((Number) targets.get(0).get("height")).doubleValue())
+                .as("the emergency call, WCAG 2.5.5's 44 px")
+                .isGreaterThanOrEqualTo(44);
+        assertThat(targets).as("every number, at least WCAG 2.5.8's 24 px").allSatisfy(target -> {
+            assertThat(((Number) target.get("height")).doubleValue()).isGreaterThanOrEqualTo(24);
+            assertThat(((Number) target.get("width")).doubleValue()).isGreaterThanOrEqualTo(24);
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theReceiptBreaksOnlyBetweenGroupsOnAPhoneEvenWithLargeText() {
         browser.get(url("/"));
         browser.findElement(By.id("location")).sendKeys("Pier 4");
