@@ -158,7 +158,9 @@ class StaffSignInUnderAttackIntegrationTest {
         TriageTestSetup.signOut(queue);
         assertThat(login(trusted, colleague.username(), TriageTestSetup.PASSWORD, "")
                         .asNormalizedText())
-                .contains("Too many attempts");
+                .contains("Too many attempts")
+                .as("the page says how to get in now")
+                .contains("type your password and the current code from your app together");
     }
 
     @Test
