@@ -111,6 +111,34 @@ class AttachmentUploadIntegrationTest {
         }
     }
 
+    @Test
+    void aTipAtItsLimitIsRefusedBeforeAnyFileIsDecoded() throws Exception {
+        try (WebClient browser = Browsers.withoutJavaScript()) {
+            String receipt = fileTipAndGetReceipt(browser);
+            HtmlPage status = lookUp(browser, receipt);
+            try (var owner = IntakeTestDatabase.DATABASE.connectAsOwner();
+                    var fill = owner.prepareStatement("INSERT INTO tip_attachment"
+                            + " (id, tip_id, media_type, size_bytes, epoch, wrapped_key, sealed)"
+                            + " SELECT gen_random_uuid(), t.id, 'image/png', 1, 1, '\\x00', '\\x00'"
+                            + " FROM tip t, generate_series(1, 20) WHERE t.receipt_lookup = ?")) {
+                fill.setBytes(1, Receipt.lookupId(receipt));
+                assertThat(fill.executeUpdate()).isEqualTo(20);
+            }
+            // A PNG that cannot be decoded: drawn first, it would be refused as unreadable (400), not for the limit.
+            HtmlFileInput input = status.getHtmlElementById("files");
+            input.setValue("broken.png");
+            input.setData("\u0089PNG\r\n\u001a\nnot really".getBytes(StandardCharsets.ISO_8859_1));
+
+            HtmlPage refused = Browsers.submit(status, "attach-form");
+
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(429);
+            assertThat(refused.getHtmlElementById("attach-error").asNormalizedText())
+                    .contains("This tip already has as many files as we accept")
+                    .doesNotContain("broken.png");
+            assertThat(attachmentCount(receipt)).isEqualTo(20);
+        }
+    }
+
     private String fileTipAndGetReceipt(WebClient browser) throws Exception {
         HtmlPage form = browser.getPage(url("/"));
         form.<org.htmlunit.html.HtmlTextInput>getHtmlElementById("location").type("Upload Lane 3");

@@ -32,6 +32,16 @@ public class AttachmentIntake {
     private final TransactionTemplate transaction;
     private final TipLinePublicKey tipLineKey;
 
+    /**
+     * How many more files the receipt's tip accepts now (zero at its limits), asked before anything is decoded: the
+     * limit is checked again when the files are stored.
+     */
+    public int room(String receipt) {
+        Integer room = jdbc.queryForObject(
+                "SELECT tipster_attachment_room(?)", Integer.class, (Object) Receipt.lookupId(receipt));
+        return room == null ? 0 : room;
+    }
+
     /** Stores every file or none. */
     public Outcome store(String receipt, List<AttachmentCleaner.Cleaned> files) {
         byte[] lookup = Receipt.lookupId(receipt);

@@ -77,8 +77,17 @@ class FollowUpController {
         if (!found.orElse(false)) {
             return "status";
         }
+        // A tip at its limit is refused before any file is read or decoded, not after the work.
+        int room = attachments.room(receipt);
+        if (room == 0) {
+            return attachError(model, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY");
+        }
         try (var share = memory.share()) {
-            return attach(receipt, upload.files(share), share, model, response);
+            List<ReceiptFirstUpload.Part> chosen = upload.files(share);
+            if (chosen.size() > room) {
+                return attachError(model, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY");
+            }
+            return attach(receipt, chosen, share, model, response);
         } catch (ReceiptFirstUpload.Unreadable e) {
             return attachError(model, response, HttpStatus.BAD_REQUEST, "unreadable");
         } catch (ReceiptFirstUpload.TooManyFiles e) {
