@@ -26,7 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tipline.model.crypto.Totp;
@@ -97,13 +96,24 @@ class TwoAppsBrowserIT {
         // The coordinator's queue puts the child in danger now first; its page has the call-now banner and the
         // child-protection requirement, and the tipster's words as typed.
         signInAsCoordinator();
-        List<WebElement> links = browser.findElements(By.cssSelector("#queue tbody a[href^='/tips/']"));
-        assertThat(links).hasSize(2);
-        assertThat(text("#queue tbody tr:first-child td:nth-child(2)"))
-                .isEqualTo("Happening now · may involve a minor");
-        String childTip = path(links.get(0).getAttribute("href"));
-        String spanishTip = path(links.get(1).getAttribute("href"));
-        links.get(0).click();
+        // The live queue swaps in a fresh list when it announces the two new tips, which can be just after the page
+        // opened: each read and the click look the rows up again rather than hold elements of the old list.
+        List<String> tips = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#queue tbody a[href^='/tips/']")).stream()
+                        .map(link -> path(link.getAttribute("href")))
+                        .toList());
+        assertThat(tips).hasSize(2);
+        waitForText("#queue tbody tr:first-child td:nth-child(2)", "Happening now · may involve a minor");
+        String childTip = tips.get(0);
+        String spanishTip = tips.get(1);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(By.cssSelector("#queue tbody a[href='" + childTip + "']"))
+                            .click();
+                    return true;
+                });
         waitForPath(childTip);
         assertThat(text("#call-now")).contains("Call before anything else").contains("911");
         assertThat(text("main")).contains("A minor may be involved: a child-protection referral is required.");
